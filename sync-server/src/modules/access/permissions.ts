@@ -1,0 +1,133 @@
+/**
+ * The one place that decides who may do what with campaigns (000 §2). Services call
+ * `assertAllowed` before they change anything; the sidebar and the API can call `isAllowed`
+ * to hide what would be refused. Nobody else keeps a copy of this matrix.
+ */
+import { AppError } from '../../platform/errors/app-error.js';
+import type { CampaignTransitionAction } from '../../contract/campaigns/campaign-lifecycle.js';
+import type { Actor, Role } from './actor.js';
+
+export const CAMPAIGN_ACTIONS = [
+  'campaign.view',
+  'campaign.create',
+  'campaign.edit',
+  'campaign.delete',
+  'campaign.duplicate',
+  'campaign.transition.plan',
+  'campaign.transition.start',
+  'campaign.transition.pause',
+  'campaign.transition.resume',
+  'campaign.transition.finish',
+  'campaign.transition.cancel',
+  'campaign.budget.view',
+  'campaign.budget.edit',
+  'campaign.kpi.edit',
+  'campaign.creators.assign',
+  'campaign.creators.assign_blacklisted',
+  'campaign.products.assign',
+  'campaign.export',
+  'campaign.insights.edit',
+  'campaign.history.view',
+] as const;
+export type CampaignAction = (typeof CAMPAIGN_ACTIONS)[number];
+
+const ALL: readonly Role[] = ['admin', 'lead', 'finance', 'viewer'];
+const PLANNERS: readonly Role[] = ['admin', 'lead'];
+const ADMIN: readonly Role[] = ['admin'];
+
+/**
+ * Roles allowed per action. Why these choices:
+ * - finish and cancel close a campaign for good, so only an admin may (000 §2);
+ * - changing a budget is an admin decision; a lead proposes budget_planned when creating;
+ * - finance reads budgets and exports for reconciliation but changes nothing;
+ * - viewers read campaigns and their history, without budgets or exports.
+ */
+export const CAMPAIGN_PERMISSIONS: Record<CampaignAction, readonly Role[]> = {
+  'campaign.view': ALL,
+  'campaign.create': PLANNERS,
+  'campaign.edit': PLANNERS,
+  'campaign.delete': ADMIN,
+  'campaign.duplicate': PLANNERS,
+  'campaign.transition.plan': PLANNERS,
+  'campaign.transition.start': PLANNERS,
+  'campaign.transition.pause': PLANNERS,
+  'campaign.transition.resume': PLANNERS,
+  'campaign.transition.finish': ADMIN,
+  'campaign.transition.cancel': ADMIN,
+  'campaign.budget.view': ['admin', 'lead', 'finance'],
+  'campaign.budget.edit': ADMIN,
+  'campaign.kpi.edit': PLANNERS,
+  'campaign.creators.assign': PLANNERS,
+  'campaign.creators.assign_blacklisted': ADMIN,
+  'campaign.products.assign': PLANNERS,
+  'campaign.export': ['admin', 'lead', 'finance'],
+  'campaign.insights.edit': PLANNERS,
+  'campaign.history.view': ALL,
+};
+
+const ACTION_LABELS: Record<CampaignAction, string> = {
+  'campaign.view': 'view campaigns',
+  'campaign.create': 'create campaigns',
+  'campaign.edit': 'edit campaigns',
+  'campaign.delete': 'delete campaigns',
+  'campaign.duplicate': 'duplicate campaigns',
+  'campaign.transition.plan': 'move campaigns to planned',
+  'campaign.transition.start': 'start campaigns',
+  'campaign.transition.pause': 'pause campaigns',
+  'campaign.transition.resume': 'resume campaigns',
+  'campaign.transition.finish': 'finish campaigns',
+  'campaign.transition.cancel': 'cancel campaigns',
+  'campaign.budget.view': 'see campaign budgets',
+  'campaign.budget.edit': 'change campaign budgets',
+  'campaign.kpi.edit': 'change campaign KPIs',
+  'campaign.creators.assign': 'assign creators to campaigns',
+  'campaign.creators.assign_blacklisted': 'assign blacklisted creators',
+  'campaign.products.assign': 'assign products to campaigns',
+  'campaign.export': 'export campaigns',
+  'campaign.insights.edit': 'edit campaign insights',
+  'campaign.history.view': 'see campaign history',
+};
+
+export function isAllowed(actor: Pick<Actor, 'role'>, action: CampaignAction): boolean {
+  return CAMPAIGN_PERMISSIONS[action].includes(actor.role);
+}
+
+export function listAllowedActions(actor: Pick<Actor, 'role'>): CampaignAction[] {
+  return CAMPAIGN_ACTIONS.filter((action) => isAllowed(actor, action));
+}
+
+/** Throws FORBIDDEN naming the action and who may do it. */
+export function assertAllowed(actor: Pick<Actor, 'role' | 'label'>, action: CampaignAction): void {
+  if (isAllowed(actor, action)) return;
+  const roles = CAMPAIGN_PERMISSIONS[action].join(' or ');
+  throw new AppError({
+    code: 'FORBIDDEN',
+    reason: 'PERMISSION_DENIED',
+    userMessage: `Your role (${actor.role}) can't ${ACTION_LABELS[action]}; ask someone with the ${roles} role.`,
+    internalMessage: `${actor.label} (${actor.role}) refused ${action}`,
+  });
+}
+
+export function transitionPermission(action: CampaignTransitionAction): CampaignAction {
+  return `campaign.transition.${action}`;
+}
+
+export type CreatorStatus = 'active' | 'watchlist' | 'blacklist';
+
+export type CreatorAssignmentDecision =
+  | { isAllowed: true; warning?: string }
+  | { isAllowed: false; reason: 'CREATOR_BLACKLISTED'; message: string };
+
+/** Watchlist creators may be assigned with a warning; blacklisted ones only by an admin (000 §4.3, §8). */
+export function decideCreatorAssignment(actor: Pick<Actor, 'role'>, creator: { name: string; status: CreatorStatus }): CreatorAssignmentDecision {
+  if (creator.status === 'blacklist') {
+    if (isAllowed(actor, 'campaign.creators.assign_blacklisted')) {
+      return { isAllowed: true, warning: `${creator.name} is blacklisted: assigned by an admin, check before booking.` };
+    }
+    return { isAllowed: false, reason: 'CREATOR_BLACKLISTED', message: `${creator.name} is blacklisted: only an admin can assign this creator.` };
+  }
+  if (creator.status === 'watchlist') {
+    return { isAllowed: true, warning: `${creator.name} is on the watchlist: check recent issues before booking.` };
+  }
+  return { isAllowed: true };
+}

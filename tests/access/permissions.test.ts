@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../sync-server/src/modules/access/actor.js';
+import { assertAllowed, CAMPAIGN_ACTIONS, decideCreatorAssignment, isAllowed, type CampaignAction } from '../../sync-server/src/modules/access/permissions.js';
+import { isAppError } from '../../sync-server/src/platform/errors/app-error.js';
+
+// The matrix as the spec reads (000 §2), written out independently of the module: Y = allowed.
+//                                              admin lead finance viewer
+const EXPECTED: Record<CampaignAction, string> = {
+  'campaign.view':                              'Y Y Y Y',
+  'campaign.create':                            'Y Y . .',
+  'campaign.edit':                              'Y Y . .',
+  'campaign.delete':                            'Y . . .',
+  'campaign.duplicate':                         'Y Y . .',
+  'campaign.transition.plan':                   'Y Y . .',
+  'campaign.transition.start':                  'Y Y . .',
+  'campaign.transition.pause':                  'Y Y . .',
+  'campaign.transition.resume':                 'Y Y . .',
+  'campaign.transition.finish':                 'Y . . .',
+  'campaign.transition.cancel':                 'Y . . .',
+  'campaign.budget.view':                       'Y Y Y .',
+  'campaign.budget.edit':                       'Y . . .',
+  'campaign.kpi.edit':                          'Y Y . .',
+  'campaign.creators.assign':                   'Y Y . .',
+  'campaign.creators.assign_blacklisted':       'Y . . .',
+  'campaign.products.assign':                   'Y Y . .',
+  'campaign.export':                            'Y Y Y .',
+  'campaign.insights.edit':                     'Y Y . .',
+  'campaign.history.view':                      'Y Y Y Y',
+};
+
+const cases = CAMPAIGN_ACTIONS.flatMap((action) =>
+  ROLES.map((role, index) => ({ role, action, isExpected: EXPECTED[action].split(' ')[index] === 'Y' })),
+);
+
+describe('campaign permission matrix (every role × every action)', () => {
+  it('covers every action', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...CAMPAIGN_ACTIONS].sort());
+  });
+
+  it.each(cases)('$role → $action: allowed=$isExpected', ({ role, action, isExpected }) => {
+    const actor = { role, label: `${role}@example.com` };
+    expect(isAllowed(actor, action)).toBe(isExpected);
+    if (isExpected) {
+      expect(() => assertAllowed(actor, action)).not.toThrow();
+    } else {
+      let error: unknown;
+      try {
+        assertAllowed(actor, action);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(isAppError(error) && error.code === 'FORBIDDEN' && error.reason === 'PERMISSION_DENIED').toBe(true);
+      expect(isAppError(error) ? error.userMessage : '').toContain(role);
+    }
+  });
+});
+
+describe('assigning risky creators', () => {
+  it.each(ROLES)('%s may assign an active creator without a warning', (role: Role) => {
+    expect(decideCreatorAssignment({ role }, { name: 'Linh', status: 'active' })).toEqual({ isAllowed: true });
+  });
+
+  it('assigning a watchlist creator is allowed with a warning', () => {
+    const decision = decideCreatorAssignment({ role: 'lead' }, { name: 'Linh', status: 'watchlist' });
+    expect(decision).toEqual({ isAllowed: true, warning: expect.stringContaining('watchlist') });
+  });
+
+  it('a lead assigning a blacklisted creator is refused with CREATOR_BLACKLISTED; an admin may, with a warning', () => {
+    expect(decideCreatorAssignment({ role: 'lead' }, { name: 'Tú', status: 'blacklist' })).toMatchObject({ isAllowed: false, reason: 'CREATOR_BLACKLISTED' });
+    expect(decideCreatorAssignment({ role: 'admin' }, { name: 'Tú', status: 'blacklist' })).toMatchObject({ isAllowed: true, warning: expect.stringContaining('blacklisted') });
+  });
+});
