@@ -33,7 +33,8 @@ export class EmbeddedAdapterFactory implements SqlMigrationAwareDriverAdapterFac
     const disposeAdapter = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await disposeAdapter();
-      await shadow.close();
+      // The engine disposes its shadow itself and our cleanup does it again: close once.
+      if (!shadow.closed) await shadow.close();
     };
     return adapter;
   }

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import {
   bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
@@ -53,16 +54,31 @@ async function withSchemaEngine<T>(
 ): Promise<T> {
   const { SchemaEngine } = await loadSchemaEngineModule();
   const schemaText = await readFile(prismaSchemaPath, 'utf8');
+  // The engine does not hand its connections back when freed; a PostgreSQL session left open
+  // would keep holding Prisma's migration advisory lock and stall the next migrate by 10 s.
+  const connections: SqlDriverAdapter[] = [];
+  const trackingFactory: SqlMigrationAwareDriverAdapterFactory = {
+    provider: adapterFactory.provider,
+    adapterName: adapterFactory.adapterName,
+    connect: async () => remember(connections, await adapterFactory.connect()),
+    connectToShadowDb: async () => remember(connections, await adapterFactory.connectToShadowDb()),
+  };
   const engine = await SchemaEngine.new(
     { datamodels: [[prismaSchemaPath, schemaText]] },
     () => {},
-    bindMigrationAwareSqlAdapterFactory(adapterFactory),
+    bindMigrationAwareSqlAdapterFactory(trackingFactory),
   );
   try {
     return await run(engine, schemaText);
   } finally {
     engine.free();
+    await Promise.all(connections.map((connection) => connection.dispose()));
   }
+}
+
+function remember(connections: SqlDriverAdapter[], connection: SqlDriverAdapter): SqlDriverAdapter {
+  connections.push(connection);
+  return connection;
 }
 
 /** The migrations folder as the engine wants it: Prisma's standard layout, read from disk. */

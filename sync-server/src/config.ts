@@ -1,0 +1,35 @@
+import { resolveDatabaseTarget, type DatabaseTarget } from './platform/database/database-target.js';
+
+export type ServerConfig = {
+  host: string;
+  port: number;
+  database: DatabaseTarget;
+  /** Load the sample data into an empty embedded database at start, so a newcomer sees something. */
+  seedWhenEmpty: boolean;
+  /** Largest JSON or upload body accepted (a 500-row push is ~0.5 MB). */
+  bodyLimit: string;
+};
+
+export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const database = resolveDatabaseTarget(env);
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port: parsePort(env.PORT ?? '3000'),
+    database,
+    // Only the embedded database gets sample data by default: a real server's data is never touched.
+    seedWhenEmpty: env.SEED_SAMPLE_DATA ? isTruthy(env.SEED_SAMPLE_DATA) : database.kind === 'embedded',
+    bodyLimit: env.BODY_LIMIT ?? '10mb',
+  };
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a whole number from 0 to 65535; it is '${value}'.`);
+  }
+  return port;
+}
+
+function isTruthy(value: string): boolean {
+  return ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase());
+}
