@@ -218,14 +218,7 @@ export async function seedSampleData(prisma: PrismaClient): Promise<void> {
     for (const rule of sampleRules) {
       await tx.rule.upsert({ where: { name: rule.name }, create: rule, update: rule });
     }
-
-    // budget_actual is the sum of paid payments (spec 000 §4.5), kept in one set-based statement.
-    await tx.$executeRawUnsafe(`
-      UPDATE campaigns c SET budget_actual = coalesce(paid.total, 0)
-      FROM campaigns c2
-      LEFT JOIN (SELECT campaign_id, sum(amount) AS total FROM payments
-                 WHERE status = 'paid' AND deleted_at IS NULL GROUP BY campaign_id) paid ON paid.campaign_id = c2.id
-      WHERE c.id = c2.id AND c.code = ANY($1::text[])`, sampleCampaigns.map((campaign) => campaign.code));
+    // campaigns.budget_actual follows the paid payments through a database trigger.
   }, { timeout: 60_000, maxWait: 30_000 });
 }
 
