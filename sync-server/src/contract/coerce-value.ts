@@ -1,0 +1,291 @@
+import { enumValues } from './enums.js';
+import type { ColumnDefinition } from './table-definition.js';
+
+/**
+ * Reading cells as real spreadsheets give them. Pure functions, shared by the importer and
+ * the add-on. Every reader returns either a normalised value or a plain-language problem.
+ *
+ * Normalised forms: text trimmed; integer a number; decimal and money a canonical decimal
+ * string ("1500000", "0.045"); date "YYYY-MM-DD"; datetime an ISO string with offset;
+ * boolean; enum the canonical lower-case value; json any JSON value.
+ */
+
+/** A cell as a CSV, an XLSX file or Apps Script hands it over. */
+export type CellValue = string | number | boolean | Date | null | undefined;
+
+export type NormalisedValue = string | number | boolean | null | NormalisedJson;
+type NormalisedJson = { readonly [key: string]: unknown } | readonly unknown[];
+
+export type CoerceResult = { ok: true; value: NormalisedValue } | { ok: false; message: string };
+
+/** Times written without an offset are Vietnam time: the team works in Asia/Ho_Chi_Minh (UTC+7, no daylight saving). */
+export const SHEET_TIME_ZONE_OFFSET = '+07:00';
+const SHEET_OFFSET_MINUTES = 7 * 60;
+
+// Excel's day 0 is 1899-12-30 (it counts the non-existent 1900-02-29).
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const MS_PER_DAY = 86_400_000;
+
+const ok = (value: NormalisedValue): CoerceResult => ({ ok: true, value });
+const problem = (message: string): CoerceResult => ({ ok: false, message });
+
+/** Empty means: nothing, blank, or only spaces. */
+export function isEmptyCell(value: CellValue): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+/** Reads one cell for one column; `column.defaultValue` fills an empty cell; required columns refuse empty. */
+export function coerceCell(column: ColumnDefinition, raw: CellValue): CoerceResult {
+  if (isEmptyCell(raw)) {
+    if (column.defaultValue !== undefined) return coerceCell({ ...column, defaultValue: undefined }, column.defaultValue);
+    return column.isRequired ? problem(`${column.name} is required`) : ok(null);
+  }
+  const value = raw as string | number | boolean | Date;
+  const result = coerceByType(column, value);
+  if (!result.ok) return result;
+  return checkBounds(column, result.value);
+}
+
+function coerceByType(column: ColumnDefinition, value: string | number | boolean | Date): CoerceResult {
+  switch (column.type) {
+    case 'text':
+      return ok(readText(value));
+    case 'integer':
+      return readInteger(column.name, value);
+    case 'decimal':
+      return readDecimal(column.name, value, 'decimal');
+    case 'money':
+      return readDecimal(column.name, value, 'money');
+    case 'date':
+      return readDate(column.name, value);
+    case 'datetime':
+      return readDateTime(column.name, value);
+    case 'boolean':
+      return readBoolean(column.name, value);
+    case 'enum':
+      return readEnum(column, value);
+    case 'json':
+      return readJson(column.name, value);
+  }
+}
+
+function checkBounds(column: ColumnDefinition, value: NormalisedValue): CoerceResult {
+  if (value === null || (column.min === undefined && column.max === undefined)) return ok(value);
+  const numeric = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
+  if (Number.isNaN(numeric)) return ok(value);
+  if (column.min !== undefined && numeric < column.min) return problem(`${column.name} must be at least ${column.min}`);
+  if (column.max !== undefined && numeric > column.max) return problem(`${column.name} must be at most ${column.max}`);
+  return ok(value);
+}
+
+function readText(value: string | number | boolean | Date): string {
+  if (value instanceof Date) return formatDateTime(value.toISOString());
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value).trim();
+}
+
+function quote(value: unknown): string {
+  return `'${value instanceof Date ? value.toISOString() : String(value).trim()}'`;
+}
+
+/**
+ * Numbers as Vietnamese and English sheets write them. VND has no minor unit, so:
+ * - both "." and "," present: the last one is the decimal mark ("1.500.000,50", "1,500,000.50");
+ * - one kind repeated ("1.500.000", "1,500,000"): thousands separators;
+ * - a single separator: for `money`, followed by exactly three digits it groups thousands
+ *   ("1.500" and "1,500" are 1500 đồng) unless the integer part is 0 ("0.125"); otherwise it is
+ *   the decimal mark ("12,5"). For `decimal` (rates) a single separator is always the decimal mark.
+ * Currency marks (₫, đ, VND) and spaces are ignored; a trailing % divides by 100 for `decimal`.
+ */
+export function parseNumberText(text: string, kind: 'decimal' | 'money'): string | undefined {
+  let cleaned = text.replace(/\s|\u00a0/g, '').replace(/(₫|vnđ|vnd|đ|d)$/i, '').replace(/^(₫|vnđ|vnd)/i, '');
+  let isPercent = false;
+  if (kind === 'decimal' && cleaned.endsWith('%')) {
+    isPercent = true;
+    cleaned = cleaned.slice(0, -1);
+  }
+  const sign = cleaned.startsWith('-') ? '-' : '';
+  if (sign || cleaned.startsWith('+')) cleaned = cleaned.slice(1);
+  if (!/^[0-9][0-9.,]*$/.test(cleaned) || /[.,]$/.test(cleaned)) return undefined;
+
+  const dots = (cleaned.match(/\./g) ?? []).length;
+  const commas = (cleaned.match(/,/g) ?? []).length;
+  let integerPart = cleaned;
+  let fraction = '';
+  if (dots && commas) {
+    const decimalMark = cleaned.lastIndexOf('.') > cleaned.lastIndexOf(',') ? '.' : ',';
+    const groupMark = decimalMark === '.' ? ',' : '.';
+    const at = cleaned.lastIndexOf(decimalMark);
+    if (cleaned.indexOf(decimalMark) !== at) return undefined;
+    integerPart = cleaned.slice(0, at);
+    fraction = cleaned.slice(at + 1);
+    if (!isGrouped(integerPart, groupMark)) return undefined;
+    integerPart = integerPart.split(groupMark).join('');
+  } else if (dots + commas > 1) {
+    const groupMark = dots ? '.' : ',';
+    if (!isGrouped(cleaned, groupMark)) return undefined;
+    integerPart = cleaned.split(groupMark).join('');
+  } else if (dots + commas === 1) {
+    const mark = dots ? '.' : ',';
+    const [before = '', after = ''] = cleaned.split(mark);
+    const isThousands = kind === 'money' && after.length === 3 && before !== '0';
+    integerPart = isThousands ? before + after : before;
+    fraction = isThousands ? '' : after;
+  }
+  return canonicalDecimal(sign, integerPart, fraction, isPercent);
+}
+
+function isGrouped(text: string, groupMark: string): boolean {
+  const groups = text.split(groupMark);
+  return groups.every((group, index) => (index === 0 ? /^[0-9]{1,3}$/.test(group) : /^[0-9]{3}$/.test(group)));
+}
+
+function canonicalDecimal(sign: string, integerPart: string, fraction: string, isPercent: boolean): string {
+  let digits = integerPart.replace(/^0+(?=\d)/, '') || '0';
+  let decimals = fraction;
+  if (isPercent) {
+    const padded = digits.padStart(3, '0');
+    decimals = padded.slice(-2) + decimals;
+    digits = padded.slice(0, -2).replace(/^0+(?=\d)/, '') || '0';
+  }
+  decimals = decimals.replace(/0+$/, '');
+  const text = decimals ? `${digits}.${decimals}` : digits;
+  return sign && text !== '0' ? `-${text}` : text;
+}
+
+/** A JS number as a canonical decimal string, without exponent notation or float noise. */
+function numberToDecimalText(value: number): string {
+  const text = Number.isInteger(value) ? value.toFixed(0) : String(Number(value.toPrecision(15)));
+  if (!/e/i.test(text)) return text;
+  return value.toFixed(10).replace(/\.?0+$/, '');
+}
+
+function readDecimal(name: string, value: string | number | boolean | Date, kind: 'decimal' | 'money'): CoerceResult {
+  if (typeof value === 'number') return Number.isFinite(value) ? ok(numberToDecimalText(value)) : problem(`${name} ${quote(value)} is not a number`);
+  if (typeof value !== 'string') return problem(`${name} ${quote(value)} is not a number`);
+  const parsed = parseNumberText(value, kind);
+  if (parsed === undefined) return problem(`${name} ${quote(value)} is not a number (write 1500000, 1.500.000 or 1,500,000)`);
+  return ok(parsed);
+}
+
+function readInteger(name: string, value: string | number | boolean | Date): CoerceResult {
+  const decimal = readDecimal(name, value, 'money');
+  if (!decimal.ok) return decimal;
+  const text = decimal.value as string;
+  if (text.includes('.')) return problem(`${name} ${quote(value)} is not a whole number`);
+  const number = Number(text);
+  if (!Number.isSafeInteger(number)) return problem(`${name} ${quote(value)} is too large`);
+  return ok(number);
+}
+
+const trueWords = new Set(['true', '1', 'yes', 'y', 'x', 'có', 'co', 'đúng', 'dung', 'on', '✓', '✔']);
+const falseWords = new Set(['false', '0', 'no', 'n', 'không', 'khong', 'sai', 'off']);
+
+function readBoolean(name: string, value: string | number | boolean | Date): CoerceResult {
+  if (typeof value === 'boolean') return ok(value);
+  const word = String(value).trim().toLowerCase().normalize('NFC');
+  if (trueWords.has(word)) return ok(true);
+  if (falseWords.has(word)) return ok(false);
+  return problem(`${name} ${quote(value)} is not yes or no (write TRUE/FALSE, 1/0, yes/no, x, có/không)`);
+}
+
+/** Enum values in any case, with spaces or hyphens for underscores ("In Progress" is in_progress). */
+function readEnum(column: ColumnDefinition, value: string | number | boolean | Date): CoerceResult {
+  const allowed: readonly string[] = column.enumName ? enumValues[column.enumName] : [];
+  const candidate = String(value).trim().toLowerCase().replace(/[\s-]+/g, '_');
+  if (allowed.includes(candidate)) return ok(candidate);
+  return problem(`${column.name} ${quote(value)} is not one of ${allowed.join(', ')}`);
+}
+
+function readJson(name: string, value: string | number | boolean | Date): CoerceResult {
+  if (typeof value !== 'string') return ok(value instanceof Date ? value.toISOString() : value);
+  try {
+    return ok(JSON.parse(value) as NormalisedValue);
+  } catch {
+    return problem(`${name} is not valid JSON`);
+  }
+}
+
+function pad(value: number, width = 2): string {
+  return String(value).padStart(width, '0');
+}
+
+function isValidDate(year: number, month: number, day: number): boolean {
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function excelSerialToDate(serial: number): Date {
+  return new Date(EXCEL_EPOCH_MS + Math.round(serial * MS_PER_DAY));
+}
+
+/** Dates read from an XLSX file are wall-clock dates stored as UTC midnight. */
+function dateOnlyFromDate(value: Date): string {
+  return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
+}
+
+const isoDatePattern = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/;
+// Day first, as Vietnam writes it: 31/12/2025, 31-12-2025, 31.12.2025.
+const dayFirstPattern = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+function readDate(name: string, value: string | number | boolean | Date): CoerceResult {
+  const hint = `${name} ${quote(value)} is not a date (write 2025-12-31 or 31/12/2025)`;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? problem(hint) : ok(dateOnlyFromDate(value));
+  if (typeof value === 'number') return isExcelSerial(value) ? ok(dateOnlyFromDate(excelSerialToDate(Math.floor(value)))) : problem(hint);
+  if (typeof value !== 'string') return problem(hint);
+  const text = value.trim();
+  const iso = isoDatePattern.exec(text);
+  const dayFirst = iso ? undefined : dayFirstPattern.exec(text);
+  const parts = iso ? [iso[1], iso[2], iso[3]] : dayFirst ? [dayFirst[3], dayFirst[2], dayFirst[1]] : undefined;
+  if (parts) {
+    const [year, month, day] = parts.map(Number) as [number, number, number];
+    return isValidDate(year, month, day) ? ok(`${year}-${pad(month)}-${pad(day)}`) : problem(hint);
+  }
+  if (/^\d+(\.\d+)?$/.test(text) && isExcelSerial(Number(text))) return ok(dateOnlyFromDate(excelSerialToDate(Math.floor(Number(text)))));
+  return problem(hint);
+}
+
+// 1 is 1900-01-01, 2958465 is 9999-12-31; a plain year such as 2025 is refused as too ambiguous.
+function isExcelSerial(value: number): boolean {
+  return Number.isFinite(value) && value >= 3000 && value < 2958466;
+}
+
+/** A UTC instant as the sheet shows it: Vietnam wall-clock time, "YYYY-MM-DD HH:mm:ss". */
+export function formatDateTime(isoInstant: string): string {
+  const date = new Date(new Date(isoInstant).getTime() + SHEET_OFFSET_MINUTES * 60_000);
+  return `${dateOnlyFromDate(date)} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
+}
+
+function wallClockToIso(year: number, month: number, day: number, hour: number, minute: number, second: number, offset: string): string {
+  return `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${offset}`;
+}
+
+const isoDateTimePattern = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+function readDateTime(name: string, value: string | number | boolean | Date): CoerceResult {
+  const hint = `${name} ${quote(value)} is not a date and time (write 2025-12-31 14:30 or 31/12/2025 14:30)`;
+  // An XLSX date cell holds wall-clock time stored as if it were UTC.
+  const fromWallClock = (date: Date) =>
+    ok(new Date(wallClockToIso(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(), SHEET_TIME_ZONE_OFFSET)).toISOString());
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? problem(hint) : fromWallClock(value);
+  if (typeof value === 'number') return isExcelSerial(value) ? fromWallClock(excelSerialToDate(value)) : problem(hint);
+  if (typeof value !== 'string') return problem(hint);
+  const text = value.trim();
+  const iso = isoDateTimePattern.exec(text);
+  if (iso) {
+    const [year, month, day, hour, minute, second] = [iso[1], iso[2], iso[3], iso[4] ?? '0', iso[5] ?? '0', iso[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
+    if (!isValidDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return problem(hint);
+    const offsetText = iso[8] ? (iso[8].toUpperCase() === 'Z' ? 'Z' : iso[8].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')) : SHEET_TIME_ZONE_OFFSET;
+    const millis = iso[7] ? `.${iso[7].padEnd(3, '0').slice(0, 3)}` : '';
+    const instant = new Date(wallClockToIso(year, month, day, hour, minute, second, '').concat(millis, offsetText));
+    return Number.isNaN(instant.getTime()) ? problem(hint) : ok(instant.toISOString());
+  }
+  const dayFirst = dayFirstPattern.exec(text);
+  if (dayFirst) {
+    const [day, month, year, hour, minute, second] = [dayFirst[1], dayFirst[2], dayFirst[3], dayFirst[4] ?? '0', dayFirst[5] ?? '0', dayFirst[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
+    if (!isValidDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return problem(hint);
+    return ok(new Date(wallClockToIso(year, month, day, hour, minute, second, SHEET_TIME_ZONE_OFFSET)).toISOString());
+  }
+  if (/^\d+(\.\d+)?$/.test(text) && isExcelSerial(Number(text))) return fromWallClock(excelSerialToDate(Number(text)));
+  return problem(hint);
+}

@@ -1,0 +1,13 @@
+/**
+ * The contract shared by the sync server and the Google Sheets add-on. Nothing in this
+ * folder imports Node, Express or Prisma: esbuild bundles it into Apps Script as it is.
+ *
+ * - `tableDefinitions`: the 15 import templates of spec 001 (columns, types, enums, natural
+ *   keys, references, read-only computed columns), in dependency order.
+ * - `enumValues`: every enum a column accepts; equal to the Prisma enums (tested).
+ * - `coerceCell` and friends: how a cell is read (dates, money, booleans, enums).
+ */
+export * from './enums.js';
+export * from './table-definition.js';
+export * from './tables.js';
+export * from './coerce-value.js';

@@ -1,0 +1,105 @@
+import type { EnumName } from './enums.js';
+
+/**
+ * The shape of one import template (one CSV file, one XLSX tab, one sheet tab of the
+ * add-on). Everything that reads or writes template rows reads these definitions; nothing
+ * else may hold a column list.
+ */
+
+/** How a cell is read. `money` differs from `decimal` only in how a lone separator is read (see coerce-value.ts). */
+export type ColumnType = 'text' | 'integer' | 'decimal' | 'money' | 'date' | 'datetime' | 'boolean' | 'enum' | 'json';
+
+export type Label = { en: string; vi: string };
+
+export type ColumnDefinition = {
+  /** The header as it appears in the template (snake_case). */
+  name: string;
+  type: ColumnType;
+  /** An empty cell is refused (after `defaultValue` is applied). */
+  isRequired: boolean;
+  /** For `enum` columns: the PostgreSQL enum type, also the key of `enumValues`. */
+  enumName?: EnumName;
+  /**
+   * The database column this cell is written to. Absent when the cell only identifies a
+   * referenced row (brand_code, creator_key...): the reference then fills its own column.
+   */
+  dbColumn?: string;
+  /** Used when the cell is empty, the same default the database applies. */
+  defaultValue?: string | number | boolean;
+  /** Inclusive bounds for numbers. */
+  min?: number;
+  max?: number;
+  /**
+   * Accepted on import, but not one of 001's template columns: an explicit key such as
+   * deliverable_code or payment_ref. Templates and exports leave it out.
+   */
+  isExtra?: boolean;
+  label: Label;
+};
+
+/**
+ * A foreign key written from natural-key cells: `match` pairs this table's template
+ * columns with the referenced table's template columns (e.g. brand_code → brands.code).
+ */
+export type ReferenceDefinition = {
+  name: string;
+  /** A template table, or `users` (looked up by username, never created by an import). */
+  table: TableName | 'users';
+  dbColumn: string;
+  match: ReadonlyArray<{ column: string; targetColumn: string }>;
+  /** When true, the row is refused without it; when false it is looked up only when every match cell is filled. */
+  isRequired: boolean;
+  /** Columns copied from the referenced row: a video takes its campaign and creator from its booking. */
+  copies?: ReadonlyArray<{ dbColumn: string; targetDbColumn: string }>;
+};
+
+/**
+ * One way to recognise an existing row. Alternatives are tried in order; one applies to a
+ * row when all of its columns that are not in `nullableColumns` are filled. Nullable parts
+ * match "both empty" too (SQL IS NOT DISTINCT FROM).
+ */
+export type NaturalKey = {
+  columns: readonly string[];
+  nullableColumns?: readonly string[];
+};
+
+/** A read-only column the sheet shows to the right of the template columns; imports ignore it. */
+export type ComputedColumn = {
+  name: string;
+  type: ColumnType;
+  label: Label;
+  description: string;
+};
+
+export const tableNames = [
+  'brands',
+  'products',
+  'creators',
+  'creator_channels',
+  'creator_contacts',
+  'campaigns',
+  'campaign_products',
+  'campaign_creators',
+  'bookings',
+  'booking_deliverables',
+  'videos',
+  'video_snapshots',
+  'tracking_assets',
+  'conversions',
+  'payments',
+] as const;
+
+/** A template name: the CSV file name without `.csv`, and the XLSX tab name. */
+export type TableName = (typeof tableNames)[number];
+
+export type TableDefinition = {
+  name: TableName;
+  /** The database table (snake_case, as in the migrations). */
+  dbTable: string;
+  label: Label;
+  /** The template columns, in 001's order. */
+  columns: readonly ColumnDefinition[];
+  naturalKeys: readonly NaturalKey[];
+  references: readonly ReferenceDefinition[];
+  computedColumns: readonly ComputedColumn[];
+};

@@ -1,0 +1,198 @@
+import {
+  findTableDefinition,
+  type ColumnDefinition,
+  type ColumnType,
+  type NaturalKey,
+  type ReferenceDefinition,
+  type TableDefinition,
+} from '../../contract/index.js';
+
+/**
+ * Builds the set-based statements of an import from the table definitions. A batch of rows
+ * travels as ONE jsonb parameter read with jsonb_to_recordset, which works the same on
+ * PostgreSQL and on PGlite, through Prisma's raw queries. Pure: no database here.
+ */
+
+const pgTypes: Record<ColumnType, string> = {
+  text: 'text',
+  integer: 'bigint',
+  decimal: 'numeric',
+  money: 'numeric',
+  date: 'date',
+  datetime: 'timestamptz',
+  boolean: 'boolean',
+  enum: 'text',
+  json: 'jsonb',
+};
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** The expression of a cell as the database column wants it (enums are sent as text). */
+function typedExpr(expr: string, column: ColumnDefinition): string {
+  return column.type === 'enum' && column.enumName ? `(${expr})::${quoteIdent(column.enumName)}` : expr;
+}
+
+type Condition = { targetColumn: string; expr: string; isNullable: boolean };
+
+let aliasCounter = 0;
+
+/**
+ * A scalar subquery returning the id of the row of `tableName` whose template columns equal
+ * the given expressions. Columns that belong to one of its references (products.brand_code)
+ * become a nested lookup of that reference.
+ */
+export function lookupSql(tableName: string, conditions: readonly Condition[]): string {
+  const alias = `l${aliasCounter++}`;
+  if (tableName === 'users') {
+    const username = conditions.find((condition) => condition.targetColumn === 'username');
+    if (!username) throw new Error('A users reference must match username');
+    return `(SELECT ${alias}.id FROM users ${alias} WHERE ${alias}.username = ${username.expr} LIMIT 1)`;
+  }
+  const definition = findTableDefinition(tableName);
+  if (!definition) throw new Error(`Unknown table ${tableName}`);
+  const clauses: string[] = [];
+  const viaReference = new Map<ReferenceDefinition, Condition[]>();
+  for (const condition of conditions) {
+    const column = definition.columns.find((candidate) => candidate.name === condition.targetColumn);
+    if (column?.dbColumn) {
+      const target = `${alias}.${quoteIdent(column.dbColumn)}`;
+      const value = typedExpr(condition.expr, column);
+      clauses.push(condition.isNullable ? `${target} IS NOT DISTINCT FROM ${value}` : `${target} = ${value}`);
+      continue;
+    }
+    const reference = definition.references.find((candidate) => candidate.match.some((match) => match.column === condition.targetColumn));
+    if (!reference) throw new Error(`${tableName}.${condition.targetColumn} maps to no column`);
+    viaReference.set(reference, [...(viaReference.get(reference) ?? []), condition]);
+  }
+  for (const [reference, referenceConditions] of viaReference) {
+    const nested = referenceConditions.map((condition) => ({
+      ...condition,
+      targetColumn: reference.match.find((match) => match.column === condition.targetColumn)?.targetColumn ?? condition.targetColumn,
+    }));
+    clauses.push(`${alias}.${quoteIdent(reference.dbColumn)} = ${lookupSql(reference.table, nested)}`);
+  }
+  return `(SELECT ${alias}.id FROM ${quoteIdent(definition.dbTable)} ${alias} WHERE ${clauses.join(' AND ')} LIMIT 1)`;
+}
+
+/** How a file's header maps onto the table: which columns, references and keys it can use. */
+export type ImportPlan = {
+  definition: TableDefinition;
+  /** Template columns present in the file, in definition order. */
+  columns: readonly ColumnDefinition[];
+  /** References whose every match column is in the file. */
+  references: readonly ReferenceDefinition[];
+  /** Natural keys whose every column is in the file. */
+  naturalKeys: readonly NaturalKey[];
+};
+
+export function createImportPlan(definition: TableDefinition, presentColumns: ReadonlySet<string>): ImportPlan {
+  return {
+    definition,
+    columns: definition.columns.filter((column) => presentColumns.has(column.name)),
+    references: definition.references.filter((reference) => reference.match.every((match) => presentColumns.has(match.column))),
+    naturalKeys: definition.naturalKeys.filter((naturalKey) => naturalKey.columns.every((column) => presentColumns.has(column))),
+  };
+}
+
+function recordsetColumns(plan: ImportPlan): string {
+  return ['"__row" integer', ...plan.columns.map((column) => `${quoteIdent(column.name)} ${pgTypes[column.type]}`)].join(', ');
+}
+
+function allFilled(columns: readonly string[]): string {
+  return columns.map((column) => `r.${quoteIdent(column)} IS NOT NULL`).join(' AND ');
+}
+
+export function referenceAlias(reference: ReferenceDefinition): string {
+  return `ref_${reference.name}`;
+}
+
+export function copyAlias(dbColumn: string): string {
+  return `copy_${dbColumn}`;
+}
+
+export function keyAlias(index: number): string {
+  return `key_${index}`;
+}
+
+/**
+ * One statement per batch: for every row, the id of each reference, the id of the existing
+ * row under each natural key, and whether that row is soft-deleted.
+ */
+export function buildResolveSql(plan: ImportPlan): string {
+  const { definition } = plan;
+  const selects = ['r."__row" AS "__row"'];
+  for (const reference of plan.references) {
+    const conditions = reference.match.map((match) => ({ targetColumn: match.targetColumn, expr: `r.${quoteIdent(match.column)}`, isNullable: false }));
+    selects.push(`CASE WHEN ${allFilled(reference.match.map((match) => match.column))} THEN ${lookupSql(reference.table, conditions)} END AS ${quoteIdent(referenceAlias(reference))}`);
+  }
+  plan.naturalKeys.forEach((naturalKey, index) => {
+    const nullable = new Set(naturalKey.nullableColumns ?? []);
+    const conditions = naturalKey.columns.map((column) => ({ targetColumn: column, expr: `r.${quoteIdent(column)}`, isNullable: nullable.has(column) }));
+    const filled = naturalKey.columns.filter((column) => !nullable.has(column));
+    selects.push(`CASE WHEN ${allFilled(filled)} THEN ${lookupSql(definition.name, conditions)} END AS ${quoteIdent(keyAlias(index))}`);
+  });
+
+  const outer = ['q."__row"'];
+  for (const reference of plan.references) {
+    outer.push(`q.${quoteIdent(referenceAlias(reference))}::text AS ${quoteIdent(referenceAlias(reference))}`);
+    const referenced = reference.table === 'users' ? undefined : findTableDefinition(reference.table);
+    for (const copy of reference.copies ?? []) {
+      if (!referenced) continue;
+      outer.push(
+        `(SELECT c.${quoteIdent(copy.targetDbColumn)}::text FROM ${quoteIdent(referenced.dbTable)} c WHERE c.id = q.${quoteIdent(referenceAlias(reference))}) AS ${quoteIdent(copyAlias(copy.dbColumn))}`,
+      );
+    }
+  }
+  plan.naturalKeys.forEach((_, index) => outer.push(`q.${quoteIdent(keyAlias(index))}::text AS ${quoteIdent(keyAlias(index))}`));
+  const existing = plan.naturalKeys.length ? `COALESCE(${plan.naturalKeys.map((_, index) => `q.${quoteIdent(keyAlias(index))}`).join(', ')})` : 'NULL::uuid';
+  outer.push(`(SELECT e.deleted_at IS NOT NULL FROM ${quoteIdent(definition.dbTable)} e WHERE e.id = ${existing}) AS "is_deleted"`);
+
+  return `SELECT ${outer.join(', ')} FROM (SELECT ${selects.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${recordsetColumns(plan)})) q ORDER BY q."__row"`;
+}
+
+type WriteTarget = { dbColumn: string; recordsetColumn: string; pgType: string; valueExpr: string };
+
+function writeTargets(plan: ImportPlan): WriteTarget[] {
+  const targets: WriteTarget[] = [];
+  for (const column of plan.columns) {
+    if (!column.dbColumn) continue;
+    targets.push({ dbColumn: column.dbColumn, recordsetColumn: column.name, pgType: pgTypes[column.type], valueExpr: typedExpr(`d.${quoteIdent(column.name)}`, column) });
+  }
+  for (const reference of plan.references) {
+    targets.push({ dbColumn: reference.dbColumn, recordsetColumn: referenceAlias(reference), pgType: 'uuid', valueExpr: `d.${quoteIdent(referenceAlias(reference))}` });
+    for (const copy of reference.copies ?? []) {
+      targets.push({ dbColumn: copy.dbColumn, recordsetColumn: copyAlias(copy.dbColumn), pgType: 'uuid', valueExpr: `d.${quoteIdent(copyAlias(copy.dbColumn))}` });
+    }
+  }
+  return targets;
+}
+
+/** The keys of the jsonb objects a write batch carries, besides __id and __is_new. */
+export function writeRecordsetColumns(plan: ImportPlan): string[] {
+  return writeTargets(plan).map((target) => target.recordsetColumn);
+}
+
+/**
+ * One statement per batch: inserts the new rows (ids chosen by the caller) and updates the
+ * existing ones only where something differs, restoring soft-deleted rows. Returns the ids
+ * it updated, so that rows matched but not returned are "unchanged" and were not rewritten.
+ */
+export function buildWriteSql(plan: ImportPlan): string {
+  const targets = writeTargets(plan);
+  const table = quoteIdent(plan.definition.dbTable);
+  const recordset = ['"__id" uuid', '"__is_new" boolean', ...targets.map((target) => `${quoteIdent(target.recordsetColumn)} ${target.pgType}`)].join(', ');
+  const sets = [...targets.map((target) => `${quoteIdent(target.dbColumn)} = ${target.valueExpr}`), 'deleted_at = NULL'];
+  const current = [...targets.map((target) => `t.${quoteIdent(target.dbColumn)}`), 't.deleted_at'];
+  const incoming = [...targets.map((target) => target.valueExpr), 'NULL::timestamptz'];
+  const insertColumns = ['id', ...targets.map((target) => quoteIdent(target.dbColumn))];
+  const insertValues = ['d."__id"', ...targets.map((target) => target.valueExpr)];
+  return [
+    `WITH d AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(${recordset})),`,
+    `updated AS (UPDATE ${table} AS t SET ${sets.join(', ')} FROM d`,
+    `  WHERE NOT d."__is_new" AND t.id = d."__id" AND (${current.join(', ')}) IS DISTINCT FROM (${incoming.join(', ')}) RETURNING t.id),`,
+    `inserted AS (INSERT INTO ${table} (${insertColumns.join(', ')}) SELECT ${insertValues.join(', ')} FROM d WHERE d."__is_new" RETURNING id)`,
+    `SELECT id::text AS id FROM updated`,
+  ].join('\n');
+}
