@@ -41,6 +41,15 @@ describe('database migrations', () => {
     expect(await database.prisma.auditLog.count({ where: { action: 'create' } })).toBe(1);
   });
 
+  it('keeps row bookkeeping on every table (a new table without its trigger fails here)', async () => {
+    const tablesWithoutTrigger = await database.prisma.$queryRawUnsafe<{ table_name: string }[]>(`
+      SELECT c.table_name FROM information_schema.columns c
+      WHERE c.table_schema = current_schema() AND c.column_name = 'sync_seq'
+        AND NOT EXISTS (SELECT 1 FROM pg_trigger t JOIN pg_class r ON r.oid = t.tgrelid
+                        WHERE r.relname = c.table_name AND t.tgname = c.table_name || '_touch_row')`);
+    expect(tablesWithoutTrigger).toEqual([]);
+  });
+
   it('bumps row_version on a real change only, so unchanged re-imports are not conflicts', async () => {
     const brand = await database.prisma.brand.create({ data: { code: 'ROWV', name: 'Row version' } });
     expect(brand.rowVersion).toBe(1);
