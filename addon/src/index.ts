@@ -1,0 +1,58 @@
+/**
+ * The add-on's Apps Script globals, and nothing else. scripts/build-addon.ts generates one
+ * top-level `function name() {}` per key of `entryPoints` (Apps Script only sees top-level
+ * functions: simple triggers, menu items and google.script.run calls), so the list lives here
+ * once and is never kept by hand.
+ */
+import {
+  addCampaignCreators,
+  addCampaignProducts,
+  duplicateCampaign,
+  finishCampaign,
+  getCampaignView,
+  getSidebarContext,
+  searchCreators,
+  searchProducts,
+  transitionCampaign,
+} from './ui/campaign-actions.js';
+import {
+  menuPull,
+  menuPush,
+  menuSetUpSheets,
+  menuValidate,
+  onInstall,
+  onOpen,
+  saveServerUrl,
+  showExportDialog,
+  showImportDialog,
+  showSettings,
+  showSidebar,
+} from './ui/menu.js';
+
+export const entryPoints = {
+  // Simple triggers
+  onOpen,
+  onInstall,
+  // Menu items
+  showSidebar,
+  menuSetUpSheets,
+  menuPull,
+  menuPush,
+  menuValidate,
+  showImportDialog,
+  showExportDialog,
+  showSettings,
+  // Called by the sidebar through google.script.run
+  getSidebarContext,
+  getCampaignView,
+  transitionCampaign,
+  finishCampaign,
+  duplicateCampaign,
+  searchCreators,
+  searchProducts,
+  addCampaignCreators,
+  addCampaignProducts,
+  saveServerUrl,
+};
+
+export type EntryPointName = keyof typeof entryPoints;

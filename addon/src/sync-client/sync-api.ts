@@ -1,0 +1,189 @@
+/**
+ * The sync server's HTTP API as typed calls. The transport is injected (UrlFetchApp in Apps
+ * Script, a fake in tests), so retries, error mapping and response parsing are tested in Node.
+ */
+import type { z } from 'zod';
+import {
+  type CampaignDetail,
+  type CampaignTransitions,
+  type CreatorSearchQuery,
+  type CreatorSearchResponse,
+  type DuplicateResponse,
+  type ProductSearchQuery,
+  type ProductSearchResponse,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+  type TableDefinition,
+  type TransitionRequest,
+  type TransitionResponse,
+  apiErrorSchema,
+  campaignDetailSchema,
+  campaignTransitionsSchema,
+  creatorSearchResponseSchema,
+  duplicateResponseSchema,
+  productSearchResponseSchema,
+  pullResponseSchema,
+  pushResponseSchema,
+  tablesResponseSchema,
+  transitionResponseSchema,
+} from '../../../sync-server/src/contract/sync-payloads.js';
+import {
+  type RetryPolicy,
+  type SyncFailure,
+  DEFAULT_RETRY_POLICY,
+  classifyHttpStatus,
+  describeHttpFailure,
+  nextRetryDelay,
+} from '../sheets/sync-failures.js';
+
+export type HttpRequest = {
+  method: 'get' | 'post';
+  url: string;
+  headers: Record<string, string>;
+  /** JSON text for a post. */
+  payload?: string;
+};
+
+export type HttpResponse = { status: number; body: string; headers: Record<string, string> };
+
+/** Performs one request; throws only when no answer came back at all (DNS, refused, timeout). */
+export type HttpTransport = (request: HttpRequest) => HttpResponse;
+
+export class SyncError extends Error {
+  readonly failure: SyncFailure;
+  constructor(failure: SyncFailure) {
+    super(failure.message);
+    this.name = 'SyncError';
+    this.failure = failure;
+  }
+}
+
+export type SyncApiOptions = {
+  baseUrl: string;
+  /** A Google-signed ID token (ScriptApp.getIdentityToken()). */
+  getToken: () => string;
+  transport: HttpTransport;
+  sleep: (milliseconds: number) => void;
+  retryPolicy?: RetryPolicy;
+};
+
+type Query = Record<string, string | number | undefined>;
+
+function buildQuery(query: Query): string {
+  const parts = Object.entries(query)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  return parts.length > 0 ? `?${parts.join('&')}` : '';
+}
+
+function headerValue(headers: Record<string, string>, name: string): string | undefined {
+  const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
+  return key === undefined ? undefined : headers[key];
+}
+
+function failureFromResponse(response: HttpResponse): SyncFailure {
+  let parsedBody: unknown;
+  try {
+    parsedBody = JSON.parse(response.body);
+  } catch {
+    parsedBody = undefined;
+  }
+  const error = apiErrorSchema.safeParse(parsedBody);
+  const kind = classifyHttpStatus(response.status);
+  if (error.success) {
+    return {
+      kind,
+      status: response.status,
+      code: error.data.code,
+      message: error.data.detail,
+      ...(error.data.errors ? { fieldErrors: error.data.errors } : {}),
+    };
+  }
+  return { kind, status: response.status, code: `HTTP_${response.status}`, message: describeHttpFailure(response.status) };
+}
+
+export type SyncApi = ReturnType<typeof createSyncApi>;
+
+export function createSyncApi(options: SyncApiOptions) {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+
+  function call<Schema extends z.ZodType>(method: 'get' | 'post', path: string, schema: Schema, body?: unknown): z.infer<Schema> {
+    for (let attempt = 1; ; attempt += 1) {
+      const request: HttpRequest = {
+        method,
+        url: baseUrl + path,
+        headers: { Authorization: `Bearer ${options.getToken()}`, Accept: 'application/json' },
+        ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+      };
+      let response: HttpResponse;
+      let failure: SyncFailure;
+      let retryAfter: number | undefined;
+      try {
+        response = options.transport(request);
+      } catch (error) {
+        failure = { kind: 'temporary', status: 0, code: 'NETWORK', message: describeHttpFailure(0) };
+        const delay = nextRetryDelay(failure, attempt, policy);
+        if (delay === undefined) throw new SyncError({ ...failure, message: `${failure.message} (${error instanceof Error ? error.message : String(error)})` });
+        options.sleep(delay);
+        continue;
+      }
+      if (response.status >= 200 && response.status < 300) {
+        let json: unknown;
+        try {
+          json = JSON.parse(response.body);
+        } catch {
+          throw new SyncError({ kind: 'permanent', status: response.status, code: 'BAD_RESPONSE', message: 'The sync server answered with something that is not JSON. Check the server URL in Settings.' });
+        }
+        const parsed = schema.safeParse(json);
+        if (!parsed.success) {
+          throw new SyncError({
+            kind: 'permanent',
+            status: response.status,
+            code: 'BAD_RESPONSE',
+            message: `The sync server's answer to ${method.toUpperCase()} ${path.split('?')[0]} has an unexpected shape (${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? ''}). The add-on and the server may be different versions.`,
+          });
+        }
+        return parsed.data;
+      }
+      failure = failureFromResponse(response);
+      const retryAfterHeader = headerValue(response.headers, 'retry-after');
+      if (retryAfterHeader !== undefined && /^\d+$/.test(retryAfterHeader)) retryAfter = Number(retryAfterHeader);
+      const delay = nextRetryDelay(failure, attempt, policy, retryAfter);
+      if (delay === undefined) throw new SyncError(failure);
+      options.sleep(delay);
+    }
+  }
+
+  return {
+    getTables(): TableDefinition[] {
+      return call('get', '/api/v1/tables', tablesResponseSchema).tables;
+    },
+    /** Safe to retry: the idempotency key makes the server apply a push once. */
+    push(request: PushRequest): PushResponse {
+      return call('post', '/api/v1/sync/push', pushResponseSchema, request);
+    },
+    pull(tables: readonly string[], since?: string): PullResponse {
+      return call('get', `/api/v1/sync/pull${buildQuery({ tables: tables.join(','), since })}`, pullResponseSchema);
+    },
+    getCampaign(code: string): CampaignDetail {
+      return call('get', `/api/v1/campaigns/${encodeURIComponent(code)}`, campaignDetailSchema);
+    },
+    getTransitions(code: string): CampaignTransitions {
+      return call('get', `/api/v1/campaigns/${encodeURIComponent(code)}/transitions`, campaignTransitionsSchema);
+    },
+    transition(code: string, body: TransitionRequest): TransitionResponse {
+      return call('post', `/api/v1/campaigns/${encodeURIComponent(code)}/transition`, transitionResponseSchema, body);
+    },
+    duplicate(code: string): DuplicateResponse {
+      return call('post', `/api/v1/campaigns/${encodeURIComponent(code)}/duplicate`, duplicateResponseSchema, {});
+    },
+    searchCreators(query: CreatorSearchQuery): CreatorSearchResponse {
+      return call('get', `/api/v1/creators${buildQuery(query)}`, creatorSearchResponseSchema);
+    },
+    searchProducts(query: ProductSearchQuery): ProductSearchResponse {
+      return call('get', `/api/v1/products${buildQuery(query)}`, productSearchResponseSchema);
+    },
+  };
+}

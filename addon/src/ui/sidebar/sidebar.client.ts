@@ -1,0 +1,629 @@
+/**
+ * The sidebar page (runs in the browser, inside HtmlService's iframe): the campaign command
+ * center of 000 §6.3 and the pickers of §6.4 and §6.5. Plain DOM, no framework: the page is
+ * re-rendered from one state object after every answer of google.script.run.
+ */
+import type {
+  CampaignStatus,
+  CreatorRole,
+  CreatorSearchQuery,
+  CreatorSummary,
+  ProductSearchQuery,
+  ProductSummary,
+} from '../../../../sync-server/src/contract/sync-payloads.js';
+import type { CampaignView, PickerResult, PostmortemInput, SidebarContext } from '../campaign-actions.js';
+import { type Language, type MessageKey, translate } from '../i18n.js';
+
+// ---------------------------------------------------------------------------- bridge
+
+type Runner = {
+  withSuccessHandler(handler: (value: unknown) => void): Runner;
+  withFailureHandler(handler: (error: Error | string) => void): Runner;
+} & Record<string, (...args: unknown[]) => void>;
+
+declare global {
+  interface Window {
+    google?: { script: { run: Runner; host?: { close(): void } } };
+    __BOOKING_CENTER__?: { view?: 'campaign' | 'import' | 'export'; language?: Language };
+  }
+}
+
+/** google.script.run as a promise. */
+function call<T>(name: string, ...args: unknown[]): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const run = window.google?.script.run;
+    if (!run) {
+      reject(new Error('google.script.run is not available'));
+      return;
+    }
+    const runner = run
+      .withSuccessHandler((value) => resolve(value as T))
+      .withFailureHandler((error) => reject(error instanceof Error ? error : new Error(String(error))));
+    const method = runner[name];
+    if (typeof method !== 'function') {
+      reject(new Error(`Unknown server function ${name}`));
+      return;
+    }
+    method.apply(runner, args);
+  });
+}
+
+// ---------------------------------------------------------------------------- state
+
+type Pending = { to: CampaignStatus; note: string; postmortem: PostmortemInput } | null;
+
+type CreatorPicker = {
+  kind: 'creators';
+  query: CreatorSearchQuery;
+  results: CreatorSummary[] | null;
+  selected: string[];
+  role: CreatorRole;
+  note: string;
+};
+type ProductPicker = {
+  kind: 'products';
+  query: ProductSearchQuery;
+  results: ProductSummary[] | null;
+  selected: string[];
+  priority: number;
+  note: string;
+};
+
+type State = {
+  language: Language;
+  view: 'campaign' | 'import' | 'export';
+  code: string;
+  campaign: CampaignView | null;
+  isBusy: boolean;
+  notice: { kind: 'info' | 'error'; text: string } | null;
+  pending: Pending;
+  picker: CreatorPicker | ProductPicker | null;
+};
+
+const boot = window.__BOOKING_CENTER__ ?? {};
+const state: State = {
+  language: boot.language ?? (navigator.language.toLowerCase().startsWith('vi') ? 'vi' : 'en'),
+  view: boot.view ?? 'campaign',
+  code: '',
+  campaign: null,
+  isBusy: false,
+  notice: null,
+  pending: null,
+  picker: null,
+};
+
+const t = (key: MessageKey, params?: Record<string, string | number>): string => translate(state.language, key, params);
+
+// ---------------------------------------------------------------------------- formatting
+
+function escapeHtml(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function formatNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  return new Intl.NumberFormat(state.language === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 0 }).format(value);
+}
+
+function formatMoney(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : `${formatNumber(value)} ₫`;
+}
+
+function formatCompact(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  return new Intl.NumberFormat(state.language === 'vi' ? 'vi-VN' : 'en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
+
+function formatDate(iso: string | null): string {
+  if (!iso) return '';
+  const [year, month, day] = iso.slice(0, 10).split('-');
+  return state.language === 'vi' ? `${day}/${month}/${year}` : `${day}/${month}/${year}`;
+}
+
+function statusLabel(status: CampaignStatus): string {
+  return t(`status.${status}` as MessageKey);
+}
+
+function badge(status: CampaignStatus): string {
+  return `<span class="badge status-${status}" data-test="status-badge">${escapeHtml(statusLabel(status))}</span>`;
+}
+
+// ---------------------------------------------------------------------------- rendering
+
+function renderNotice(): string {
+  if (!state.notice) return '';
+  return `<div class="toast ${state.notice.kind}" role="status">${escapeHtml(state.notice.text)}</div>`;
+}
+
+function renderToolbar(): string {
+  return `<div class="toolbar">
+    <input type="search" id="code-input" placeholder="${escapeHtml(t('sidebar.pickCampaign'))}" value="${escapeHtml(state.code)}" />
+    <button class="btn" data-action="load">${escapeHtml(t('sidebar.load'))}</button>
+  </div>`;
+}
+
+function renderHero(view: CampaignView): string {
+  const { detail } = view;
+  const dates = detail.startDate || detail.endDate ? `${formatDate(detail.startDate)} → ${formatDate(detail.endDate)}` : t('sidebar.noDates');
+  const progress = detail.progressPercent ?? null;
+  return `<div class="card hero">
+    <div class="code">${escapeHtml(detail.code)} · ${escapeHtml(detail.brandName ?? detail.brandCode)} · ${escapeHtml(detail.channel)} · ${escapeHtml(detail.objective)}</div>
+    <div class="name">${escapeHtml(detail.name)}</div>
+    <dl class="meta">
+      <dt>Status</dt><dd>${badge(detail.status)}</dd>
+      <dt>${escapeHtml(t('sidebar.dates'))}</dt><dd>${escapeHtml(dates)}</dd>
+      <dt>${escapeHtml(t('sidebar.owner'))}</dt><dd>${escapeHtml(detail.owner ?? t('sidebar.noOwner'))}</dd>
+    </dl>
+    ${progress === null ? '' : `<div style="margin-top:8px;font-size:12px;color:var(--muted)">${escapeHtml(t('sidebar.progress'))} · ${Math.round(progress)}%</div><div class="progress"><span style="width:${Math.max(0, Math.min(100, progress))}%"></span></div>`}
+  </div>`;
+}
+
+function renderTransitions(view: CampaignView): string {
+  const { transitions, detail } = view;
+  const allowed = transitions.allowed
+    .map((to) => `<button class="btn ${to === 'canceled' ? '' : 'primary'}" data-action="transition" data-to="${to}" data-test="transition-${to}">${escapeHtml(statusLabel(to))}</button>`)
+    .join('');
+  const blockedButtons = transitions.blocked
+    .map((blocked) => `<button class="btn" disabled data-test="transition-${blocked.to}" title="${escapeHtml(blocked.reasons.map((reason) => reason.message).join('\n'))}">${escapeHtml(statusLabel(blocked.to))}</button>`)
+    .join('');
+  const blockedReasons = transitions.blocked.length
+    ? `<ul class="blocked" data-test="blocked-reasons">${transitions.blocked
+        .map(
+          (blocked) => `<li><strong>${escapeHtml(statusLabel(blocked.to))}</strong> — ${escapeHtml(t('sidebar.blockedBecause'))}${blocked.reasons
+            .map((reason) => `<span class="reason" data-code="${escapeHtml(reason.code)}">${escapeHtml(reason.message)}</span>`)
+            .join('')}</li>`,
+        )
+        .join('')}</ul>`
+    : '';
+  return `<div class="card">
+    <h2>${escapeHtml(t('sidebar.changeStatus'))}<button class="btn small" data-action="duplicate" data-test="duplicate">⧉ ${escapeHtml(t('sidebar.duplicate'))}</button></h2>
+    <div class="transitions">${allowed}${blockedButtons}</div>
+    ${blockedReasons}
+    ${renderPending(detail.code)}
+  </div>`;
+}
+
+function renderPending(code: string): string {
+  const pending = state.pending;
+  if (!pending) return '';
+  const postmortem =
+    pending.to === 'finished'
+      ? `<div data-test="postmortem-editor"><strong>${escapeHtml(t('postmortem.title'))}</strong>
+        <label for="pm-worked">${escapeHtml(t('postmortem.whatWorked'))}</label><textarea id="pm-worked" data-field="whatWorked">${escapeHtml(pending.postmortem.whatWorked)}</textarea>
+        <label for="pm-didnt">${escapeHtml(t('postmortem.whatDidnt'))}</label><textarea id="pm-didnt" data-field="whatDidnt">${escapeHtml(pending.postmortem.whatDidnt)}</textarea>
+        <label for="pm-next">${escapeHtml(t('postmortem.nextTime'))}</label><textarea id="pm-next" data-field="nextTime">${escapeHtml(pending.postmortem.nextTime)}</textarea></div>`
+      : '';
+  return `<div class="panel" data-test="transition-panel">
+    <div>${escapeHtml(t('sidebar.confirmTransition', { code, status: statusLabel(pending.to) }))}</div>
+    ${postmortem}
+    <label for="transition-note">${escapeHtml(t('sidebar.note'))}</label>
+    <textarea id="transition-note" data-field="note">${escapeHtml(pending.note)}</textarea>
+    <div class="actions">
+      <button class="btn" data-action="cancel-transition">${escapeHtml(t('sidebar.cancel'))}</button>
+      <button class="btn primary" data-action="confirm-transition" data-test="confirm-transition">${escapeHtml(pending.to === 'finished' ? t('postmortem.save') : t('sidebar.confirm'))}</button>
+    </div>
+  </div>`;
+}
+
+function moneyRow(label: string, value: number | null, max: number, kind: string): string {
+  const width = max > 0 && value !== null ? Math.min(100, (value / max) * 100) : 0;
+  return `<div class="money-row"><span>${escapeHtml(label)}</span><div class="bar ${kind}"><span style="width:${width}%"></span></div><span class="num">${escapeHtml(formatMoney(value))}</span></div>`;
+}
+
+function renderBudget(view: CampaignView): string {
+  const { planned, committed, paid } = view.detail.budget;
+  const max = Math.max(planned ?? 0, committed, paid, 1);
+  const isOver = planned !== null && committed > planned;
+  return `<div class="card" data-test="budget">
+    <h2>${escapeHtml(t('sidebar.budget'))}</h2>
+    ${moneyRow(t('sidebar.planned'), planned, max, 'planned')}
+    ${moneyRow(t('sidebar.committed'), committed, max, isOver ? 'committed over' : 'committed')}
+    ${moneyRow(t('sidebar.paid'), paid, max, 'paid')}
+    ${isOver ? `<div class="bad-line">${escapeHtml(t('sidebar.overBudget'))}</div>` : ''}
+  </div>`;
+}
+
+function renderKpi(view: CampaignView): string {
+  const { targets, actuals } = view.detail.kpi;
+  const cell = (label: MessageKey, actual: number | null, target: number | null, money = false): string => `<div class="kpi">
+      <div class="label">${escapeHtml(t(label))}</div>
+      ${actual === null ? `<div class="value placeholder">${escapeHtml(t('sidebar.kpi.noData'))}</div>` : `<div class="value">${escapeHtml(money ? formatCompact(actual) : formatCompact(actual))}</div>`}
+      <div class="target">${escapeHtml(t('sidebar.kpi.target'))}: ${escapeHtml(formatCompact(target))}</div>
+    </div>`;
+  return `<div class="card" data-test="kpi"><h2>${escapeHtml(t('sidebar.kpi'))}</h2><div class="kpis">
+    ${cell('sidebar.kpi.views', actuals.views, targets.views)}
+    ${cell('sidebar.kpi.orders', actuals.orders, targets.orders)}
+    ${cell('sidebar.kpi.revenue', actuals.revenue, targets.revenue, true)}
+  </div></div>`;
+}
+
+function renderFlags(view: CampaignView): string {
+  const flags = view.detail.flags;
+  const body = flags.length
+    ? flags.map((flag) => `<div class="flag ${flag.severity}"><div><div class="code">${escapeHtml(flag.code)}</div>${escapeHtml(flag.message)}</div></div>`).join('')
+    : `<div class="ok-line">✓ ${escapeHtml(t('sidebar.noFlags'))}</div>`;
+  return `<div class="card" data-test="flags"><h2>${escapeHtml(t('sidebar.flags'))}<span>${flags.length || ''}</span></h2>${body}</div>`;
+}
+
+function renderCreators(view: CampaignView): string {
+  const creators = view.detail.creators;
+  const rows = creators
+    .map((creator) => {
+      const warning =
+        creator.status === 'blacklist'
+          ? `<div class="bad-line">⛔ ${escapeHtml(t('sidebar.blacklistWarning'))}</div>`
+          : creator.status === 'watchlist'
+            ? `<div class="warn-line">⚠ ${escapeHtml(t('sidebar.watchlistWarning'))}</div>`
+            : '';
+      const statusChip = creator.status === 'active' ? '' : `<span class="chip ${creator.status}">${escapeHtml(t(creator.status === 'blacklist' ? 'sidebar.blacklist' : 'sidebar.watchlist'))}</span>`;
+      return `<div class="item"><div class="title">${escapeHtml(creator.name)} <span class="chip ${creator.role}">${escapeHtml(t(`role.${creator.role}` as MessageKey))}</span>${statusChip}</div>
+        <div class="sub">${escapeHtml(creator.creatorKey)}${creator.note ? ` · ${escapeHtml(creator.note)}` : ''}</div>${warning}</div>`;
+    })
+    .join('');
+  return `<div class="card" data-test="creators"><h2>${escapeHtml(t('sidebar.creators'))} · ${creators.length}<button class="btn small" data-action="open-creator-picker" data-test="add-creators">+ ${escapeHtml(t('sidebar.addCreators'))}</button></h2>
+    ${rows || `<div class="empty">${escapeHtml(t('sidebar.noCreators'))}</div>`}</div>`;
+}
+
+function renderProducts(view: CampaignView): string {
+  const products = [...view.detail.products].sort((left, right) => left.priority - right.priority);
+  const rows = products
+    .map((product) => `<div class="item"><div class="title"><span class="chip">#${product.priority}</span> ${escapeHtml(product.name)}</div>
+      <div class="sub">${escapeHtml(product.brandCode)} / ${escapeHtml(product.productCode)}${product.note ? ` · ${escapeHtml(product.note)}` : ''}</div></div>`)
+    .join('');
+  return `<div class="card" data-test="products"><h2>${escapeHtml(t('sidebar.products'))} · ${products.length}<button class="btn small" data-action="open-product-picker" data-test="add-products">+ ${escapeHtml(t('sidebar.addProducts'))}</button></h2>
+    ${rows || `<div class="empty">${escapeHtml(t('sidebar.noProducts'))}</div>`}</div>`;
+}
+
+function renderBrief(view: CampaignView): string {
+  const sections = view.detail.brief.filter((section) => section.body.trim() !== '' || section.heading !== '');
+  const body = sections
+    .map((section, index) => `<details class="brief" ${index < 2 ? 'open' : ''}><summary>${escapeHtml(section.heading || '—')}</summary><div class="body">${escapeHtml(section.body.trim())}</div></details>`)
+    .join('');
+  return `<div class="card" data-test="brief"><h2>${escapeHtml(t('sidebar.brief'))}</h2>${body || `<div class="empty">${escapeHtml(t('sidebar.noBrief'))}</div>`}</div>`;
+}
+
+function renderHistory(view: CampaignView): string {
+  const entries = view.detail.history.slice(0, 20);
+  const body = entries
+    .map((entry) => {
+      const changes = Object.entries(entry.changes)
+        .map(([field, change]) => `${field}: ${change.from ?? '—'} → ${change.to ?? '—'}`)
+        .join(', ');
+      return `<li><div class="when">${escapeHtml(entry.at.slice(0, 16).replace('T', ' '))} · ${escapeHtml(entry.actor)}</div>${escapeHtml(entry.action)}${changes ? ` — ${escapeHtml(changes)}` : ''}</li>`;
+    })
+    .join('');
+  return `<div class="card" data-test="history"><h2>${escapeHtml(t('sidebar.history'))}</h2>${body ? `<ul class="history">${body}</ul>` : `<div class="empty">${escapeHtml(t('sidebar.noHistory'))}</div>`}</div>`;
+}
+
+function renderCreatorPicker(picker: CreatorPicker, existing: Set<string>): string {
+  const q = picker.query;
+  const option = (value: string, label: string, current: string | undefined): string => `<option value="${value}" ${current === value ? 'selected' : ''}>${escapeHtml(label)}</option>`;
+  const results =
+    picker.results === null
+      ? ''
+      : picker.results.length === 0
+        ? `<div class="empty" style="padding:8px">${escapeHtml(t('picker.noResults'))}</div>`
+        : picker.results
+            .map((creator) => {
+              const isOn = existing.has(creator.creatorKey);
+              const isChecked = picker.selected.includes(creator.creatorKey);
+              const chip = creator.status === 'active' ? '' : `<span class="chip ${creator.status}">${escapeHtml(t(creator.status === 'blacklist' ? 'sidebar.blacklist' : 'sidebar.watchlist'))}</span>`;
+              return `<label class="result ${isOn ? 'disabled' : ''}" data-test="creator-result">
+                <input type="checkbox" data-pick="${escapeHtml(creator.creatorKey)}" ${isChecked ? 'checked' : ''} ${isOn ? 'disabled' : ''} />
+                <div><div class="title">${escapeHtml(creator.name)} ${chip}</div>
+                <div class="sub">${escapeHtml(creator.mainChannel ?? creator.creatorKey)} · ${escapeHtml(formatCompact(creator.followers))} ${escapeHtml(t('picker.followers').toLowerCase())} · ${escapeHtml(formatCompact(creator.avgViews))} ${escapeHtml(t('picker.avgViews').toLowerCase())}</div>
+                <div class="sub">${escapeHtml([creator.niche, creator.location, ...creator.tags].filter(Boolean).join(' · '))}${isOn ? ` · ${escapeHtml(t('picker.alreadyOn'))}` : ''}</div></div>
+              </label>`;
+            })
+            .join('');
+  return `<div class="card picker" data-test="creator-picker">
+    <h2>${escapeHtml(t('picker.creators'))}<button class="btn ghost" data-action="close-picker">✕</button></h2>
+    <div class="filters">
+      <div class="full"><input type="search" data-query="search" placeholder="${escapeHtml(t('picker.search'))}" value="${escapeHtml(q.search ?? '')}" /></div>
+      <div><label>${escapeHtml(t('picker.status'))}</label><select data-query="status">${option('', t('picker.any'), q.status ?? '')}${option('active', 'active', q.status)}${option('watchlist', 'watchlist', q.status)}${option('blacklist', 'blacklist', q.status)}</select></div>
+      <div><label>${escapeHtml(t('picker.tag'))}</label><input type="text" data-query="tag" value="${escapeHtml(q.tag ?? '')}" /></div>
+      <div><label>${escapeHtml(t('picker.followers'))} ${escapeHtml(t('picker.min'))}</label><input type="number" data-query="followersMin" value="${q.followersMin ?? ''}" /></div>
+      <div><label>${escapeHtml(t('picker.max'))}</label><input type="number" data-query="followersMax" value="${q.followersMax ?? ''}" /></div>
+      <div><label>${escapeHtml(t('picker.avgViews'))} ${escapeHtml(t('picker.min'))}</label><input type="number" data-query="avgViewsMin" value="${q.avgViewsMin ?? ''}" /></div>
+      <div><label>${escapeHtml(t('picker.max'))}</label><input type="number" data-query="avgViewsMax" value="${q.avgViewsMax ?? ''}" /></div>
+      <div><label>${escapeHtml(t('picker.location'))}</label><input type="text" data-query="location" value="${escapeHtml(q.location ?? '')}" /></div>
+      <div><label>${escapeHtml(t('picker.niche'))}</label><input type="text" data-query="niche" value="${escapeHtml(q.niche ?? '')}" /></div>
+      <div class="full"><button class="btn" data-action="search" data-test="picker-search">${escapeHtml(t('picker.find'))}</button></div>
+    </div>
+    ${picker.results === null ? '' : `<div class="results">${results}</div>`}
+    <div class="bulk">
+      <div><label style="font-size:11px;color:var(--muted)">${escapeHtml(t('picker.role'))}</label><select data-bulk="role">${(['main', 'supporting', 'trial'] as const).map((role) => `<option value="${role}" ${picker.role === role ? 'selected' : ''}>${escapeHtml(t(`role.${role}` as MessageKey))}</option>`).join('')}</select></div>
+      <input type="text" data-bulk="note" placeholder="${escapeHtml(t('picker.note'))}" value="${escapeHtml(picker.note)}" />
+    </div>
+    <div class="footer"><span class="sub" data-test="picker-count">${escapeHtml(t('picker.selected', { count: picker.selected.length }))}</span>
+      <button class="btn primary" data-action="confirm-picker" data-test="picker-add" ${picker.selected.length === 0 ? 'disabled' : ''}>${escapeHtml(t('picker.add'))}</button></div>
+  </div>`;
+}
+
+function productId(product: { brandCode: string; productCode: string }): string {
+  return `${product.brandCode}/${product.productCode}`;
+}
+
+function renderProductPicker(picker: ProductPicker, existing: Set<string>): string {
+  const q = picker.query;
+  const results =
+    picker.results === null
+      ? ''
+      : picker.results.length === 0
+        ? `<div class="empty" style="padding:8px">${escapeHtml(t('picker.noResults'))}</div>`
+        : picker.results
+            .map((product) => {
+              const id = productId(product);
+              const isOn = existing.has(id);
+              return `<label class="result ${isOn ? 'disabled' : ''}" data-test="product-result">
+                <input type="checkbox" data-pick="${escapeHtml(id)}" ${picker.selected.includes(id) ? 'checked' : ''} ${isOn ? 'disabled' : ''} />
+                <div><div class="title">${escapeHtml(product.name)}</div><div class="sub">${escapeHtml(id)}${product.category ? ` · ${escapeHtml(product.category)}` : ''}${isOn ? ` · ${escapeHtml(t('picker.alreadyOn'))}` : ''}</div></div>
+              </label>`;
+            })
+            .join('');
+  return `<div class="card picker" data-test="product-picker">
+    <h2>${escapeHtml(t('picker.products'))}<button class="btn ghost" data-action="close-picker">✕</button></h2>
+    <div class="filters">
+      <div class="full"><input type="search" data-query="search" placeholder="${escapeHtml(t('picker.searchProducts'))}" value="${escapeHtml(q.search ?? '')}" /></div>
+      <div><label>${escapeHtml(t('picker.brand'))}</label><input type="text" data-query="brand" value="${escapeHtml(q.brand ?? '')}" /></div>
+      <div><label>${escapeHtml(t('picker.category'))}</label><input type="text" data-query="category" value="${escapeHtml(q.category ?? '')}" /></div>
+      <div class="full"><button class="btn" data-action="search">${escapeHtml(t('picker.find'))}</button></div>
+    </div>
+    ${picker.results === null ? '' : `<div class="results">${results}</div>`}
+    <div class="bulk">
+      <div><label style="font-size:11px;color:var(--muted)">${escapeHtml(t('picker.priority'))}</label><input type="number" min="1" data-bulk="priority" value="${picker.priority}" /></div>
+      <input type="text" data-bulk="note" placeholder="${escapeHtml(t('picker.note'))}" value="${escapeHtml(picker.note)}" />
+    </div>
+    <div class="footer"><span class="sub">${escapeHtml(t('picker.selected', { count: picker.selected.length }))}</span>
+      <button class="btn primary" data-action="confirm-picker" ${picker.selected.length === 0 ? 'disabled' : ''}>${escapeHtml(t('picker.add'))}</button></div>
+  </div>`;
+}
+
+function renderCampaign(): string {
+  const view = state.campaign;
+  if (!view) return state.isBusy ? `<div class="loading">${escapeHtml(t('sidebar.loading'))}</div>` : `<div class="empty">${escapeHtml(t('sidebar.pickCampaign'))}</div>`;
+  if (state.picker?.kind === 'creators') return renderCreatorPicker(state.picker, new Set(view.detail.creators.map((creator) => creator.creatorKey)));
+  if (state.picker?.kind === 'products') return renderProductPicker(state.picker, new Set(view.detail.products.map(productId)));
+  return [renderHero(view), renderTransitions(view), renderFlags(view), renderBudget(view), renderKpi(view), renderCreators(view), renderProducts(view), renderBrief(view), renderHistory(view)].join('');
+}
+
+function renderOtherView(): string {
+  if (state.view === 'import') {
+    return `<div class="card"><h2>${escapeHtml(t('import.title'))}</h2><p class="sub">${escapeHtml(t('import.help'))}</p>
+      <input type="file" id="import-file" accept=".csv,.xlsx" />
+      <div class="panel actions" style="display:flex;gap:6px;justify-content:flex-end;border:0;background:none;padding:0">
+        <button class="btn" data-action="import" data-dry="true">${escapeHtml(t('import.check'))}</button>
+        <button class="btn primary" data-action="import" data-dry="false">${escapeHtml(t('import.run'))}</button></div></div>`;
+  }
+  return `<div class="card"><h2>${escapeHtml(t('export.title'))}</h2><p class="sub">${escapeHtml(t('export.help'))}</p>
+    <div class="transitions"><button class="btn primary" data-action="export" data-kind="list">${escapeHtml(t('export.list'))}</button>
+    <button class="btn" data-action="export" data-kind="detail">${escapeHtml(t('export.detail'))}</button></div></div>`;
+}
+
+const root = document.getElementById('app') as HTMLElement;
+
+function render(): void {
+  const body = state.view === 'campaign' ? renderToolbar() + renderCampaign() : renderOtherView();
+  root.innerHTML = renderNotice() + body;
+}
+
+// ---------------------------------------------------------------------------- actions
+
+function fail(error: unknown): void {
+  state.isBusy = false;
+  state.notice = { kind: 'error', text: error instanceof Error ? error.message : String(error) };
+  render();
+}
+
+async function loadCampaign(code: string): Promise<void> {
+  if (!code) return;
+  state.code = code;
+  state.isBusy = true;
+  state.picker = null;
+  state.pending = null;
+  render();
+  try {
+    state.campaign = await call<CampaignView>('getCampaignView', code);
+    state.notice = null;
+    state.isBusy = false;
+    render();
+  } catch (error) {
+    state.campaign = null;
+    fail(error);
+  }
+}
+
+function readFields(): void {
+  const pending = state.pending;
+  if (pending) {
+    root.querySelectorAll<HTMLTextAreaElement>('textarea[data-field]').forEach((field) => {
+      const name = field.dataset['field'];
+      if (name === 'note') pending.note = field.value;
+      else if (name === 'whatWorked' || name === 'whatDidnt' || name === 'nextTime') pending.postmortem[name] = field.value;
+    });
+  }
+  const picker = state.picker;
+  if (picker) {
+    root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-query]').forEach((field) => {
+      const name = field.dataset['query'] ?? '';
+      const value = field.value.trim();
+      const query = picker.query as Record<string, string | number | undefined>;
+      if (value === '') delete query[name];
+      else query[name] = field.type === 'number' ? Number(value) : value;
+    });
+    root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-bulk]').forEach((field) => {
+      const name = field.dataset['bulk'];
+      if (name === 'note') picker.note = field.value;
+      else if (name === 'role' && picker.kind === 'creators') picker.role = field.value as CreatorRole;
+      else if (name === 'priority' && picker.kind === 'products') picker.priority = Math.max(1, Number(field.value) || 1);
+    });
+  }
+}
+
+async function confirmTransition(): Promise<void> {
+  const pending = state.pending;
+  const view = state.campaign;
+  if (!pending || !view) return;
+  readFields();
+  const code = view.detail.code;
+  if (pending.to === 'finished' && Object.values(pending.postmortem).some((value) => value.trim() === '')) {
+    state.notice = { kind: 'error', text: t('postmortem.required') };
+    render();
+    return;
+  }
+  state.isBusy = true;
+  try {
+    const note = pending.note.trim() || undefined;
+    state.campaign =
+      pending.to === 'finished'
+        ? await call<CampaignView>('finishCampaign', code, pending.postmortem, note)
+        : await call<CampaignView>('transitionCampaign', code, pending.to, note);
+    state.pending = null;
+    state.isBusy = false;
+    state.notice = { kind: 'info', text: t('sidebar.transitioned', { status: statusLabel(state.campaign.detail.status) }) };
+    render();
+  } catch (error) {
+    fail(error);
+  }
+}
+
+async function duplicate(): Promise<void> {
+  const view = state.campaign;
+  if (!view) return;
+  state.isBusy = true;
+  try {
+    const copy = await call<{ code: string; view: CampaignView }>('duplicateCampaign', view.detail.code);
+    state.code = copy.code;
+    state.campaign = copy.view;
+    state.isBusy = false;
+    state.notice = { kind: 'info', text: t('sidebar.duplicated', { code: copy.code }) };
+    render();
+  } catch (error) {
+    fail(error);
+  }
+}
+
+async function searchPicker(): Promise<void> {
+  const picker = state.picker;
+  if (!picker) return;
+  readFields();
+  try {
+    if (picker.kind === 'creators') picker.results = (await call<{ creators: CreatorSummary[] }>('searchCreators', picker.query)).creators;
+    else picker.results = (await call<{ products: ProductSummary[] }>('searchProducts', picker.query)).products;
+    render();
+  } catch (error) {
+    fail(error);
+  }
+}
+
+async function confirmPicker(): Promise<void> {
+  const picker = state.picker;
+  const view = state.campaign;
+  if (!picker || !view || picker.selected.length === 0) return;
+  readFields();
+  state.isBusy = true;
+  try {
+    const result =
+      picker.kind === 'creators'
+        ? await call<PickerResult>('addCampaignCreators', view.detail.code, picker.selected, picker.role, picker.note)
+        : await call<PickerResult>(
+            'addCampaignProducts',
+            view.detail.code,
+            picker.selected.map((id) => {
+              const [brandCode = '', productCode = ''] = id.split('/');
+              return { brandCode, productCode };
+            }),
+            picker.priority,
+            picker.note,
+          );
+    state.campaign = result.view;
+    state.picker = null;
+    state.isBusy = false;
+    state.notice = { kind: 'info', text: t('picker.added', { count: result.added }) };
+    render();
+  } catch (error) {
+    fail(error);
+  }
+}
+
+root.addEventListener('click', (event) => {
+  const target = (event.target as HTMLElement).closest<HTMLElement>('[data-action]');
+  if (!target || (target as HTMLButtonElement).disabled) return;
+  const action = target.dataset['action'];
+  switch (action) {
+    case 'load': {
+      const input = document.getElementById('code-input') as HTMLInputElement | null;
+      void loadCampaign(input?.value.trim() ?? '');
+      break;
+    }
+    case 'transition':
+      state.pending = { to: target.dataset['to'] as CampaignStatus, note: '', postmortem: { whatWorked: '', whatDidnt: '', nextTime: '' } };
+      state.notice = null;
+      render();
+      break;
+    case 'cancel-transition':
+      state.pending = null;
+      render();
+      break;
+    case 'confirm-transition':
+      void confirmTransition();
+      break;
+    case 'duplicate':
+      void duplicate();
+      break;
+    case 'open-creator-picker':
+      state.picker = { kind: 'creators', query: {}, results: null, selected: [], role: 'main', note: '' };
+      render();
+      void searchPicker();
+      break;
+    case 'open-product-picker':
+      state.picker = { kind: 'products', query: state.campaign ? { brand: state.campaign.detail.brandCode } : {}, results: null, selected: [], priority: 1, note: '' };
+      render();
+      void searchPicker();
+      break;
+    case 'close-picker':
+      state.picker = null;
+      render();
+      break;
+    case 'search':
+      void searchPicker();
+      break;
+    case 'confirm-picker':
+      void confirmPicker();
+      break;
+    default:
+      break;
+  }
+});
+
+root.addEventListener('change', (event) => {
+  const input = event.target as HTMLInputElement;
+  const id = input.dataset['pick'];
+  const picker = state.picker;
+  if (!id || !picker) return;
+  readFields();
+  picker.selected = input.checked ? [...picker.selected, id] : picker.selected.filter((selected) => selected !== id);
+  render();
+});
+
+root.addEventListener('keydown', (event) => {
+  const input = event.target as HTMLInputElement;
+  if (event.key !== 'Enter') return;
+  if (input.id === 'code-input') void loadCampaign(input.value.trim());
+  else if (input.dataset['query'] !== undefined) void searchPicker();
+});
+
+async function start(): Promise<void> {
+  render();
+  if (state.view !== 'campaign') return;
+  try {
+    const context = await call<SidebarContext>('getSidebarContext');
+    state.language = context.language;
+    if (context.campaignCode) await loadCampaign(context.campaignCode);
+    else render();
+  } catch (error) {
+    fail(error);
+  }
+}
+
+void start();

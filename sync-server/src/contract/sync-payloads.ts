@@ -1,0 +1,307 @@
+/**
+ * The HTTP payloads the Google Sheets add-on and the sync server share.
+ *
+ * This file is bundled into the Apps Script add-on as well as the server, so it imports
+ * nothing but zod: no Node, no Express, no Prisma.
+ */
+import { z } from 'zod';
+
+// ---------------------------------------------------------------------------
+// Cells
+
+/** One cell value as it travels between a sheet and the server. Dates are ISO strings. */
+export const cellValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export type CellValue = z.infer<typeof cellValueSchema>;
+
+export const cellRecordSchema = z.record(z.string(), cellValueSchema);
+export type CellRecord = z.infer<typeof cellRecordSchema>;
+
+// ---------------------------------------------------------------------------
+// GET /api/v1/tables
+
+export const columnTypeSchema = z.enum([
+  'text',
+  'integer',
+  'decimal',
+  'money',
+  'date',
+  'datetime',
+  'boolean',
+  'enum',
+  'json',
+]);
+export type ColumnType = z.infer<typeof columnTypeSchema>;
+
+export const columnDefinitionSchema = z.object({
+  /** Header of the column in the sheet and in the import template, e.g. "brand_code". */
+  name: z.string().min(1),
+  type: columnTypeSchema,
+  required: z.boolean(),
+  /** Accepted values when `type` is "enum". */
+  enumValues: z.array(z.string()).optional(),
+  /** A reference by natural key to another table, e.g. { table: "brands", column: "code" }. */
+  references: z.object({ table: z.string(), column: z.string() }).optional(),
+  /** Read-only: computed by the server (flags, counts, budget committed, row_version...). */
+  computed: z.boolean(),
+  label: z.string().optional(),
+  labelVi: z.string().optional(),
+});
+export type ColumnDefinition = z.infer<typeof columnDefinitionSchema>;
+
+export const tableDefinitionSchema = z.object({
+  /** Machine name, e.g. "campaigns"; also the import template file name without ".csv". */
+  name: z.string().min(1),
+  /** Tab title in English, e.g. "Campaigns". */
+  title: z.string().min(1),
+  titleVi: z.string().optional(),
+  /** Columns that identify a row across sheet, file and database, e.g. ["brand_code", "code"]. */
+  naturalKey: z.array(z.string()),
+  /** Tables whose rows must exist first (push order). */
+  dependsOn: z.array(z.string()),
+  columns: z.array(columnDefinitionSchema),
+});
+export type TableDefinition = z.infer<typeof tableDefinitionSchema>;
+
+export const tablesResponseSchema = z.object({ tables: z.array(tableDefinitionSchema) });
+export type TablesResponse = z.infer<typeof tablesResponseSchema>;
+
+// ---------------------------------------------------------------------------
+// POST /api/v1/sync/push
+
+export const pushRowSchema = z.object({
+  /** The row number as the spreadsheet shows it (header = row 1). */
+  rowNumber: z.number().int().min(2),
+  /** The row_version the row was pulled or last pushed at; null for a new row. */
+  rowVersion: z.number().int().nullable(),
+  values: cellRecordSchema,
+});
+export type PushRow = z.infer<typeof pushRowSchema>;
+
+export const pushDeletionSchema = z.object({
+  rowNumber: z.number().int().min(2),
+  /** Natural key of the row to delete, column → value. */
+  key: z.record(z.string(), z.string()),
+  rowVersion: z.number().int().nullable(),
+});
+export type PushDeletion = z.infer<typeof pushDeletionSchema>;
+
+export const pushTableSchema = z.object({
+  table: z.string().min(1),
+  rows: z.array(pushRowSchema),
+  deletions: z.array(pushDeletionSchema).optional(),
+});
+export type PushTable = z.infer<typeof pushTableSchema>;
+
+export const pushRequestSchema = z.object({
+  /** Same key on a retry: the server applies a push once. */
+  idempotencyKey: z.string().min(8).max(200),
+  /** Validate and report only ("Validate (dry run)" in the menu). */
+  dryRun: z.boolean().optional(),
+  tables: z.array(pushTableSchema),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const rowStatusSchema = z.enum(['created', 'updated', 'unchanged', 'deleted', 'conflict', 'error']);
+export type RowStatus = z.infer<typeof rowStatusSchema>;
+
+export const pushRowResultSchema = z.object({
+  rowNumber: z.number().int(),
+  status: rowStatusSchema,
+  /** Column → messages; "_row" for the row as a whole. */
+  errors: z.record(z.string(), z.array(z.string())).optional(),
+  /** Computed columns after the write, including row_version and updated_at. */
+  computed: cellRecordSchema.optional(),
+  /** On conflict: the row as the server has it now (including row_version). */
+  serverValues: cellRecordSchema.optional(),
+});
+export type PushRowResult = z.infer<typeof pushRowResultSchema>;
+
+export const pushResponseSchema = z.object({
+  dryRun: z.boolean(),
+  applied: z.boolean(),
+  tables: z.array(z.object({ table: z.string(), results: z.array(pushRowResultSchema) })),
+  summary: z.partialRecord(rowStatusSchema, z.number().int()),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+// ---------------------------------------------------------------------------
+// GET /api/v1/sync/pull?tables=a,b&since=<cursor>
+
+export const pulledRowSchema = z.object({
+  values: cellRecordSchema,
+  computed: cellRecordSchema,
+  rowVersion: z.number().int(),
+  deleted: z.boolean(),
+});
+export type PulledRow = z.infer<typeof pulledRowSchema>;
+
+export const pullResponseSchema = z.object({
+  /** Opaque; send it back as `since` to get only what changed. */
+  cursor: z.string(),
+  tables: z.array(z.object({ table: z.string(), rows: z.array(pulledRowSchema) })),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+// ---------------------------------------------------------------------------
+// Campaign actions
+
+export const campaignStatusSchema = z.enum(['draft', 'planned', 'running', 'paused', 'finished', 'canceled']);
+export type CampaignStatus = z.infer<typeof campaignStatusSchema>;
+
+export const creatorStatusSchema = z.enum(['active', 'watchlist', 'blacklist']);
+export type CreatorStatus = z.infer<typeof creatorStatusSchema>;
+
+export const creatorRoleSchema = z.enum(['main', 'supporting', 'trial']);
+export type CreatorRole = z.infer<typeof creatorRoleSchema>;
+
+const nullableNumber = z.number().nullable();
+
+export const campaignFlagSchema = z.object({
+  code: z.string(),
+  /** error: wrong now, fix it; warning: likely to hurt the campaign; info: worth a look. */
+  severity: z.enum(['info', 'warning', 'error']),
+  message: z.string(),
+});
+export type CampaignFlag = z.infer<typeof campaignFlagSchema>;
+
+export const campaignDetailSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  brandCode: z.string(),
+  brandName: z.string().optional(),
+  channel: z.string(),
+  objective: z.string(),
+  status: campaignStatusSchema,
+  /** ISO dates (YYYY-MM-DD) or null while a draft has none. */
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  owner: z.string().nullable(),
+  description: z.string(),
+  progressPercent: nullableNumber.optional(),
+  budget: z.object({ planned: nullableNumber, committed: z.number(), paid: z.number() }),
+  kpi: z.object({
+    targets: z.object({ views: nullableNumber, orders: nullableNumber, revenue: nullableNumber }),
+    /** null while no data exists yet (the widget shows a placeholder). */
+    actuals: z.object({ views: nullableNumber, orders: nullableNumber, revenue: nullableNumber }),
+  }),
+  flags: z.array(campaignFlagSchema),
+  creators: z.array(
+    z.object({
+      creatorKey: z.string(),
+      name: z.string(),
+      role: creatorRoleSchema,
+      note: z.string(),
+      status: creatorStatusSchema,
+    }),
+  ),
+  products: z.array(
+    z.object({
+      brandCode: z.string(),
+      productCode: z.string(),
+      name: z.string(),
+      priority: z.number().int(),
+      note: z.string(),
+    }),
+  ),
+  /** The brief (description markdown) split at its "## " headings; text before the first heading has heading "". */
+  brief: z.array(z.object({ heading: z.string(), body: z.string() })),
+  history: z.array(
+    z.object({
+      at: z.string(),
+      actor: z.string(),
+      action: z.string(),
+      changes: z.record(z.string(), z.object({ from: cellValueSchema, to: cellValueSchema })),
+    }),
+  ),
+});
+export type CampaignDetail = z.infer<typeof campaignDetailSchema>;
+
+export const transitionReasonSchema = z.object({ code: z.string(), message: z.string() });
+export type TransitionReason = z.infer<typeof transitionReasonSchema>;
+
+export const campaignTransitionsSchema = z.object({
+  current: campaignStatusSchema,
+  allowed: z.array(campaignStatusSchema),
+  blocked: z.array(z.object({ to: campaignStatusSchema, reasons: z.array(transitionReasonSchema) })),
+});
+export type CampaignTransitions = z.infer<typeof campaignTransitionsSchema>;
+
+export const transitionRequestSchema = z.object({ to: campaignStatusSchema, note: z.string().optional() });
+export type TransitionRequest = z.infer<typeof transitionRequestSchema>;
+
+/** Answer of POST /campaigns/{code}/transition. */
+export const transitionResponseSchema = z.object({ code: z.string(), from: campaignStatusSchema, status: campaignStatusSchema });
+export type TransitionResponse = z.infer<typeof transitionResponseSchema>;
+
+export const duplicateResponseSchema = z.object({ code: z.string() });
+export type DuplicateResponse = z.infer<typeof duplicateResponseSchema>;
+
+// ---------------------------------------------------------------------------
+// Pickers
+
+/** Query of GET /api/v1/creators; all optional, tags and niches comma-separated. */
+export const creatorSearchQuerySchema = z.object({
+  search: z.string().optional(),
+  status: creatorStatusSchema.optional(),
+  tag: z.string().optional(),
+  followersMin: z.coerce.number().optional(),
+  followersMax: z.coerce.number().optional(),
+  avgViewsMin: z.coerce.number().optional(),
+  avgViewsMax: z.coerce.number().optional(),
+  location: z.string().optional(),
+  niche: z.string().optional(),
+});
+export type CreatorSearchQuery = z.infer<typeof creatorSearchQuerySchema>;
+
+export const creatorSearchResponseSchema = z.object({
+  creators: z.array(
+    z.object({
+      creatorKey: z.string(),
+      name: z.string(),
+      alias: z.string().nullable(),
+      status: creatorStatusSchema,
+      tags: z.array(z.string()),
+      location: z.string().nullable(),
+      niche: z.string().nullable(),
+      /** Largest follower count over the creator's channels. */
+      followers: nullableNumber,
+      avgViews: nullableNumber,
+      /** e.g. "tiktok:@linh.review" */
+      mainChannel: z.string().nullable(),
+    }),
+  ),
+});
+export type CreatorSearchResponse = z.infer<typeof creatorSearchResponseSchema>;
+export type CreatorSummary = CreatorSearchResponse['creators'][number];
+
+export const productSearchQuerySchema = z.object({
+  search: z.string().optional(),
+  brand: z.string().optional(),
+  category: z.string().optional(),
+});
+export type ProductSearchQuery = z.infer<typeof productSearchQuerySchema>;
+
+export const productSearchResponseSchema = z.object({
+  products: z.array(
+    z.object({
+      brandCode: z.string(),
+      productCode: z.string(),
+      name: z.string(),
+      category: z.string().nullable(),
+    }),
+  ),
+});
+export type ProductSearchResponse = z.infer<typeof productSearchResponseSchema>;
+export type ProductSummary = ProductSearchResponse['products'][number];
+
+// ---------------------------------------------------------------------------
+// Errors: one shape everywhere
+
+export const apiErrorSchema = z.object({
+  /** A message safe to show a planner. */
+  detail: z.string(),
+  code: z.string(),
+  /** Field → messages. */
+  errors: z.record(z.string(), z.array(z.string())).optional(),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
