@@ -1,0 +1,102 @@
+/** Reads and writes of campaigns and their mappings; no rule lives here. */
+import type { Prisma } from '../../generated/prisma/client.js';
+import type { Db } from '../audit/audit.types.js';
+
+export const campaignSelect = {
+  id: true,
+  code: true,
+  name: true,
+  brandId: true,
+  channel: true,
+  objective: true,
+  description: true,
+  startDate: true,
+  endDate: true,
+  budgetPlanned: true,
+  budgetActual: true,
+  kpiView: true,
+  kpiOrder: true,
+  kpiRevenue: true,
+  status: true,
+  ownerId: true,
+  rowVersion: true,
+  createdAt: true,
+  updatedAt: true,
+  deletedAt: true,
+} satisfies Prisma.CampaignSelect;
+
+export type CampaignRecord = Prisma.CampaignGetPayload<{ select: typeof campaignSelect }>;
+
+export function findCampaignById(db: Db, id: string): Promise<CampaignRecord | null> {
+  return db.campaign.findUnique({ where: { id }, select: campaignSelect });
+}
+
+export async function lockCampaign(db: Db, id: string): Promise<void> {
+  // Serialises concurrent transitions/edits of one campaign (SELECT … FOR UPDATE).
+  await db.$queryRawUnsafe('SELECT 1 FROM campaigns WHERE id = $1::uuid FOR UPDATE', id);
+}
+
+export function findCampaignByCodeInsensitive(db: Db, code: string) {
+  return db.campaign.findFirst({ where: { code: { equals: code, mode: 'insensitive' } }, select: { id: true, code: true, deletedAt: true } });
+}
+
+export function findCodesStartingWith(db: Db, prefix: string) {
+  return db.campaign.findMany({ where: { code: { startsWith: prefix, mode: 'insensitive' } }, select: { code: true } });
+}
+
+export function insertCampaign(db: Db, data: Prisma.CampaignUncheckedCreateInput): Promise<CampaignRecord> {
+  return db.campaign.create({ data, select: campaignSelect });
+}
+
+export function updateCampaignRow(db: Db, id: string, data: Prisma.CampaignUncheckedUpdateInput): Promise<CampaignRecord> {
+  return db.campaign.update({ where: { id }, data, select: campaignSelect });
+}
+
+export async function countMappings(db: Db, campaignId: string): Promise<{ creators: number; products: number }> {
+  const [creators, products] = await Promise.all([
+    db.campaignCreator.count({ where: { campaignId, deletedAt: null } }),
+    db.campaignProduct.count({ where: { campaignId, deletedAt: null } }),
+  ]);
+  return { creators, products };
+}
+
+export async function countLinkedData(db: Db, campaignId: string) {
+  const where = { campaignId, deletedAt: null };
+  const [bookings, videos, payments, trackingAssets] = await Promise.all([
+    db.booking.count({ where }),
+    db.video.count({ where }),
+    db.payment.count({ where }),
+    db.trackingAsset.count({ where }),
+  ]);
+  return { bookings, videos, payments, trackingAssets };
+}
+
+export function brandExists(db: Db, id: string) {
+  return db.brand.findFirst({ where: { id, deletedAt: null }, select: { id: true } });
+}
+
+export function userExists(db: Db, id: string) {
+  return db.user.findFirst({ where: { id, deletedAt: null }, select: { id: true } });
+}
+
+export function findCampaignCreators(db: Db, campaignId: string) {
+  return db.campaignCreator.findMany({
+    where: { campaignId },
+    select: { id: true, creatorId: true, role: true, note: true, deletedAt: true, creator: { select: { creatorKey: true, name: true, status: true } } },
+  });
+}
+
+export function findCampaignProducts(db: Db, campaignId: string) {
+  return db.campaignProduct.findMany({
+    where: { campaignId },
+    select: { id: true, productId: true, priority: true, note: true, deletedAt: true, product: { select: { code: true, name: true, brand: { select: { code: true } } } } },
+  });
+}
+
+export function findCreatorsByIds(db: Db, ids: readonly string[]) {
+  return db.creator.findMany({ where: { id: { in: [...ids] }, deletedAt: null }, select: { id: true, creatorKey: true, name: true, status: true } });
+}
+
+export function findProductsByIds(db: Db, ids: readonly string[]) {
+  return db.product.findMany({ where: { id: { in: [...ids] }, deletedAt: null }, select: { id: true, code: true, name: true, brand: { select: { code: true } } } });
+}
