@@ -64,7 +64,7 @@ async function main(): Promise<number> {
     return outcome.isSuccess ? 0 : 1;
   } catch (error) {
     bar?.stop();
-    console.error(isAppError(error) ? error.userMessage : `The import stopped: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    console.error(isAppError(error) ? error.userMessage : `The import stopped: ${error instanceof Error ? error.message.split('\n').filter(Boolean).pop() : String(error)}`);
     return 1;
   } finally {
     await database.close();

@@ -103,3 +103,17 @@ export type TableDefinition = {
   references: readonly ReferenceDefinition[];
   computedColumns: readonly ComputedColumn[];
 };
+
+/** Filters of the campaign list export (000 section 4.7); every filter is optional. */
+export type CampaignListFilter = {
+  statuses?: readonly string[];
+  objectives?: readonly string[];
+  brandCodes?: readonly string[];
+  ownerUsername?: string;
+  /** "YYYY-MM-DD": campaigns still running on or after this day. */
+  activeFrom?: string;
+  /** "YYYY-MM-DD": campaigns started on or before this day. */
+  activeTo?: string;
+  /** Part of the name (accents ignored) or of the code. */
+  search?: string;
+};

@@ -1,0 +1,105 @@
+// npm run export -- (--table T | --all | --campaigns [filters] | --campaign-detail CODE) --format csv|xlsx --out PATH
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { tableDefinitions, type CampaignListFilter } from '../sync-server/src/contract/index.js';
+import { openDatabase } from '../sync-server/src/platform/database/open-database.js';
+import { isAppError } from '../sync-server/src/platform/errors/app-error.js';
+import { exportCampaignList, exportTable, type TableExport } from '../sync-server/src/modules/exports/table-export.service.js';
+import { writeTableCsv, writeTablesXlsx } from '../sync-server/src/modules/exports/file-writers.js';
+import { formatCampaignDetailCsv, getCampaignDetailSummary } from '../sync-server/src/modules/exports/campaign-detail.service.js';
+
+const usage = [
+  'Usage:',
+  '  npm run export -- --table creators --format csv|xlsx --out PATH',
+  '  npm run export -- --all --format csv --out DIR          (one CSV per table)',
+  '  npm run export -- --all --format xlsx --out FILE.xlsx   (one tab per table)',
+  '  npm run export -- --campaigns [--status planned,running] [--brand LUMI] [--objective sale] [--from 2026-01-01] [--to 2026-03-31] [--search tết] --format csv|xlsx --out PATH',
+  '  npm run export -- --campaign-detail CODE --out FILE.csv',
+].join('\n');
+
+const list = (value: string | undefined) => value?.split(',').map((part) => part.trim()).filter(Boolean);
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        table: { type: 'string' },
+        all: { type: 'boolean', default: false },
+        campaigns: { type: 'boolean', default: false },
+        'campaign-detail': { type: 'string' },
+        status: { type: 'string' },
+        brand: { type: 'string' },
+        objective: { type: 'string' },
+        owner: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        search: { type: 'string' },
+        format: { type: 'string', default: 'csv' },
+        out: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    return 2;
+  }
+  const modes = [args.table !== undefined, args.all, args.campaigns, args['campaign-detail'] !== undefined].filter(Boolean).length;
+  if (args.help || modes !== 1 || !args.out || !['csv', 'xlsx'].includes(args.format)) {
+    (args.help ? console.log : console.error)(usage);
+    return args.help ? 0 : 2;
+  }
+  const out = args.out;
+  const database = await openDatabase();
+  try {
+    const prisma = database.prisma;
+    if (args['campaign-detail'] !== undefined) {
+      await writeFile(out, formatCampaignDetailCsv(await getCampaignDetailSummary(prisma, args['campaign-detail'])), 'utf8');
+      console.log(`Campaign ${args['campaign-detail']} → ${out}`);
+      return 0;
+    }
+    let exports: TableExport[];
+    if (args.all) exports = tableDefinitions.map((definition) => exportTable(prisma, definition.name));
+    else if (args.campaigns) {
+      const filter: CampaignListFilter = {
+        statuses: list(args.status),
+        objectives: list(args.objective),
+        brandCodes: list(args.brand),
+        ownerUsername: args.owner,
+        activeFrom: args.from,
+        activeTo: args.to,
+        search: args.search,
+      };
+      exports = [exportCampaignList(prisma, filter)];
+    } else exports = [exportTable(prisma, args.table ?? '')];
+
+    if (args.format === 'xlsx') {
+      const counts = await writeTablesXlsx(exports, out);
+      for (const [table, count] of Object.entries(counts)) console.log(`${table}: ${count} rows → ${out}`);
+      return 0;
+    }
+    const toDirectory = exports.length > 1 || (await isDirectory(out));
+    if (toDirectory) await mkdir(out, { recursive: true });
+    for (const exported of exports) {
+      const path = toDirectory ? join(out, `${exported.table}.csv`) : out;
+      console.log(`${exported.table}: ${await writeTableCsv(exported, path)} rows → ${path}`);
+    }
+    return 0;
+  } catch (error) {
+    console.error(isAppError(error) ? error.userMessage : `The export stopped: ${error instanceof Error ? error.message.split('\n').filter(Boolean).pop() : String(error)}`);
+    return 1;
+  } finally {
+    await database.close();
+  }
+}
+
+process.exitCode = await main();
