@@ -1,25 +1,40 @@
-import express, { type Express } from 'express';
+import express, { Router, type Express } from 'express';
 import type { ServerConfig } from './config.js';
+import { createAuthenticator } from './modules/auth/authenticate.js';
+import { createDocsRouter } from './modules/docs/docs.routes.js';
 import { createHealthRouter } from './modules/health/health.routes.js';
+import { createTablesRouter } from './modules/tables/tables.routes.js';
 import type { Database } from './platform/database/open-database.js';
 import { errorHandler, notFoundHandler } from './platform/http/error-handler.js';
+import { ApiDocumentation } from './platform/http/openapi.js';
 import { requestLogger } from './platform/http/request-logger.js';
+import { createCors, createRateLimit, securityHeaders } from './platform/http/security.js';
 
 export type AppDependencies = {
   database: Database;
-  config: Pick<ServerConfig, 'bodyLimit'>;
+  config: Pick<ServerConfig, 'bodyLimit' | 'auth' | 'corsAllowedOrigins'>;
 };
 
 /** The Express application: routes of every feature module, then the one error handler. */
 export function createApp({ database, config }: AppDependencies): Express {
   const app = express();
+  const documentation = new ApiDocumentation();
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
   app.use(requestLogger);
+  app.use(securityHeaders);
+  app.use(createCors(config.corsAllowedOrigins));
   app.use(express.json({ limit: config.bodyLimit }));
 
   app.use(createHealthRouter(database));
 
+  const api = Router();
+  api.use(createAuthenticator(database.prisma, config.auth));
+  api.use(createRateLimit(config.auth.rateLimitPerMinute));
+  api.use(createTablesRouter(documentation));
+  app.use('/api/v1', api);
+
+  app.use(createDocsRouter(documentation));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

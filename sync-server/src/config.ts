@@ -1,3 +1,4 @@
+import { readAuthConfig, type AuthConfig } from './modules/auth/auth.config.js';
 import { resolveDatabaseTarget, type DatabaseTarget } from './platform/database/database-target.js';
 
 export type ServerConfig = {
@@ -8,6 +9,9 @@ export type ServerConfig = {
   seedWhenEmpty: boolean;
   /** Largest JSON or upload body accepted (a 500-row push is ~0.5 MB). */
   bodyLimit: string;
+  auth: AuthConfig;
+  /** Browser origins allowed to call the API; empty = CORS closed. */
+  corsAllowedOrigins: string[];
 };
 
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -19,6 +23,8 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     // Only the embedded database gets sample data by default: a real server's data is never touched.
     seedWhenEmpty: env.SEED_SAMPLE_DATA ? isTruthy(env.SEED_SAMPLE_DATA) : database.kind === 'embedded',
     bodyLimit: env.BODY_LIMIT ?? '10mb',
+    auth: readAuthConfig(env),
+    corsAllowedOrigins: (env.CORS_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
   };
 }
 

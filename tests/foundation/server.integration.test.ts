@@ -1,28 +1,20 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../sync-server/src/server.js';
-import { createTestDatabase, isUsingPostgresServer, type TestDatabase } from '../support/test-database.js';
+import { isUsingPostgresServer } from '../support/test-database.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
 
 describe('sync server skeleton', () => {
-  let serverDatabase: TestDatabase | undefined;
-  let server: RunningServer;
+  let server: TestServer;
 
   beforeAll(async () => {
-    // The server opens the database itself: a fresh PostgreSQL test database when the suite runs
-    // on a server, else a fresh in-memory embedded one.
-    if (isUsingPostgresServer()) serverDatabase = await createTestDatabase();
-    const target = serverDatabase?.url ? { kind: 'postgresql' as const, url: serverDatabase.url } : { kind: 'embedded' as const, dataDir: 'memory://' };
-    server = await startServer({ host: '127.0.0.1', port: 0, database: target, seedWhenEmpty: true, bodyLimit: '1kb' });
+    server = await startTestServer({ bodyLimit: '1kb' });
   });
-  afterAll(async () => {
-    await server?.close();
-    await serverDatabase?.dispose();
-  });
+  afterAll(async () => server?.dispose());
 
   it('GET /healthz reports the database kind and that every migration is applied', async () => {
     const response = await fetch(`${server.url}/healthz`);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as { migrations: { applied: number } };
     expect(body).toMatchObject({
       status: 'ok',
       database: { kind: isUsingPostgresServer() ? 'postgresql' : 'embedded', reachable: true },
@@ -36,9 +28,9 @@ describe('sync server skeleton', () => {
   });
 
   it('answers an unknown route with the one error shape, in plain words', async () => {
-    const response = await fetch(`${server.url}/api/v1/nothing-here`);
+    const response = await fetch(`${server.url}/nothing-here`);
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ detail: 'There is no GET /api/v1/nothing-here on this server.', code: 'NOT_FOUND', errors: {} });
+    expect(await response.json()).toEqual({ detail: 'There is no GET /nothing-here on this server.', code: 'NOT_FOUND', errors: {} });
   });
 
   it('answers broken JSON with 400 and an oversized body with 413, never a stack trace', async () => {

@@ -1,0 +1,38 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { findUserByUsername, insertApiToken, listApiTokens, revokeApiTokenByPrefix } from './auth.repository.js';
+
+/** Tokens start with "bc_" so a leaked one is recognisable in logs and secret scanners. */
+export const API_TOKEN_PREFIX = 'bc_';
+
+export function hashApiToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function looksLikeApiToken(token: string): boolean {
+  return token.startsWith(API_TOKEN_PREFIX);
+}
+
+/** Creates a token for a user; the token itself is returned once and never stored. */
+export async function createApiToken(prisma: PrismaClient, input: { username: string; name: string }) {
+  const user = await findUserByUsername(prisma, input.username);
+  if (!user || user.deletedAt || !user.isActive) {
+    throw new AppError({ code: 'NOT_FOUND', userMessage: `There is no active user '${input.username}'.` });
+  }
+  const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+  const saved = await insertApiToken(prisma, {
+    userId: user.id,
+    name: input.name,
+    prefix: token.slice(0, 12),
+    tokenHash: hashApiToken(token),
+  });
+  return { token, prefix: saved.prefix, name: saved.name, role: user.role };
+}
+
+export async function revokeApiToken(prisma: PrismaClient, prefix: string): Promise<boolean> {
+  const result = await revokeApiTokenByPrefix(prisma, prefix, new Date());
+  return result.count > 0;
+}
+
+export { listApiTokens };

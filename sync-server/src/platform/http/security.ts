@@ -1,0 +1,44 @@
+import type { RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
+import { AppError } from '../errors/app-error.js';
+
+export const securityHeaders: RequestHandler = helmet();
+
+/**
+ * CORS is closed by default: the add-on calls from Google's servers (UrlFetchApp), not from a
+ * browser. Origins listed in CORS_ALLOWED_ORIGINS (comma-separated) may call from a browser.
+ */
+export function createCors(allowedOrigins: string[]): RequestHandler {
+  const allowed = new Set(allowedOrigins);
+  return (request, response, next) => {
+    const origin = request.get('origin');
+    if (origin && allowed.has(origin)) {
+      response.set({
+        'Access-Control-Allow-Origin': origin,
+        'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key',
+        'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE',
+        Vary: 'Origin',
+      });
+      if (request.method === 'OPTIONS') {
+        response.status(204).end();
+        return;
+      }
+    }
+    next();
+  };
+}
+
+/** Per caller (one user's token), after authentication, so one busy script can't starve the team. */
+export function createRateLimit(requestsPerMinute: number): RequestHandler {
+  if (requestsPerMinute <= 0) return (_request, _response, next) => next();
+  return rateLimit({
+    windowMs: 60_000,
+    limit: requestsPerMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (_request, response) => String((response.locals.actor as { label?: string } | undefined)?.label ?? 'anonymous'),
+    handler: (_request, _response, next) =>
+      next(new AppError({ code: 'RATE_LIMITED', userMessage: `Too many requests: at most ${requestsPerMinute} a minute. Wait a moment and try again.` })),
+  });
+}
