@@ -25,6 +25,7 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const modelCases: ModelCase[] = [
   { model: 'User', data: () => ({ username: 'thu.ha', email: 'thu.ha@bookingcenter.vn', displayName: 'Đặng Thu Hà', role: 'lead' }), naturalKey: () => ({ username: 'thu.ha' }) },
   { model: 'ApiToken', data: (ids) => ({ userId: ids.User, name: 'Báo cáo Looker Studio', prefix: 'bc_3f9a1c2d', tokenHash: 'a'.repeat(64) }), naturalKey: () => ({ prefix: 'bc_3f9a1c2d' }) },
+  { model: 'SyncPush', data: () => ({ idempotencyKey: 'push-2026-06-01-001', actorLabel: 'minh.tran@bookingcenter.vn', requestHash: 'b'.repeat(64), response: { applied: true } }), naturalKey: () => ({ idempotencyKey: 'push-2026-06-01-001' }) },
   { model: 'Brand', data: () => ({ code: 'LAMTHAO', name: 'Lam Thảo Cosmetics' }), naturalKey: () => ({ code: 'LAMTHAO' }) },
   { model: 'Product', data: (ids) => ({ brandId: ids.Brand, code: 'LT-SERUM', name: 'Serum bưởi 50ml', shopeeId: '998877' }), naturalKey: (ids) => ({ brandId: ids.Brand, code: 'LT-SERUM' }) },
   { model: 'Creator', data: () => ({ creatorKey: 'KOC-NGOCHAN', name: 'Vũ Ngọc Hân', priorityScore: 7, status: 'watchlist' }), naturalKey: () => ({ creatorKey: 'KOC-NGOCHAN' }) },
