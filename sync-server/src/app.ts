@@ -3,6 +3,7 @@ import type { ServerConfig } from './config.js';
 import { createAuthenticator } from './modules/auth/authenticate.js';
 import { createDocsRouter } from './modules/docs/docs.routes.js';
 import { createHealthRouter } from './modules/health/health.routes.js';
+import { createReportsRouter } from './modules/reports/reports.routes.js';
 import { createTablesRouter } from './modules/tables/tables.routes.js';
 import type { Database } from './platform/database/open-database.js';
 import { errorHandler, notFoundHandler } from './platform/http/error-handler.js';
@@ -32,6 +33,7 @@ export function createApp({ database, config }: AppDependencies): Express {
   api.use(createAuthenticator(database.prisma, config.auth));
   api.use(createRateLimit(config.auth.rateLimitPerMinute));
   api.use(createTablesRouter(documentation));
+  api.use(createReportsRouter(database, documentation));
   app.use('/api/v1', api);
 
   app.use(createDocsRouter(documentation));
