@@ -6,7 +6,7 @@
  *
  * Usage: npm run addon:build   (SYNC_SERVER_URL=https://booking.example.com to whitelist it)
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -114,11 +114,20 @@ export async function buildAddon(serverUrl = process.env['SYNC_SERVER_URL'] ?? P
   JSON.parse(manifest); // fail here rather than at clasp push
   const sidebar = await buildSidebar();
 
-  rmSync(distDir, { recursive: true, force: true });
+  const files: Record<string, string> = {
+    'Code.js': `${code}${generateStubs(names)}`,
+    'appsscript.json': manifest,
+    'sidebar.html': sidebar,
+  };
   mkdirSync(distDir, { recursive: true });
-  writeFileSync(path.join(distDir, 'Code.js'), `${code}${generateStubs(names)}`);
-  writeFileSync(path.join(distDir, 'appsscript.json'), manifest);
-  writeFileSync(path.join(distDir, 'sidebar.html'), sidebar);
+  // clasp pushes every file in rootDir: nothing else may linger there.
+  for (const stale of readdirSync(distDir)) if (!(stale in files) && !stale.endsWith('.tmp')) rmSync(path.join(distDir, stale), { recursive: true, force: true });
+  for (const [name, content] of Object.entries(files)) {
+    // Write then rename: a test reading dist while another build runs never sees half a file.
+    const temporary = path.join(distDir, `.${name}.${process.pid}.tmp`);
+    writeFileSync(temporary, content);
+    renameSync(temporary, path.join(distDir, name));
+  }
   return { entryPoints: names, distDir };
 }
 

@@ -5,7 +5,7 @@
 import { checkServerUrl, PROPERTY_KEYS } from '../sync-client/server-settings.js';
 import { readServerUrl } from '../sync-client/gas-http.js';
 import { type MessageKey } from './i18n.js';
-import { currentLanguage, message, pullChanges, pushChanges, setUpSheets } from './sync-actions.js';
+import { type PullSummary, type PushSummary, type SetUpSummary, currentLanguage, message, pullChanges, pushChanges, setUpSheets } from './sync-actions.js';
 
 /** The sidebar page built by the add-on build: addon/dist/sidebar.html. */
 export const SIDEBAR_FILE = 'sidebar';
@@ -53,20 +53,21 @@ export function showExportDialog(): void {
   SpreadsheetApp.getUi().showModalDialog(pageFor('export').setWidth(520).setHeight(360), message('export.title'));
 }
 
-export function menuSetUpSheets(): void {
-  setUpSheets();
+// Menu items ignore what they return; the summaries are for tests and logs.
+export function menuSetUpSheets(): SetUpSummary {
+  return setUpSheets();
 }
 
-export function menuPull(): void {
-  pullChanges();
+export function menuPull(): PullSummary {
+  return pullChanges();
 }
 
-export function menuPush(): void {
-  pushChanges();
+export function menuPush(): PushSummary {
+  return pushChanges();
 }
 
-export function menuValidate(): void {
-  pushChanges({ dryRun: true });
+export function menuValidate(): PushSummary {
+  return pushChanges({ dryRun: true });
 }
 
 /** Settings: the server URL goes to document properties, never into a cell. */
