@@ -80,10 +80,9 @@ type State = {
   picker: CreatorPicker | ProductPicker | null;
 };
 
-const boot = window.__BOOKING_CENTER__ ?? {};
 const state: State = {
-  language: boot.language ?? (navigator.language.toLowerCase().startsWith('vi') ? 'vi' : 'en'),
-  view: boot.view ?? 'campaign',
+  language: navigator.language.toLowerCase().startsWith('vi') ? 'vi' : 'en',
+  view: 'campaign',
   code: '',
   campaign: null,
   isBusy: false,
@@ -150,7 +149,7 @@ function renderHero(view: CampaignView): string {
     <div class="code">${escapeHtml(detail.code)} · ${escapeHtml(detail.brandName ?? detail.brandCode)} · ${escapeHtml(detail.channel)} · ${escapeHtml(detail.objective)}</div>
     <div class="name">${escapeHtml(detail.name)}</div>
     <dl class="meta">
-      <dt>Status</dt><dd>${badge(detail.status)}</dd>
+      <dt>${escapeHtml(t('sidebar.status'))}</dt><dd>${badge(detail.status)}</dd>
       <dt>${escapeHtml(t('sidebar.dates'))}</dt><dd>${escapeHtml(dates)}</dd>
       <dt>${escapeHtml(t('sidebar.owner'))}</dt><dd>${escapeHtml(detail.owner ?? t('sidebar.noOwner'))}</dd>
     </dl>
@@ -176,7 +175,7 @@ function renderTransitions(view: CampaignView): string {
         .join('')}</ul>`
     : '';
   return `<div class="card">
-    <h2>${escapeHtml(t('sidebar.changeStatus'))}<button class="btn small" data-action="duplicate" data-test="duplicate">⧉ ${escapeHtml(t('sidebar.duplicate'))}</button></h2>
+    <h2>${escapeHtml(t('sidebar.changeStatus'))}<button class="btn small" data-action="duplicate" data-test="duplicate">${escapeHtml(t('sidebar.duplicate'))}</button></h2>
     <div class="transitions">${allowed}${blockedButtons}</div>
     ${blockedReasons}
     ${renderPending(detail.code)}
@@ -251,7 +250,7 @@ function renderCreators(view: CampaignView): string {
     .map((creator) => {
       const warning =
         creator.status === 'blacklist'
-          ? `<div class="bad-line">⛔ ${escapeHtml(t('sidebar.blacklistWarning'))}</div>`
+          ? `<div class="bad-line">✕ ${escapeHtml(t('sidebar.blacklistWarning'))}</div>`
           : creator.status === 'watchlist'
             ? `<div class="warn-line">⚠ ${escapeHtml(t('sidebar.watchlistWarning'))}</div>`
             : '';
@@ -614,6 +613,10 @@ root.addEventListener('keydown', (event) => {
 });
 
 async function start(): Promise<void> {
+  // HtmlService appends the boot tag after this script, so it is read once the page is parsed.
+  const boot = window.__BOOKING_CENTER__ ?? {};
+  if (boot.language) state.language = boot.language;
+  if (boot.view) state.view = boot.view;
   render();
   if (state.view !== 'campaign') return;
   try {
@@ -626,4 +629,5 @@ async function start(): Promise<void> {
   }
 }
 
-void start();
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => void start());
+else void start();
