@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import * as prismaEnums from '../../sync-server/src/generated/prisma/enums.js';
+import { enumValues, prismaEnumNames, tableDefinitions, templateColumns, type EnumName } from '../../sync-server/src/contract/index.js';
+
+// The column lists of spec 001, section IMPORT FILES, verbatim.
+const columnsOf001: Record<string, string> = {
+  brands: 'code,name,description',
+  products: 'brand_code,code,name,category,sapo_id,shopee_id',
+  creators: 'creator_key,name,alias,gender,dob,location,niche,status,priority_score,note_internal',
+  creator_channels: 'creator_key,platform,handle,profile_url,external_id,follower_count,avg_view_10,avg_engagement_rate',
+  creator_contacts: 'creator_key,contact_type,name,phone,zalo,email,wechat,is_primary,note',
+  campaigns: 'code,name,brand_code,channel,objective,description,start_date,end_date,budget_planned,kpi_view,kpi_order,kpi_revenue,status,owner_username',
+  campaign_products: 'campaign_code,brand_code,product_code,priority,note',
+  campaign_creators: 'campaign_code,creator_key,role,note',
+  bookings: 'code,campaign_code,brand_code,creator_key,platform,handle,product_code,booking_type,brief_summary,start_date,end_date,total_fee_agreed,currency,deliverables_count_planned,status,internal_note',
+  booking_deliverables: 'booking_code,deliverable_type,title,script_link,requirements,deadline_shoot,deadline_post,quantity,fee,status',
+  videos: 'booking_code,deliverable_title,channel,platform_video_id,url,title,post_date,thumbnail_url,status',
+  video_snapshots: 'channel,platform_video_id,snapshot_time,view_count,like_count,comment_count,share_count,save_count,engagement_rate',
+  tracking_assets: 'campaign_code,booking_code,creator_key,code_type,code_value,platform,target_url,note,is_active',
+  conversions: 'platform,code_type,code_value,order_code,order_id_external,order_date,revenue,currency,source_platform,brand_code,product_code,quantity',
+  payments: 'booking_code,campaign_code,creator_key,amount,currency,exchange_rate,amount_vnd,payment_date,payment_method,status,invoice_number,note,created_by_username',
+};
+
+describe('table definitions', () => {
+  it('hold the 15 templates of 001 with exactly its columns, in its order', () => {
+    expect(tableDefinitions.map((definition) => definition.name).sort()).toEqual(Object.keys(columnsOf001).sort());
+    for (const definition of tableDefinitions) {
+      expect(templateColumns(definition).map((column) => column.name).join(','), definition.name).toBe(columnsOf001[definition.name]);
+    }
+  });
+
+  it('accept exactly the values of the Prisma enums, so a sheet dropdown never offers a value the database refuses', () => {
+    const generated = prismaEnums as unknown as Record<string, Record<string, string>>;
+    for (const [name, prismaName] of Object.entries(prismaEnumNames)) {
+      expect([...enumValues[name as EnumName]], name).toEqual(Object.values(generated[prismaName] ?? {}));
+    }
+  });
+
+  it('list tables in dependency order: every reference points at an earlier table', () => {
+    const seen = new Set<string>();
+    for (const definition of tableDefinitions) {
+      for (const reference of definition.references) {
+        if (reference.table !== 'users') expect(seen.has(reference.table), `${definition.name} → ${reference.table}`).toBe(true);
+      }
+      seen.add(definition.name);
+    }
+  });
+
+  it('give every enum column its enum and every natural-key column a definition', () => {
+    for (const definition of tableDefinitions) {
+      const names = new Set(definition.columns.map((column) => column.name));
+      for (const column of definition.columns) if (column.type === 'enum') expect(column.enumName, `${definition.name}.${column.name}`).toBeDefined();
+      for (const naturalKey of definition.naturalKeys) for (const column of naturalKey.columns) expect(names.has(column), `${definition.name}.${column}`).toBe(true);
+    }
+  });
+
+  it('declare the read-only campaign columns the Campaigns module computes', () => {
+    const campaigns = tableDefinitions.find((definition) => definition.name === 'campaigns');
+    expect(campaigns?.computedColumns.map((column) => column.name)).toEqual(
+      expect.arrayContaining(['health_flags', 'creators_count', 'products_count', 'budget_committed', 'budget_actual', 'progress_percent', 'roas', 'row_version', 'updated_at']),
+    );
+  });
+});
