@@ -1,0 +1,174 @@
+// npm run bench:import [-- --rows 100000]
+// Our import (CSV → set-based upserts) against PostgreSQL's own COPY into a staging table +
+// INSERT … ON CONFLICT DO UPDATE run through psql, on the same generated files; then the
+// embedded PGlite figure. Creates and drops its own databases.
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { openDatabase, type Database } from '../sync-server/src/platform/database/open-database.js';
+import { applyMigrations } from '../sync-server/src/platform/database/schema-engine.js';
+import { importPath } from '../sync-server/src/modules/imports/import-files.service.js';
+
+const { values: args } = parseArgs({ options: { rows: { type: 'string', default: process.env.BENCH_ROWS ?? '100000' }, 'skip-pglite': { type: 'boolean', default: false } } });
+const rows = Number(args.rows);
+const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const campaigns = 10;
+
+async function generate(dir: string): Promise<void> {
+  await writeFile(join(dir, 'brands.csv'), 'code,name\nBENCH,Bench brand\n');
+  const campaignLines = ['code,name,brand_code,objective,status'];
+  for (let i = 0; i < campaigns; i++) campaignLines.push(`CAMP-${i},Chiến dịch ${i},BENCH,sale,running`);
+  await writeFile(join(dir, 'campaigns.csv'), `${campaignLines.join('\n')}\n`);
+  const creators = ['creator_key,name,location,niche,status,priority_score'];
+  const channels = ['creator_key,platform,handle,follower_count,avg_view_10'];
+  const links = ['campaign_code,creator_key,role,note'];
+  const cities = ['Hà Nội', 'TP. Hồ Chí Minh', 'Đà Nẵng', 'Cần Thơ'];
+  for (let i = 0; i < rows; i++) {
+    creators.push(`kol.${i},Nguyễn Văn ${i},${cities[i % 4]},beauty,active,${(i % 10) + 1}`);
+    channels.push(`kol.${i},tiktok,@kol${i},${(i * 37) % 1_000_000},${(i * 13) % 100_000}`);
+    links.push(`CAMP-${i % campaigns},kol.${i},main,Ghi chú ${i}`);
+  }
+  await writeFile(join(dir, 'creators.csv'), `${creators.join('\n')}\n`);
+  await writeFile(join(dir, 'creator_channels.csv'), `${channels.join('\n')}\n`);
+  await writeFile(join(dir, 'campaign_creators.csv'), `${links.join('\n')}\n`);
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  await client.query(sql);
+  await client.end();
+}
+
+async function freshServerDatabase(name: string): Promise<Database> {
+  await admin(`CREATE DATABASE ${name}`);
+  const database = await openDatabase({ kind: 'postgresql', url: databaseUrl(name) });
+  await applyMigrations(database.migrationAdapterFactory);
+  return database;
+}
+
+/** The data files of the timed part, in dependency order, as a folder of their own. */
+async function splitFolders(dir: string): Promise<{ setup: string; data: string }> {
+  const setup = join(dir, 'setup');
+  const data = join(dir, 'data');
+  execFileSync('mkdir', ['-p', setup, data]);
+  execFileSync('mv', [join(dir, 'brands.csv'), join(dir, 'campaigns.csv'), setup]);
+  execFileSync('mv', [join(dir, 'creators.csv'), join(dir, 'creator_channels.csv'), join(dir, 'campaign_creators.csv'), data]);
+  return { setup, data };
+}
+
+async function timeOurs(database: Database, folders: { setup: string; data: string }): Promise<{ first: number; second: number }> {
+  await importPath(database.prisma, folders.setup);
+  const run = async () => {
+    const started = performance.now();
+    const result = await importPath(database.prisma, folders.data);
+    if (!result.isSuccess) throw new Error(`import failed: ${JSON.stringify(result.results.map((entry) => entry.problems.slice(0, 3)))}`);
+    return (performance.now() - started) / 1000;
+  };
+  return { first: await run(), second: await run() };
+}
+
+function rawSql(dataDir: string): string {
+  return `\\set ON_ERROR_STOP on
+BEGIN;
+CREATE TEMP TABLE s_creators (creator_key text, name text, location text, niche text, status text, priority_score text) ON COMMIT DROP;
+\\copy s_creators FROM '${join(dataDir, 'creators.csv')}' CSV HEADER
+INSERT INTO creators (creator_key, name, location, niche, status, priority_score)
+  SELECT creator_key, name, location, niche, status::creator_status, priority_score::int FROM s_creators
+  ON CONFLICT (creator_key) DO UPDATE SET name = excluded.name, location = excluded.location, niche = excluded.niche, status = excluded.status, priority_score = excluded.priority_score, deleted_at = NULL
+  WHERE (creators.name, creators.location, creators.niche, creators.status, creators.priority_score, creators.deleted_at) IS DISTINCT FROM (excluded.name, excluded.location, excluded.niche, excluded.status, excluded.priority_score, NULL);
+COMMIT;
+BEGIN;
+CREATE TEMP TABLE s_channels (creator_key text, platform text, handle text, follower_count text, avg_view_10 text) ON COMMIT DROP;
+\\copy s_channels FROM '${join(dataDir, 'creator_channels.csv')}' CSV HEADER
+INSERT INTO creator_channels (creator_id, platform, handle, follower_count, avg_view_10)
+  SELECT c.id, s.platform::channel_platform, s.handle, s.follower_count::int, s.avg_view_10::int FROM s_channels s JOIN creators c ON c.creator_key = s.creator_key
+  ON CONFLICT (platform, handle) DO UPDATE SET creator_id = excluded.creator_id, follower_count = excluded.follower_count, avg_view_10 = excluded.avg_view_10, deleted_at = NULL
+  WHERE (creator_channels.creator_id, creator_channels.follower_count, creator_channels.avg_view_10, creator_channels.deleted_at) IS DISTINCT FROM (excluded.creator_id, excluded.follower_count, excluded.avg_view_10, NULL);
+COMMIT;
+BEGIN;
+CREATE TEMP TABLE s_links (campaign_code text, creator_key text, role text, note text) ON COMMIT DROP;
+\\copy s_links FROM '${join(dataDir, 'campaign_creators.csv')}' CSV HEADER
+INSERT INTO campaign_creators (campaign_id, creator_id, role, note)
+  SELECT k.id, c.id, s.role::campaign_creator_role, s.note FROM s_links s JOIN campaigns k ON k.code = s.campaign_code JOIN creators c ON c.creator_key = s.creator_key
+  ON CONFLICT (campaign_id, creator_id) DO UPDATE SET role = excluded.role, note = excluded.note, deleted_at = NULL
+  WHERE (campaign_creators.role, campaign_creators.note, campaign_creators.deleted_at) IS DISTINCT FROM (excluded.role, excluded.note, NULL);
+COMMIT;
+`;
+}
+
+async function timeRaw(name: string, folders: { setup: string; data: string }, dir: string): Promise<{ first: number; second: number }> {
+  const database = await freshServerDatabase(name);
+  try {
+    await importPath(database.prisma, folders.setup);
+  } finally {
+    await database.close();
+  }
+  const script = join(dir, 'raw.sql');
+  await writeFile(script, rawSql(folders.data));
+  const url = new URL(databaseUrl(name));
+  const run = () => {
+    const started = performance.now();
+    execFileSync('psql', ['-q', '-h', url.hostname, '-p', url.port || '5432', '-U', url.username || 'postgres', '-d', name, '-f', script], { stdio: ['ignore', 'ignore', 'inherit'] });
+    return (performance.now() - started) / 1000;
+  };
+  return { first: run(), second: run() };
+}
+
+const format = (seconds: number) => `${Math.round((3 * rows) / seconds).toLocaleString('en-US')} rows/s (${seconds.toFixed(1)} s)`;
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'bc-bench-'));
+  const suffix = randomUUID().replace(/-/g, '').slice(0, 10);
+  const ours = `bench_ours_${suffix}`;
+  const raw = `bench_raw_${suffix}`;
+  try {
+    await generate(dir);
+    const folders = await splitFolders(dir);
+    console.log(`${rows.toLocaleString('en-US')} creators + ${rows.toLocaleString('en-US')} channels + ${rows.toLocaleString('en-US')} campaign_creators = ${(3 * rows).toLocaleString('en-US')} rows`);
+
+    const server = await freshServerDatabase(ours);
+    let oursTimes;
+    try {
+      oursTimes = await timeOurs(server, folders);
+    } finally {
+      await server.close();
+    }
+    const rawTimes = await timeRaw(raw, folders, dir);
+    console.log(`PostgreSQL, our import     first: ${format(oursTimes.first)}   unchanged again: ${format(oursTimes.second)}`);
+    console.log(`PostgreSQL, COPY + upsert  first: ${format(rawTimes.first)}   unchanged again: ${format(rawTimes.second)}`);
+    console.log(`Ratio ours / raw           first: ${((rawTimes.first / oursTimes.first) * 100).toFixed(0)} %   unchanged again: ${((rawTimes.second / oursTimes.second) * 100).toFixed(0)} %`);
+
+    if (!args['skip-pglite']) {
+      const embedded = await openDatabase({ kind: 'embedded', dataDir: 'memory://' });
+      try {
+        await applyMigrations(embedded.migrationAdapterFactory);
+        const times = await timeOurs(embedded, folders);
+        console.log(`PGlite (embedded), ours    first: ${format(times.first)}   unchanged again: ${format(times.second)}`);
+      } finally {
+        await embedded.close();
+      }
+    }
+  } finally {
+    await admin(`DROP DATABASE IF EXISTS ${ours} WITH (FORCE)`).catch(() => {});
+    await admin(`DROP DATABASE IF EXISTS ${raw} WITH (FORCE)`).catch(() => {});
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`The benchmark stopped: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}
