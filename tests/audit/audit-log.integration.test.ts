@@ -33,7 +33,7 @@ describe('audit log', () => {
   });
 
   it('diffFields keeps only the fields that changed, with null for absent values', () => {
-    expect(diffFields({ a: 1, b: 'x', c: null }, { a: 1, b: 'y', c: 2 }, ['a', 'b', 'c'])).toEqual({ b: { before: 'x', after: 'y' }, c: { before: null, after: 2 } });
-    expect(diffFields({ a: [1] }, {}, ['a'])).toEqual({});
+    expect(diffFields<Record<string, unknown>>({ a: 1, b: 'x', c: null }, { a: 1, b: 'y', c: 2 }, ['a', 'b', 'c'])).toEqual({ b: { before: 'x', after: 'y' }, c: { before: null, after: 2 } });
+    expect(diffFields<Record<string, unknown>>({ a: [1] }, {}, ['a'])).toEqual({});
   });
 });

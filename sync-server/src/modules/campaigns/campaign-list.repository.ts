@@ -59,9 +59,9 @@ export function findCampaignListPage(
     where.push(`booking_center_search_key(c.code || ' ' || c.name) LIKE '%' || booking_center_search_key(${params.add(escapeLike(word))}) || '%'`);
   }
   if (filters.brandIds?.length) where.push(`c.brand_id = ANY(${params.add(filters.brandIds)}::uuid[])`);
-  if (filters.channels?.length) where.push(`c.channel::text = ANY(${params.add(filters.channels)}::text[])`);
-  if (filters.objectives?.length) where.push(`c.objective::text = ANY(${params.add(filters.objectives)}::text[])`);
-  if (filters.statuses?.length) where.push(`c.status::text = ANY(${params.add(filters.statuses)}::text[])`);
+  if (filters.channels?.length) where.push(`c.channel = ANY(${params.add(filters.channels)}::text[]::campaign_channel[])`);
+  if (filters.objectives?.length) where.push(`c.objective = ANY(${params.add(filters.objectives)}::text[]::campaign_objective[])`);
+  if (filters.statuses?.length) where.push(`c.status = ANY(${params.add(filters.statuses)}::text[]::campaign_status[])`);
   if (filters.dateFrom) where.push(`c.end_date >= ${params.add(filters.dateFrom)}::date`);
   if (filters.dateTo) where.push(`c.start_date <= ${params.add(filters.dateTo)}::date`);
   if (filters.ownerIds?.length) where.push(`c.owner_id = ANY(${params.add(filters.ownerIds)}::uuid[])`);

@@ -44,15 +44,15 @@ camp AS (
 ),
 cc AS (
   SELECT campaign_id, count(*)::int AS n FROM campaign_creators
-  WHERE campaign_id IN (SELECT id FROM ids) AND deleted_at IS NULL GROUP BY campaign_id
+  WHERE campaign_id = ANY($1::uuid[]) AND deleted_at IS NULL GROUP BY campaign_id
 ),
 cp AS (
   SELECT campaign_id, count(*)::int AS n FROM campaign_products
-  WHERE campaign_id IN (SELECT id FROM ids) AND deleted_at IS NULL GROUP BY campaign_id
+  WHERE campaign_id = ANY($1::uuid[]) AND deleted_at IS NULL GROUP BY campaign_id
 ),
-bk AS (
+bk AS NOT MATERIALIZED (
   SELECT id, campaign_id, code, status::text AS status, total_fee_agreed FROM bookings
-  WHERE campaign_id IN (SELECT id FROM ids) AND deleted_at IS NULL
+  WHERE campaign_id = ANY($1::uuid[]) AND deleted_at IS NULL
 ),
 bk_status AS (
   SELECT campaign_id, jsonb_object_agg(status, n) AS by_status, sum(fee) AS committed
@@ -71,9 +71,9 @@ dl AS (
   WHERE d.deleted_at IS NULL
   GROUP BY bk.campaign_id
 ),
-vid AS (
+vid AS NOT MATERIALIZED (
   SELECT id, campaign_id, status FROM videos
-  WHERE campaign_id IN (SELECT id FROM ids) AND deleted_at IS NULL
+  WHERE campaign_id = ANY($1::uuid[]) AND deleted_at IS NULL
 ),
 latest AS (
   SELECT DISTINCT ON (s.video_id) s.video_id, s.view_count
@@ -93,18 +93,18 @@ conv AS (
          coalesce(sum(tc.revenue), 0)::float8 AS revenue
   FROM tracking_assets ta
   LEFT JOIN tracking_conversions tc ON tc.tracking_asset_id = ta.id AND tc.deleted_at IS NULL
-  WHERE ta.campaign_id IN (SELECT id FROM ids) AND ta.deleted_at IS NULL
+  WHERE ta.campaign_id = ANY($1::uuid[]) AND ta.deleted_at IS NULL
   GROUP BY ta.campaign_id
 ),
 pay AS (
   SELECT campaign_id, coalesce(sum(coalesce(amount_vnd, amount)) FILTER (WHERE status = 'paid'), 0)::float8 AS paid
   FROM payments
-  WHERE campaign_id IN (SELECT id FROM ids) AND deleted_at IS NULL AND is_active
+  WHERE campaign_id = ANY($1::uuid[]) AND deleted_at IS NULL AND is_active
   GROUP BY campaign_id
 ),
-assigned AS (
+assigned AS NOT MATERIALIZED (
   SELECT cc.campaign_id, cc.creator_id FROM campaign_creators cc
-  WHERE cc.campaign_id IN (SELECT id FROM ids) AND cc.deleted_at IS NULL
+  WHERE cc.campaign_id = ANY($1::uuid[]) AND cc.deleted_at IS NULL
 ),
 trouble AS (
   SELECT b.creator_id, count(*)::int AS n

@@ -37,7 +37,7 @@ export function findCreatorPickerPage(db: Db, filters: CreatorPickerFilters, aft
   for (const word of filters.search) {
     where.push(`booking_center_search_key(cr.name || ' ' || coalesce(cr.alias, '') || ' ' || cr.creator_key) LIKE '%' || booking_center_search_key(${params.add(escapeLike(word))}) || '%'`);
   }
-  if (filters.statuses?.length) where.push(`cr.status::text = ANY(${params.add(filters.statuses)}::text[])`);
+  if (filters.statuses?.length) where.push(`cr.status = ANY(${params.add(filters.statuses)}::text[]::creator_status[])`);
   if (filters.tags?.length) {
     where.push(`EXISTS (SELECT 1 FROM creator_tag_maps m JOIN creator_tags t ON t.id = m.tag_id
                         WHERE m.creator_id = cr.id AND m.deleted_at IS NULL AND lower(t.name) = ANY(${params.add(filters.tags.map((tag) => tag.toLowerCase()))}::text[]))`);
