@@ -6,8 +6,11 @@ import {
   createCampaign,
   duplicateCampaign,
   getCampaignHistory,
+  transitionCampaign,
   unassignCreators,
   unassignProducts,
+  updateCreatorAssignment,
+  updateProductAssignment,
 } from '../../sync-server/src/modules/campaigns/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { catchError, COMPLETE_POSTMORTEM, createCampaignFixtures, type Fixtures } from './support/campaign-fixtures.js';
@@ -127,5 +130,25 @@ describe('assigning creators and products in bulk', () => {
     const result = await assignProducts(db.prisma, fx.actors.lead, { campaignId: campaign.id, productIds: ['00000000-0000-4000-8000-000000000000'] });
     expect(result.skipped[0]?.reason).toBe('NOT_FOUND');
     expect((await catchError(() => assignCreators(db.prisma, fx.actors.finance, { campaignId: campaign.id, creatorIds: [fx.creatorIds.active[0]!] }))).code).toBe('FORBIDDEN');
+  });
+
+  it('on a finished campaign, assignment notes stay editable but roles and priorities do not', async () => {
+    const campaign = await createCampaign(db.prisma, fx.actors.lead, {
+      code: 'DONE-1', name: 'Done', brandId: fx.brandId, objective: 'awareness', startDate: '2026-01-01', endDate: '2026-01-31', status: 'planned', description: COMPLETE_POSTMORTEM,
+    });
+    const creatorId = fx.creatorIds.active[0]!;
+    await assignCreators(db.prisma, fx.actors.lead, { campaignId: campaign.id, creatorIds: [creatorId] });
+    await assignProducts(db.prisma, fx.actors.lead, { campaignId: campaign.id, productIds: [fx.productIds[0]!] });
+    await transitionCampaign(db.prisma, fx.actors.lead, campaign.id, 'running');
+    await updateCreatorAssignment(db.prisma, fx.actors.lead, campaign.id, creatorId, { role: 'supporting' });
+    await transitionCampaign(db.prisma, fx.actors.admin, campaign.id, 'finished');
+    await updateCreatorAssignment(db.prisma, fx.actors.lead, campaign.id, creatorId, { note: 'great hooks, rebook' });
+    await updateProductAssignment(db.prisma, fx.actors.lead, campaign.id, fx.productIds[0]!, { note: 'sold out day 3' });
+    expect((await catchError(() => updateCreatorAssignment(db.prisma, fx.actors.lead, campaign.id, creatorId, { role: 'main' }))).reason).toBe('CAMPAIGN_TERMINAL');
+    expect((await catchError(() => updateProductAssignment(db.prisma, fx.actors.lead, campaign.id, fx.productIds[0]!, { priority: 5 }))).reason).toBe('CAMPAIGN_TERMINAL');
+    const history = await getCampaignHistory(db.prisma, fx.actors.lead, campaign.id);
+    expect(history[0]?.changes).toEqual({ 'campaign_products[GLOW/SERUM].note': { before: null, after: 'sold out day 3' } });
+    expect(history[1]?.changes).toEqual({ 'campaign_creators[linh].note': { before: null, after: 'great hooks, rebook' } });
+    expect(history.find((entry) => entry.changes['campaign_creators[linh].role'])?.changes['campaign_creators[linh].role']).toEqual({ before: 'main', after: 'supporting' });
   });
 });

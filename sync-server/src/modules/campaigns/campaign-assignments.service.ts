@@ -9,7 +9,7 @@ import { isTerminalStatus } from '../../contract/campaigns/campaign-lifecycle.js
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Actor } from '../access/actor.js';
 import { assertAllowed, decideCreatorAssignment } from '../access/permissions.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { diffFields, recordAudit } from '../audit/audit.service.js';
 import type { Db } from '../audit/audit.types.js';
 import { findCampaignById, findCampaignCreators, findCampaignProducts, findCreatorsByIds, findProductsByIds, lockCampaign } from './campaigns.repository.js';
 import { assignCreatorsSchema, assignProductsSchema, type AssignCreatorsInput, type AssignProductsInput } from './campaigns.schemas.js';
@@ -194,4 +194,53 @@ export async function unassignProducts(prisma: PrismaClient, actor: Actor, campa
     await recordAudit(tx, actor, [{ entityType: 'campaign', entityId: campaign.id, action: 'unassign', changes: { products: { before, after } } }]);
     return { removed: removing.map((row) => row.productId) };
   });
+}
+
+export type AssignmentChange = { role?: 'main' | 'supporting' | 'trial'; priority?: number; note?: string | null };
+
+/**
+ * Changes the role (creators), priority (products) or note of one assignment. On a finished or
+ * canceled campaign only the note may change: notes are part of what the team learnt.
+ */
+async function updateAssignment(
+  prisma: PrismaClient,
+  actor: Actor,
+  kind: 'creator' | 'product',
+  campaignId: string,
+  targetId: string,
+  change: AssignmentChange,
+): Promise<void> {
+  assertAllowed(actor, kind === 'creator' ? 'campaign.creators.assign' : 'campaign.products.assign');
+  const table = kind === 'creator' ? 'campaign_creators' : 'campaign_products';
+  await prisma.$transaction(async (tx) => {
+    await lockCampaign(tx, campaignId);
+    const campaign = await findCampaignById(tx, campaignId);
+    if (!campaign || campaign.deletedAt) throw new AppError({ code: 'NOT_FOUND', reason: 'CAMPAIGN_NOT_FOUND', userMessage: 'This campaign does not exist or was deleted.' });
+    const structural = kind === 'creator' ? change.role !== undefined : change.priority !== undefined;
+    if (isTerminalStatus(campaign.status) && structural) {
+      throw new AppError({ code: 'VALIDATION_FAILED', reason: 'CAMPAIGN_TERMINAL', userMessage: `${campaign.code} is ${campaign.status}: only notes can change.` });
+    }
+    const rows = kind === 'creator' ? await findCampaignCreators(tx, campaignId) : await findCampaignProducts(tx, campaignId);
+    const row = rows.find((candidate) => ('creatorId' in candidate ? candidate.creatorId : candidate.productId) === targetId && !candidate.deletedAt);
+    if (!row) throw new AppError({ code: 'NOT_FOUND', reason: 'NOT_ASSIGNED', userMessage: `This ${kind} is not in ${campaign.code}.` });
+    const before: Record<string, unknown> = { note: row.note, ...('role' in row ? { role: row.role } : { priority: row.priority }) };
+    const after: Record<string, unknown> = { ...before };
+    if (change.note !== undefined) after.note = change.note;
+    if (kind === 'creator' && change.role !== undefined) after.role = change.role;
+    if (kind === 'product' && change.priority !== undefined) after.priority = change.priority;
+    const changes = diffFields(before, after, Object.keys(before));
+    if (Object.keys(changes).length === 0) return;
+    if (kind === 'creator') await tx.campaignCreator.update({ where: { id: row.id }, data: { note: after.note as string | null, role: after.role as AssignmentChange['role'] } });
+    else await tx.campaignProduct.update({ where: { id: row.id }, data: { note: after.note as string | null, priority: after.priority as number } });
+    const label = 'creator' in row ? row.creator.creatorKey : `${row.product.brand.code}/${row.product.code}`;
+    await recordAudit(tx, actor, [{ entityType: 'campaign', entityId: campaignId, action: 'update', changes: Object.fromEntries(Object.entries(changes).map(([field, value]) => [`${table}[${label}].${field}`, value])) }]);
+  });
+}
+
+export function updateCreatorAssignment(prisma: PrismaClient, actor: Actor, campaignId: string, creatorId: string, change: Pick<AssignmentChange, 'role' | 'note'>): Promise<void> {
+  return updateAssignment(prisma, actor, 'creator', campaignId, creatorId, change);
+}
+
+export function updateProductAssignment(prisma: PrismaClient, actor: Actor, campaignId: string, productId: string, change: Pick<AssignmentChange, 'priority' | 'note'>): Promise<void> {
+  return updateAssignment(prisma, actor, 'product', campaignId, productId, change);
 }

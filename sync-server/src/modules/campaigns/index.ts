@@ -12,7 +12,7 @@ export {
   toCampaignView,
   type CampaignView,
 } from './campaigns.service.js';
-export { assignCreators, unassignCreators, assignProducts, unassignProducts, type AssignmentResult } from './campaign-assignments.service.js';
+export { assignCreators, unassignCreators, assignProducts, unassignProducts, updateCreatorAssignment, updateProductAssignment, type AssignmentResult, type AssignmentChange } from './campaign-assignments.service.js';
 export { getCampaignsHealth, getCampaignMetrics, getCampaignFlags, recalculateBudgetActual, type CampaignHealth, type MetricsOptions } from './campaign-metrics.service.js';
 export { listCampaigns, campaignListQuerySchema, type CampaignListQuery, type CampaignListPage, type CampaignListItem } from './campaign-list.service.js';
 export { pickCreators, pickProducts, type CreatorPickerQuery, type ProductPickerQuery } from './campaign-pickers.service.js';
