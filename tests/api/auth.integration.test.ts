@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revokeApiToken } from '../../sync-server/src/modules/auth/api-tokens.service.js';
+import { errorResponseSchema } from '../../sync-server/src/platform/http/openapi.js';
 import { generateOtherKey, signIdToken, startTestServer, TEST_AUDIENCE, type TestServer } from '../support/test-server.js';
 
 describe('who is calling: Google ID tokens, API tokens, the development token', () => {
@@ -41,7 +42,7 @@ describe('who is calling: Google ID tokens, API tokens, the development token', 
   it('refuses an unknown Google account with 403 and tells them to ask an admin', async () => {
     const response = await getTables(bearer(signIdToken({ email: 'stranger@gmail.com' })));
     expect(response.status).toBe(403);
-    expect((await response.json()).detail).toBe('stranger@gmail.com is not a Booking Center user yet. Ask an admin to add you.');
+    expect(errorResponseSchema.parse(await response.json()).detail).toBe('stranger@gmail.com is not a Booking Center user yet. Ask an admin to add you.');
   });
 
   it('accepts a personal API token, and refuses it once revoked', async () => {

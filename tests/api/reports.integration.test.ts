@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { overviewResponseSchema } from '../../sync-server/src/modules/reports/reports.schemas.js';
+import { errorResponseSchema } from '../../sync-server/src/platform/http/openapi.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 describe('GET /api/v1/reports/overview', () => {
@@ -14,7 +16,7 @@ describe('GET /api/v1/reports/overview', () => {
   it('shows campaigns by status, budgets by brand and month, top creators and flag counts from the sample data', async () => {
     const response = await overview('huong.le');
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = overviewResponseSchema.parse(await response.json());
     expect(body.campaignsByStatus).toEqual({ running: 1, planned: 1 });
     expect(body.budgetByBrand).toEqual([
       { brandCode: 'COCOON', brandName: 'Cocoon Việt Nam', planned: 150_000_000, committed: 37_000_000, paid: 25_000_000 },
@@ -30,13 +32,13 @@ describe('GET /api/v1/reports/overview', () => {
   });
 
   it('narrows to one brand', async () => {
-    const body = await (await overview('minh.tran', '?brand=HANOIFOOD')).json();
+    const body = overviewResponseSchema.parse(await (await overview('minh.tran', '?brand=HANOIFOOD')).json());
     expect(body.campaignsByStatus).toEqual({ planned: 1 });
     expect(body.topCreatorsByRevenue).toEqual([]);
   });
 
   it('hides budgets from a viewer but still shows the rest', async () => {
-    const body = await (await overview('an.pham')).json();
+    const body = overviewResponseSchema.parse(await (await overview('an.pham')).json());
     expect(body.budgetByBrand).toBeNull();
     expect(body.budgetByMonth).toBeNull();
     expect(body.campaignsByStatus).toEqual({ running: 1, planned: 1 });
@@ -45,6 +47,6 @@ describe('GET /api/v1/reports/overview', () => {
   it('refuses a malformed date with 422 naming the field', async () => {
     const response = await overview('minh.tran', '?from=31/12/2026');
     expect(response.status).toBe(422);
-    expect((await response.json()).errors).toHaveProperty('from');
+    expect(errorResponseSchema.parse(await response.json()).errors).toHaveProperty('from');
   });
 });
