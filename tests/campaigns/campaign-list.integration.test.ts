@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assignCreators, assignProducts, createCampaign, listCampaigns, pickCreators, pickProducts, type CampaignListQuery } from '../../sync-server/src/modules/campaigns/index.js';
+import { assignCreators, assignProducts, createCampaign, getCampaignDetail, listCampaigns, listCampaignsForExport, pickCreators, pickProducts, type CampaignListQuery } from '../../sync-server/src/modules/campaigns/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { catchError, createCampaignFixtures, type Fixtures } from './support/campaign-fixtures.js';
 
@@ -156,3 +156,31 @@ describe('creator and product pickers', () => {
     expect((await catchError(() => pickCreators(db.prisma, fx.actors.viewer, {}))).code).toBe('FORBIDDEN');
   });
 });
+
+describe('export and detail view', () => {
+  it('an export outputs exactly the filtered rows, across pages, in list order', async () => {
+    const rows = await listCampaignsForExport(db.prisma, fx.actors.finance, { objectives: ['sale', 'traffic'], sort: 'start_date' }, { today: TODAY });
+    expect(rows.map((row) => row.code)).toEqual(['TET-2026', 'MINT-HOME']);
+    expect(rows[0]).toMatchObject({ budgetPlanned: 90_000_000, creatorsCount: 1, productsCount: 1 });
+    expect((await listCampaignsForExport(db.prisma, fx.actors.lead, {})).map((row) => row.code)).toHaveLength(4);
+    expect((await catchError(() => listCampaignsForExport(db.prisma, fx.actors.viewer, {}))).code).toBe('FORBIDDEN');
+  });
+
+  it('the detail view shows creators with status badges, products by priority, brief sections and zero placeholders before later modules', async () => {
+    const [tet] = (await listCampaigns(db.prisma, fx.actors.lead, { search: 'tet' })).items;
+    await assignCreators(db.prisma, fx.actors.lead, { campaignId: tet!.id, creatorIds: [fx.creatorIds.watchlist] });
+    await assignProducts(db.prisma, fx.actors.lead, { campaignId: tet!.id, productIds: [fx.productIds[1]!], priority: 1, note: 'gift' });
+    const detail = await getCampaignDetail(db.prisma, fx.actors.lead, tet!.id, { today: TODAY });
+    expect(detail.creators.map((c) => [c.creatorKey, c.status, c.warning])).toEqual([
+      ['linh', 'active', null],
+      ['mai', 'watchlist', 'Mai Vlog is on the watchlist.'],
+    ]);
+    expect(detail.products.map((p) => [p.key, p.priority])).toEqual([['GLOW/MASK', 1], ['GLOW/SERUM', 1]]);
+    expect(detail.metrics).toMatchObject({ budgetActualPaid: 0, budgetCommitted: 0, bookingsCountByStatus: {}, videosPosted: 0, viewsLatestTotal: 0, roas: null, progressKind: 'planning' });
+    expect(detail.flags.map((f) => f.code)).toEqual(['CREATOR_RISK']);
+    const asViewer = await getCampaignDetail(db.prisma, fx.actors.viewer, tet!.id, { today: TODAY });
+    expect(asViewer.campaign.budgetPlanned).toBeNull();
+    expect(asViewer.metrics?.budgetPlanned).toBeNull();
+  });
+});
+

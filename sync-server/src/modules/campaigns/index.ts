@@ -17,3 +17,4 @@ export { getCampaignsHealth, getCampaignMetrics, getCampaignFlags, recalculateBu
 export { listCampaigns, campaignListQuerySchema, type CampaignListQuery, type CampaignListPage, type CampaignListItem } from './campaign-list.service.js';
 export { pickCreators, pickProducts, type CreatorPickerQuery, type ProductPickerQuery } from './campaign-pickers.service.js';
 export type { CreateCampaignInput, UpdateCampaignInput, AssignCreatorsInput, AssignProductsInput } from './campaigns.schemas.js';
+export { getCampaignDetail, listCampaignsForExport, type CampaignDetail } from './campaign-detail.service.js';
