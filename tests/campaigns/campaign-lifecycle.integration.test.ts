@@ -89,6 +89,8 @@ describe('creating and editing campaigns', () => {
     expect(history[0]?.changes).toEqual({ kpi_order: { before: 500, after: 800 }, start_date: { before: null, after: '2026-03-01' }, end_date: { before: null, after: '2026-03-31' } });
     expect(history[1]?.changes).toEqual({ budget_planned: { before: 10_000_000, after: 20_000_000 } });
     expect(history[1]?.actorLabel).toBe('admin@example.com');
+    const asViewer = await getCampaignHistory(db.prisma, fx.actors.viewer, campaign.id);
+    expect(asViewer[1]?.changes.budget_planned).toEqual({ before: 'hidden', after: 'hidden' });
   });
 
   it('a stale row version is refused so a sheet never overwrites a newer change', async () => {

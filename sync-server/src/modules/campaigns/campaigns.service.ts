@@ -409,6 +409,16 @@ export function chooseCopyCode(originalCode: string, takenCodes: readonly string
  */
 export async function duplicateCampaign(prisma: PrismaClient, actor: Actor, campaignId: string): Promise<CampaignView> {
   assertAllowed(actor, 'campaign.duplicate');
+  try {
+    return await duplicateInTransaction(prisma, actor, campaignId);
+  } catch (error) {
+    // Two people duplicating at once can pick the same free code; the second retries once.
+    if (isUniqueViolation(error)) return duplicateInTransaction(prisma, actor, campaignId);
+    throw error;
+  }
+}
+
+function duplicateInTransaction(prisma: PrismaClient, actor: Actor, campaignId: string): Promise<CampaignView> {
   return prisma.$transaction(async (tx) => {
     const original = await loadLiveCampaign(tx, campaignId);
     const code = chooseCopyCode(original.code, (await findCodesStartingWith(tx, `${original.code}-COPY`)).map((row) => row.code));
