@@ -4,6 +4,7 @@ import { createAuthenticator } from './modules/auth/authenticate.js';
 import { createDocsRouter } from './modules/docs/docs.routes.js';
 import { createHealthRouter } from './modules/health/health.routes.js';
 import { createReportsRouter } from './modules/reports/reports.routes.js';
+import { createSyncRouter } from './modules/sync/sync.routes.js';
 import { createTablesRouter } from './modules/tables/tables.routes.js';
 import type { Database } from './platform/database/open-database.js';
 import { errorHandler, notFoundHandler } from './platform/http/error-handler.js';
@@ -34,6 +35,7 @@ export function createApp({ database, config }: AppDependencies): Express {
   api.use(createRateLimit(config.auth.rateLimitPerMinute));
   api.use(createTablesRouter(documentation));
   api.use(createReportsRouter(database, documentation));
+  api.use(createSyncRouter(database, documentation));
   app.use('/api/v1', api);
 
   app.use(createDocsRouter(documentation));

@@ -14,7 +14,7 @@ import type { PrismaClient } from '../../generated/prisma/client.js';
 import { AppError, type FieldProblem } from '../../platform/errors/app-error.js';
 import { buildResolveSql, buildWriteSql, copyAlias, createImportPlan, keyAlias, referenceAlias, type ImportPlan } from './import-sql.js';
 import { resolveBatch, writeBatch, type ImportDb, type ResolvedRow } from './import.repository.js';
-import type { ImportOptions, ImportRow, ImportTableResult, NormalisedRow, RowOutcome } from './import.types.js';
+import type { ImportOptions, ImportRow, ImportTableResult, NormalisedRow, ReviewedRow, RowOutcome } from './import.types.js';
 import { buildPlaceholderRow, canCreatePlaceholder } from './placeholder-rows.js';
 
 /**
@@ -108,7 +108,7 @@ function emptyResult(definition: TableDefinition, options: ImportOptions): Impor
   return {
     table: definition.name,
     fileLabel: options.fileLabel ?? definition.name,
-    totals: { rows: 0, created: 0, updated: 0, unchanged: 0, errors: 0, placeholders: 0 },
+    totals: { rows: 0, created: 0, updated: 0, unchanged: 0, errors: 0, conflicts: 0, placeholders: 0 },
     problems: [],
     outcomes: [],
     isCommitted: false,
@@ -232,7 +232,8 @@ class BatchImporter {
   }
 
   private record(outcome: RowOutcome): void {
-    if (outcome.outcome !== 'error') this.result.totals[outcome.outcome] += 1;
+    if (outcome.outcome === 'conflict') this.result.totals.conflicts += 1;
+    else if (outcome.outcome !== 'error') this.result.totals[outcome.outcome] += 1;
     if (this.keepOutcomes) this.result.outcomes.push(outcome);
   }
 
@@ -332,6 +333,7 @@ class BatchImporter {
 
     const writes: Array<Record<string, NormalisedValue | boolean>> = [];
     const pending: RowOutcome[] = [];
+    const reviewed: ReviewedRow[] = [];
     for (const row of batch) {
       const resolution = resolved.get(row.rowNumber);
       const problems = this.referenceProblems(row, resolution);
@@ -354,6 +356,19 @@ class BatchImporter {
       }
       writes.push(write);
       pending.push({ rowNumber: row.rowNumber, outcome: existingId ? 'unchanged' : 'created', id, ...(resolution?.is_deleted ? { isRestored: true } : {}) });
+      reviewed.push({ rowNumber: row.rowNumber, existingId: existingId ?? null, values: row.values });
+    }
+    if (this.options.reviewRows && reviewed.length) {
+      const verdicts = await this.options.reviewRows(reviewed);
+      for (let index = pending.length - 1; index >= 0; index -= 1) {
+        const outcome = pending[index]!;
+        const verdict = verdicts.get(outcome.rowNumber);
+        if (!verdict) continue;
+        pending.splice(index, 1);
+        writes.splice(index, 1);
+        if (verdict.outcome === 'error') this.recordError(outcome.rowNumber, verdict.problems);
+        else this.record({ rowNumber: outcome.rowNumber, outcome: 'conflict', id: outcome.id, problems: verdict.problems });
+      }
     }
     if (!writes.length) return;
     const updatedIds = await this.guard(batch, () => writeBatch(this.db, this.writeSql, writes));

@@ -27,9 +27,20 @@ export type ImportOptions = {
   shouldKeepRowOutcomes?: boolean;
   /** Called after every batch with the rows read so far. */
   onProgress?: (rowsRead: number) => void;
+  /**
+   * Called once per batch, after keys and references are resolved and before anything is
+   * written: the sheet push vetoes stale rows (conflicts) and rows its rules refuse. Rows
+   * named in the returned map are not written.
+   */
+  reviewRows?: (rows: readonly ReviewedRow[]) => Promise<Map<number, RowVerdict>>;
 };
 
-export type RowOutcomeKind = 'created' | 'updated' | 'unchanged' | 'error';
+/** A row about to be written: `existingId` is null for a new row. */
+export type ReviewedRow = { rowNumber: number; existingId: string | null; values: Record<string, NormalisedValue> };
+
+export type RowVerdict = { outcome: 'conflict' | 'error'; problems: FieldProblem[] };
+
+export type RowOutcomeKind = 'created' | 'updated' | 'unchanged' | 'conflict' | 'error';
 
 export type RowOutcome = {
   rowNumber: number;
@@ -47,6 +58,8 @@ export type ImportTotals = {
   updated: number;
   unchanged: number;
   errors: number;
+  /** Rows a reviewer held back because the sheet's copy is stale (sheet push only). */
+  conflicts: number;
   /** Placeholder rows created in other tables because of --create-missing. */
   placeholders: number;
 };

@@ -1,0 +1,29 @@
+import type { TableName } from '../../contract/index.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { Actor, Role } from './actor.js';
+
+/**
+ * Who may write which sheet tab (push, import upload). Campaign-level rules (budget, status,
+ * blacklisted creators) then apply row by row through permissions.ts. Why these choices:
+ * planners (admin, lead) keep every tab; finance reconciles payments, so it writes only the
+ * payments tab; viewers read.
+ */
+const WRITERS_BY_TABLE: Partial<Record<TableName, readonly Role[]>> = {
+  payments: ['admin', 'lead', 'finance'],
+};
+const PLANNERS: readonly Role[] = ['admin', 'lead'];
+
+export function canWriteTable(actor: Pick<Actor, 'role'>, table: TableName): boolean {
+  return (WRITERS_BY_TABLE[table] ?? PLANNERS).includes(actor.role);
+}
+
+export function assertCanWriteTable(actor: Pick<Actor, 'role' | 'label'>, table: TableName): void {
+  if (canWriteTable(actor, table)) return;
+  const roles = (WRITERS_BY_TABLE[table] ?? PLANNERS).join(' or ');
+  throw new AppError({
+    code: 'FORBIDDEN',
+    reason: 'PERMISSION_DENIED',
+    userMessage: `Your role (${actor.role}) can't change the ${table} tab; ask someone with the ${roles} role.`,
+    internalMessage: `${actor.label} (${actor.role}) refused writing ${table}`,
+  });
+}

@@ -1,0 +1,332 @@
+import { createHash } from 'node:crypto';
+import { findTableDefinition, tableDefinitions, type TableDefinition } from '../../contract/index.js';
+import type { PushRequest, PushResponse, PushRowResult, RowStatus } from '../../contract/sync-payloads.js';
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import { AppError, type FieldProblem } from '../../platform/errors/app-error.js';
+import type { Actor } from '../access/actor.js';
+import { assertCanWriteTable } from '../access/table-permissions.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { AuditEntryInput } from '../audit/audit.types.js';
+import { reviewCampaignRows, reviewDeletions, reviewMappingRows, validatePushedCampaignStates, type RowProblems } from '../campaigns/campaign-sheet-rules.service.js';
+import { DEFAULT_CAMPAIGNS_CONFIG, type CampaignsConfig } from '../campaigns/campaigns.config.js';
+import { importRowsInTransaction } from '../imports/import-rows.service.js';
+import type { ImportDb } from '../imports/import.repository.js';
+import type { ReviewedRow, RowVerdict } from '../imports/import.types.js';
+import { resolveRowsByKey } from '../imports/resolve-keys.service.js';
+import { computeColumns } from './computed-columns.js';
+import { findRowVersions, findSyncRowsByIds, type SyncRowRecord } from './sync.repository.js';
+import { findStoredPush, insertStoredPush, markRowsDeleted } from './sync-push.repository.js';
+import { toSheetValues } from './sync-values.js';
+
+type TableResult = { table: TableDefinition; results: PushRowResult[] };
+type Tx = ImportDb;
+
+class RollbackSignal extends Error {}
+
+/** Tables whose changes the audit log records (000 §9: campaigns and their mappings). */
+const AUDITED_TABLES = new Set(['campaigns', 'campaign_creators', 'campaign_products']);
+
+/**
+ * POST /api/v1/sync/push: rows of one or more tabs, validated by the same import engine and
+ * campaign rules as everything else, written in ONE transaction, or only reported (dryRun).
+ * A stale row (its row_version older than the database's) is a conflict: not written, and the
+ * answer carries the server's values. Any error writes nothing at all. A retry with the same
+ * idempotency key gets the first answer and changes nothing.
+ */
+export async function pushRows(prisma: PrismaClient, actor: Actor, request: PushRequest, config: CampaignsConfig = DEFAULT_CAMPAIGNS_CONFIG): Promise<PushResponse> {
+  const tables = orderTables(request);
+  for (const { definition } of tables) assertCanWriteTable(actor, definition.name);
+  const isDryRun = request.dryRun ?? false;
+  const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
+  if (!isDryRun) {
+    const stored = await findStoredPush(prisma, request.idempotencyKey);
+    if (stored) return replayStoredPush(stored, requestHash);
+  }
+
+  let response: PushResponse | undefined;
+  try {
+    await prisma.$transaction(
+      async (tx) => {
+        const results = await applyPush(tx, actor, tables, config);
+        const hasErrors = results.some((table) => table.results.some((result) => result.status === 'error'));
+        const isApplied = !isDryRun && !hasErrors;
+        response = toResponse(results, isDryRun, isApplied);
+        if (!isApplied) throw new RollbackSignal();
+        // Inside the transaction: a concurrent retry with the same key waits on this row, then replays it.
+        await insertStoredPush(tx, { idempotencyKey: request.idempotencyKey, actorLabel: actor.label, requestHash, response });
+      },
+      { timeout: 120_000, maxWait: 30_000 },
+    );
+  } catch (error) {
+    if (error instanceof RollbackSignal) return response!;
+    if (isUniqueViolation(error)) {
+      const stored = await findStoredPush(prisma, request.idempotencyKey);
+      if (stored) return replayStoredPush(stored, requestHash);
+    }
+    throw error;
+  }
+  return response!;
+}
+
+function replayStoredPush(stored: { requestHash: string; response: unknown }, requestHash: string): PushResponse {
+  if (stored.requestHash !== requestHash) {
+    throw new AppError({
+      code: 'CONFLICT',
+      reason: 'IDEMPOTENCY_KEY_REUSED',
+      userMessage: 'This push reuses the key of an earlier, different push. Send it again with a new idempotency key.',
+    });
+  }
+  return stored.response as PushResponse;
+}
+
+function orderTables(request: PushRequest) {
+  const unknown = request.tables.filter((table) => !findTableDefinition(table.table)).map((table) => table.table);
+  if (unknown.length) {
+    throw new AppError({
+      code: 'VALIDATION_FAILED',
+      userMessage: `Unknown tab ${unknown.map((name) => `'${name}'`).join(', ')}.`,
+      problems: unknown.map((name) => ({ column: 'tables', value: name, message: `'${name}' is not one of ${tableDefinitions.map((definition) => definition.name).join(', ')}` })),
+    });
+  }
+  const seen = new Set<string>();
+  for (const table of request.tables) {
+    if (seen.has(table.table)) {
+      throw new AppError({ code: 'VALIDATION_FAILED', userMessage: `The tab '${table.table}' is sent twice in one push.`, problems: [{ column: 'tables', value: table.table, message: 'sent twice' }] });
+    }
+    seen.add(table.table);
+  }
+  // Parents before children: a push may hold a campaign and the creators assigned to it.
+  return tableDefinitions
+    .map((definition) => ({ definition, payload: request.tables.find((table) => table.table === definition.name) }))
+    .filter((entry): entry is { definition: TableDefinition; payload: PushRequest['tables'][number] } => entry.payload !== undefined);
+}
+
+async function applyPush(tx: Tx, actor: Actor, tables: ReturnType<typeof orderTables>, config: CampaignsConfig): Promise<TableResult[]> {
+  const results: TableResult[] = [];
+  const pushedCampaigns: Array<{ rowNumber: number; id: string; wasStatusChanged: boolean }> = [];
+  const audit: AuditEntryInput[] = [];
+  const written: Array<{
+    definition: TableDefinition;
+    payload: PushRequest['tables'][number];
+    tableResults: Map<number, PushRowResult>;
+    idByRow: Map<number, string>;
+    before: Map<string, SyncRowRecord>;
+    outcomes: ReadonlyArray<{ rowNumber: number; outcome: string; id?: string }>;
+    deletedIds: string[];
+  }> = [];
+
+  for (const { definition, payload } of tables) {
+    const versionByRow = new Map(payload.rows.map((row) => [row.rowNumber, row.rowVersion]));
+    const before = new Map<string, SyncRowRecord>();
+    const conflicts = new Map<number, string>();
+
+    const reviewRows = async (rows: readonly ReviewedRow[]): Promise<Map<number, RowVerdict>> => {
+      const verdicts = new Map<number, RowVerdict>();
+      const existingIds = rows.map((row) => row.existingId).filter((id): id is string => id !== null);
+      const versions = await findRowVersions(tx, definition.dbTable, existingIds);
+      for (const row of rows) {
+        const pushedVersion = versionByRow.get(row.rowNumber) ?? null;
+        const current = row.existingId ? versions.get(row.existingId) : undefined;
+        const reason = conflictReason(pushedVersion, current);
+        if (reason && row.existingId) {
+          conflicts.set(row.rowNumber, row.existingId);
+          verdicts.set(row.rowNumber, { outcome: 'conflict', problems: [{ table: definition.name, row: row.rowNumber, column: '_row', message: reason }] });
+        }
+      }
+      const accepted = rows.filter((row) => !verdicts.has(row.rowNumber));
+      if (AUDITED_TABLES.has(definition.name)) {
+        for (const record of await findSyncRowsByIds(tx, definition, accepted.map((row) => row.existingId).filter((id): id is string => id !== null))) before.set(record.id, record);
+      }
+      const ruleProblems: RowProblems =
+        definition.name === 'campaigns'
+          ? reviewCampaignRows(actor, accepted, new Map([...before].map(([id, record]) => [id, { ...record.values }])))
+          : definition.name === 'campaign_creators' || definition.name === 'campaign_products'
+            ? await reviewMappingRows(tx, actor, definition.name, accepted)
+            : new Map();
+      for (const [rowNumber, problems] of ruleProblems) verdicts.set(rowNumber, { outcome: 'error', problems });
+      return verdicts;
+    };
+
+    const columns = [...new Set(payload.rows.flatMap((row) => Object.keys(row.values)))];
+    const imported = await importRowsInTransaction(
+      tx,
+      definition,
+      payload.rows.map((row) => ({ rowNumber: row.rowNumber, values: row.values })),
+      { columns, fileLabel: definition.name, source: actor.source, actorLabel: actor.label, shouldKeepRowOutcomes: true, reviewRows, batchSize: 1000 },
+    );
+
+    const tableResults = new Map<number, PushRowResult>();
+    const headerProblems = imported.problems.filter((problem) => problem.row === 1);
+    for (const row of payload.rows) {
+      if (headerProblems.length) tableResults.set(row.rowNumber, { rowNumber: row.rowNumber, status: 'error', errors: toColumnErrors(headerProblems) });
+    }
+    for (const outcome of imported.outcomes) {
+      if (outcome.outcome === 'error') {
+        tableResults.set(outcome.rowNumber, { rowNumber: outcome.rowNumber, status: 'error', errors: toColumnErrors(outcome.problems ?? []) });
+      } else if (outcome.outcome === 'conflict') {
+        tableResults.set(outcome.rowNumber, { rowNumber: outcome.rowNumber, status: 'conflict', errors: toColumnErrors(outcome.problems ?? []) });
+      } else {
+        tableResults.set(outcome.rowNumber, { rowNumber: outcome.rowNumber, status: outcome.outcome });
+      }
+    }
+
+    // Explicit deletions: soft delete by natural key, with the same version check.
+    const deletedIds = await applyDeletions(tx, actor, definition, payload.deletions ?? [], tableResults, conflicts);
+
+    const idByRow = new Map<number, string>();
+    for (const outcome of imported.outcomes) if (outcome.id) idByRow.set(outcome.rowNumber, outcome.id);
+    for (const [rowNumber, id] of conflicts) idByRow.set(rowNumber, id);
+    written.push({ definition, payload, tableResults, idByRow, before, outcomes: imported.outcomes, deletedIds });
+  }
+
+  // Computed columns are read once every tab is written: a campaign's counts include the
+  // creators the same push assigned.
+  for (const { definition, payload, tableResults, idByRow, before, outcomes, deletedIds } of written) {
+    const after = new Map((await findSyncRowsByIds(tx, definition, [...new Set(idByRow.values())])).map((record) => [record.id, record]));
+    const computed = await computeColumns(tx, definition, [...after.values()]);
+    for (const [rowNumber, result] of tableResults) {
+      const id = idByRow.get(rowNumber);
+      const record = id ? after.get(id) : undefined;
+      if (!record || !id) continue;
+      if (result.status === 'conflict') result.serverValues = { ...toSheetValues(definition, record.values), row_version: record.row_version, updated_at: record.updated_at, deleted: record.is_deleted };
+      else if (result.status !== 'error') result.computed = computed.get(id);
+    }
+    if (definition.name === 'campaigns') {
+      for (const outcome of outcomes) {
+        if (!outcome.id || (outcome.outcome !== 'created' && outcome.outcome !== 'updated')) continue;
+        pushedCampaigns.push({ rowNumber: outcome.rowNumber, id: outcome.id, wasStatusChanged: outcome.outcome === 'created' || before.get(outcome.id)?.values.status !== after.get(outcome.id)?.values.status });
+      }
+    }
+    if (AUDITED_TABLES.has(definition.name)) audit.push(...(await auditEntries(tx, definition, outcomes, before, after, deletedIds)));
+    const deletionResults = (payload.deletions ?? []).map((deletion) => tableResults.get(deletion.rowNumber)!);
+    results.push({ table: definition, results: [...payload.rows.map((row) => tableResults.get(row.rowNumber) ?? { rowNumber: row.rowNumber, status: 'unchanged' as const }), ...deletionResults] });
+  }
+
+  // State rules see the final picture of the push (a campaign and its creators may arrive together).
+  const stateProblems = await validatePushedCampaignStates(tx, pushedCampaigns, config);
+  const campaignResults = results.find((table) => table.table.name === 'campaigns');
+  for (const [rowNumber, problems] of stateProblems) {
+    const result = campaignResults?.results.find((candidate) => candidate.rowNumber === rowNumber);
+    if (result) Object.assign(result, { status: 'error', errors: toColumnErrors(problems), computed: undefined });
+  }
+  await recordAudit(tx, actor, audit);
+  return results;
+}
+
+function conflictReason(pushedVersion: number | null, current: { rowVersion: number; isDeleted: boolean } | undefined): string | undefined {
+  if (!current) return undefined;
+  if (pushedVersion === null) return 'this row already exists on the server (someone added it): pull, or choose "keep mine" to overwrite it';
+  if (current.isDeleted) return 'this row was deleted on the server since you pulled it';
+  if (current.rowVersion !== pushedVersion) return `someone changed this row on the server since you pulled it (your version ${pushedVersion}, server version ${current.rowVersion})`;
+  return undefined;
+}
+
+async function applyDeletions(
+  tx: Tx,
+  actor: Actor,
+  definition: TableDefinition,
+  deletions: NonNullable<PushRequest['tables'][number]['deletions']>,
+  tableResults: Map<number, PushRowResult>,
+  conflicts: Map<number, string>,
+): Promise<string[]> {
+  if (deletions.length === 0) return [];
+  const resolved = await resolveRowsByKey(tx, definition, deletions.map((deletion) => ({ rowNumber: deletion.rowNumber, key: deletion.key })));
+  const versions = await findRowVersions(tx, definition.dbTable, resolved.map((row) => row.id).filter((id): id is string => id !== null));
+  const toDelete: Array<{ rowNumber: number; id: string }> = [];
+  for (const [index, row] of resolved.entries()) {
+    const deletion = deletions[index]!;
+    if (row.problems.length) {
+      tableResults.set(row.rowNumber, { rowNumber: row.rowNumber, status: 'error', errors: toColumnErrors(row.problems) });
+      continue;
+    }
+    const current = row.id ? versions.get(row.id) : undefined;
+    if (!row.id || !current || current.isDeleted) {
+      // Already gone: deleting it again is what the sheet asked for.
+      tableResults.set(row.rowNumber, { rowNumber: row.rowNumber, status: 'deleted' });
+      continue;
+    }
+    if (deletion.rowVersion !== null && deletion.rowVersion !== current.rowVersion) {
+      conflicts.set(row.rowNumber, row.id);
+      tableResults.set(row.rowNumber, { rowNumber: row.rowNumber, status: 'conflict', errors: { _row: [`someone changed this row on the server since you pulled it; it was not deleted`] } });
+      continue;
+    }
+    toDelete.push({ rowNumber: row.rowNumber, id: row.id });
+  }
+  const refusals = await reviewDeletions(tx, actor, definition.name, toDelete.map((row) => row.id));
+  await markRowsDeleted(tx, definition, toDelete.map((row) => row.id).filter((id) => !refusals.has(id)));
+  for (const row of toDelete) {
+    const refusal = refusals.get(row.id);
+    tableResults.set(row.rowNumber, refusal ? { rowNumber: row.rowNumber, status: 'error', errors: { _row: [refusal] } } : { rowNumber: row.rowNumber, status: 'deleted' });
+  }
+  return toDelete.filter((row) => !refusals.has(row.id)).map((row) => row.id);
+}
+
+/** Field-level before/after of audited rows, built from the rows read before and after the write. */
+async function auditEntries(
+  tx: Tx,
+  definition: TableDefinition,
+  outcomes: ReadonlyArray<{ outcome: string; id?: string }>,
+  before: ReadonlyMap<string, SyncRowRecord>,
+  after: ReadonlyMap<string, SyncRowRecord>,
+  deletedIds: readonly string[],
+): Promise<AuditEntryInput[]> {
+  const entries: AuditEntryInput[] = [];
+  const diff = (previous: Record<string, string | null> | undefined, next: Record<string, string | null> | undefined) => {
+    const changes: Record<string, { before: unknown; after: unknown }> = {};
+    for (const field of new Set([...Object.keys(previous ?? {}), ...Object.keys(next ?? {})])) {
+      const oldValue = previous?.[field] ?? null;
+      const newValue = next?.[field] ?? null;
+      if (oldValue !== newValue) changes[field] = { before: oldValue, after: newValue };
+    }
+    return changes;
+  };
+  const changedRows = outcomes.filter((outcome) => outcome.id && (outcome.outcome === 'created' || outcome.outcome === 'updated'));
+  if (definition.name === 'campaigns') {
+    for (const outcome of changedRows) {
+      entries.push({ entityType: 'campaign', entityId: outcome.id!, action: outcome.outcome === 'created' ? 'create' : 'update', changes: diff(before.get(outcome.id!)?.values, after.get(outcome.id!)?.values) });
+    }
+    for (const id of deletedIds) entries.push({ entityType: 'campaign', entityId: id, action: 'delete', changes: { deleted: { before: false, after: true } } });
+    return entries;
+  }
+  // A mapping change is part of its campaign's history, as the pickers record it.
+  const deleted = await findSyncRowsByIds(tx, definition, deletedIds);
+  const campaignCodes = [...new Set([...after.values(), ...deleted].map((record) => record.values.campaign_code).filter((code): code is string => code !== null))];
+  const campaigns = await tx.$queryRawUnsafe<Array<{ id: string; code: string }>>('SELECT id::text AS id, code FROM campaigns WHERE code = ANY($1::text[])', campaignCodes);
+  const campaignIdByCode = new Map(campaigns.map((campaign) => [campaign.code, campaign.id]));
+  const label = (record: SyncRowRecord) => (definition.name === 'campaign_creators' ? `creator ${record.values.creator_key}` : `product ${record.values.brand_code}/${record.values.product_code}`);
+  for (const outcome of changedRows) {
+    const record = after.get(outcome.id!);
+    const campaignId = record ? campaignIdByCode.get(record.values.campaign_code ?? '') : undefined;
+    if (!record || !campaignId) continue;
+    const previous = before.get(outcome.id!);
+    const changes = Object.fromEntries(Object.entries(diff(previous?.values, record.values)).map(([field, change]) => [`${label(record)}.${field}`, change]));
+    entries.push({ entityType: 'campaign', entityId: campaignId, action: outcome.outcome === 'created' ? 'assign' : 'update', changes });
+  }
+  for (const record of deleted) {
+    const campaignId = campaignIdByCode.get(record.values.campaign_code ?? '');
+    if (campaignId) entries.push({ entityType: 'campaign', entityId: campaignId, action: 'unassign', changes: { [label(record)]: { before: record.values, after: null } } });
+  }
+  return entries;
+}
+
+function toColumnErrors(problems: readonly FieldProblem[]): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const problem of problems) {
+    // "brand_code + product_code": the note goes on the first of the columns.
+    const column = (problem.column ?? '_row').split(' + ')[0] || '_row';
+    (errors[column] ??= []).push(problem.message);
+  }
+  return errors;
+}
+
+function toResponse(results: TableResult[], isDryRun: boolean, isApplied: boolean): PushResponse {
+  const summary: Partial<Record<RowStatus, number>> = {};
+  for (const table of results) for (const result of table.results) summary[result.status] = (summary[result.status] ?? 0) + 1;
+  return { dryRun: isDryRun, applied: isApplied, tables: results.map((table) => ({ table: table.table.name, results: table.results })), summary };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.message} ${String((error as { code?: unknown }).code ?? '')}` : '';
+  return /P2002|23505|unique/i.test(text);
+}
+
