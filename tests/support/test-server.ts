@@ -87,3 +87,8 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
     },
   };
 }
+
+/** The test signing certificate as a JSON file, for a server started in another process (GOOGLE_ID_TOKEN_CERTS_FILE). */
+export function testCertificatesJson(): string {
+  return JSON.stringify(testCertificates);
+}
