@@ -1,6 +1,7 @@
 import express, { Router, type Express } from 'express';
 import type { ServerConfig } from './config.js';
 import { createAuthenticator } from './modules/auth/authenticate.js';
+import { createCampaignsRouter } from './modules/campaigns/campaigns.routes.js';
 import { createDocsRouter } from './modules/docs/docs.routes.js';
 import { createHealthRouter } from './modules/health/health.routes.js';
 import { createReportsRouter } from './modules/reports/reports.routes.js';
@@ -36,6 +37,7 @@ export function createApp({ database, config }: AppDependencies): Express {
   api.use(createTablesRouter(documentation));
   api.use(createReportsRouter(database, documentation));
   api.use(createSyncRouter(database, documentation));
+  api.use(createCampaignsRouter(database, documentation));
   app.use('/api/v1', api);
 
   app.use(createDocsRouter(documentation));

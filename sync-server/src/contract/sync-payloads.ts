@@ -233,7 +233,13 @@ export type TransitionRequest = z.infer<typeof transitionRequestSchema>;
 export const transitionResponseSchema = z.object({ code: z.string(), from: campaignStatusSchema, status: campaignStatusSchema });
 export type TransitionResponse = z.infer<typeof transitionResponseSchema>;
 
-export const duplicateResponseSchema = z.object({ code: z.string() });
+export const duplicateResponseSchema = z.object({
+  /** Code of the new draft, e.g. "CC-TET-2026-COPY". */
+  code: z.string(),
+  name: z.string().optional(),
+  /** Code of the campaign it was copied from. */
+  duplicatedFrom: z.string().optional(),
+});
 export type DuplicateResponse = z.infer<typeof duplicateResponseSchema>;
 
 // ---------------------------------------------------------------------------
@@ -250,6 +256,9 @@ export const creatorSearchQuerySchema = z.object({
   avgViewsMax: z.coerce.number().optional(),
   location: z.string().optional(),
   niche: z.string().optional(),
+  /** Page size (1–200, default 50) and the nextCursor of the previous page. */
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  cursor: z.string().optional(),
 });
 export type CreatorSearchQuery = z.infer<typeof creatorSearchQuerySchema>;
 
@@ -270,14 +279,20 @@ export const creatorSearchResponseSchema = z.object({
       mainChannel: z.string().nullable(),
     }),
   ),
+  /** Send back as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable().optional(),
 });
 export type CreatorSearchResponse = z.infer<typeof creatorSearchResponseSchema>;
 export type CreatorSummary = CreatorSearchResponse['creators'][number];
 
 export const productSearchQuerySchema = z.object({
   search: z.string().optional(),
+  /** A brand code, or several comma-separated. */
   brand: z.string().optional(),
+  /** A category, or several comma-separated. */
   category: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  cursor: z.string().optional(),
 });
 export type ProductSearchQuery = z.infer<typeof productSearchQuerySchema>;
 
@@ -290,9 +305,78 @@ export const productSearchResponseSchema = z.object({
       category: z.string().nullable(),
     }),
   ),
+  nextCursor: z.string().nullable().optional(),
 });
 export type ProductSearchResponse = z.infer<typeof productSearchResponseSchema>;
 export type ProductSummary = ProductSearchResponse['products'][number];
+
+// ---------------------------------------------------------------------------
+// Bulk assignment from the pickers: POST /api/v1/campaigns/{code}/creators and …/products
+
+export const assignCreatorsRequestSchema = z.object({
+  creatorKeys: z.array(z.string().trim().min(1)).min(1, 'Pick at least one creator.').max(1000),
+  role: creatorRoleSchema.default('main'),
+  note: z.string().max(2000).optional(),
+});
+export type AssignCreatorsRequest = z.input<typeof assignCreatorsRequestSchema>;
+
+export const productKeySchema = z.object({ brandCode: z.string().trim().min(1), productCode: z.string().trim().min(1) });
+export type ProductKey = z.infer<typeof productKeySchema>;
+
+export const assignProductsRequestSchema = z.object({
+  products: z.array(productKeySchema).min(1, 'Pick at least one product.').max(1000),
+  priority: z.number().int().min(1).max(1000).default(1),
+  note: z.string().max(2000).optional(),
+});
+export type AssignProductsRequest = z.input<typeof assignProductsRequestSchema>;
+
+export const assignmentResponseSchema = z.object({
+  /** The campaign code. */
+  code: z.string(),
+  /** Creator keys, or products as "BRAND/PRODUCT", now in the campaign. */
+  added: z.array(z.string()),
+  /** Not added, each with why: ALREADY_ASSIGNED or NOT_FOUND. */
+  skipped: z.array(z.object({ key: z.string(), reason: z.string(), message: z.string() })),
+  /** e.g. a watchlist creator, or a blacklisted one an admin assigned anyway. */
+  warnings: z.array(z.string()),
+});
+export type AssignmentResponse = z.infer<typeof assignmentResponseSchema>;
+
+// ---------------------------------------------------------------------------
+// POST /api/v1/imports (multipart): the import report, as the CLI prints it
+
+export const importProblemSchema = z.object({
+  table: z.string().nullable(),
+  /** The row as the spreadsheet numbers it (header = row 1); null for a file-level problem. */
+  row: z.number().int().nullable(),
+  column: z.string().nullable(),
+  value: cellValueSchema,
+  message: z.string(),
+});
+export type ImportProblem = z.infer<typeof importProblemSchema>;
+
+export const importFileReportSchema = z.object({
+  table: z.string(),
+  /** "creators.csv" or "booking_center.xlsx › creators". */
+  fileLabel: z.string(),
+  totals: z.object({
+    rows: z.number().int(),
+    created: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    errors: z.number().int(),
+    placeholders: z.number().int(),
+  }),
+  /** True when the rows are in the database now; a file with any error writes nothing. */
+  isCommitted: z.boolean(),
+  problems: z.array(importProblemSchema),
+  /** Problems beyond the first 1,000 are counted, not listed. */
+  problemsOmitted: z.number().int().optional(),
+});
+export type ImportFileReport = z.infer<typeof importFileReportSchema>;
+
+export const importReportSchema = z.object({ dryRun: z.boolean(), files: z.array(importFileReportSchema) });
+export type ImportReport = z.infer<typeof importReportSchema>;
 
 // ---------------------------------------------------------------------------
 // Errors: one shape everywhere

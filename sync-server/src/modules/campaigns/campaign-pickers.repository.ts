@@ -28,6 +28,8 @@ export type CreatorPickerRow = {
   followers: number | null;
   avg_views: number | null;
   tags: string[] | null;
+  /** The largest channel as "platform:handle". */
+  main_channel: string | null;
   is_assigned: boolean;
 };
 
@@ -58,6 +60,8 @@ export function findCreatorPickerPage(db: Db, filters: CreatorPickerFilters, aft
            ch.followers::float8 AS followers, ch.avg_views::float8 AS avg_views,
            (SELECT jsonb_agg(t.name ORDER BY t.name) FROM creator_tag_maps m JOIN creator_tags t ON t.id = m.tag_id
              WHERE m.creator_id = cr.id AND m.deleted_at IS NULL) AS tags,
+           (SELECT x.platform::text || ':' || x.handle FROM creator_channels x
+             WHERE x.creator_id = cr.id AND x.deleted_at IS NULL ORDER BY x.follower_count DESC NULLS LAST, x.id LIMIT 1) AS main_channel,
            ${assigned} AS is_assigned
     FROM creators cr
     LEFT JOIN LATERAL (

@@ -40,6 +40,8 @@ export type CreatorPickerItem = {
   followers: number | null;
   avgViews: number | null;
   tags: string[];
+  /** The largest channel as "platform:handle", e.g. "tiktok:@linhxinh". */
+  mainChannel: string | null;
   isAssigned: boolean;
   /** Watchlist/blacklist badge text, and whether this actor may assign the creator at all. */
   warning: string | null;
@@ -88,6 +90,7 @@ export async function pickCreators(db: Db, actor: Actor, query: CreatorPickerQue
       followers: row.followers,
       avgViews: row.avg_views,
       tags: row.tags ?? [],
+      mainChannel: row.main_channel,
       isAssigned: row.is_assigned,
       warning: decision.isAllowed ? (decision.warning ?? null) : decision.message,
       canAssign: decision.isAllowed && !row.is_assigned,

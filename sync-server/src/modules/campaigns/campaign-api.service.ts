@@ -1,0 +1,283 @@
+/**
+ * The campaign services as the HTTP API speaks them: campaigns, brands, owners, creators and
+ * products named by their codes and keys, answers in the contract's shapes. Every rule stays in
+ * the services this file calls; this file only translates keys to ids and results to payloads.
+ */
+import { parseBrief } from '../../contract/campaigns/campaign-brief.js';
+import { checkCampaignTransition, listNextStatuses } from '../../contract/campaigns/campaign-lifecycle.js';
+import type {
+  AssignCreatorsRequest,
+  AssignProductsRequest,
+  AssignmentResponse,
+  CampaignDetail as CampaignDetailPayload,
+  CampaignTransitions,
+  CellValue,
+  CreatorSearchQuery,
+  CreatorSearchResponse,
+  DuplicateResponse,
+  ProductSearchQuery,
+  ProductSearchResponse,
+  TransitionResponse,
+} from '../../contract/sync-payloads.js';
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { Actor } from '../access/actor.js';
+import { assertAllowed, isAllowed, transitionPermission } from '../access/permissions.js';
+import type { Db } from '../audit/audit.types.js';
+import { assignCreators, assignProducts, type AssignmentResult } from './campaign-assignments.service.js';
+import { getCampaignDetail } from './campaign-detail.service.js';
+import { findBrandById, findBrandsByCodes, findCreatorsByKeys, findLiveCampaignByCode, findProductsByKeys, findUserById, findUsersByUsernames } from './campaign-keys.repository.js';
+import { listCampaigns, type CampaignListItem, type CampaignListQuery } from './campaign-list.service.js';
+import type { MetricsOptions } from './campaign-metrics.service.js';
+import { pickCreators, pickProducts } from './campaign-pickers.service.js';
+import type { CampaignsConfig } from './campaigns.config.js';
+import type { CampaignFiltersQuery, CampaignListHttpQuery, CampaignListItemResponse, CampaignListResponse } from './campaigns.http-schemas.js';
+import { countMappings } from './campaigns.repository.js';
+import { duplicateCampaign, getCampaign, getCampaignHistory, transitionCampaign } from './campaigns.service.js';
+
+/** The live campaign with this code (case-insensitive), or 404 naming the code. */
+export async function resolveCampaign(db: Db, code: string): Promise<{ id: string; code: string; status: CampaignDetailPayload['status'] }> {
+  const campaign = await findLiveCampaignByCode(db, code);
+  if (!campaign) throw new AppError({ code: 'NOT_FOUND', reason: 'CAMPAIGN_NOT_FOUND', userMessage: `There is no campaign ${code}.` });
+  return campaign;
+}
+
+/**
+ * The list filters by brand code and owner username, as ids. `undefined` when a named brand or
+ * owner does not exist: nothing can match, and saying so is clearer than an error.
+ */
+export async function resolveCampaignFilters(db: Db, query: CampaignFiltersQuery): Promise<Omit<CampaignListQuery, 'cursor' | 'limit'> | undefined> {
+  const { brand, owner, ...rest } = query;
+  const brands = brand?.length ? await findBrandsByCodes(db, brand) : undefined;
+  const owners = owner?.length ? await findUsersByUsernames(db, owner) : undefined;
+  if ((brands && brands.length === 0) || (owners && owners.length === 0)) return undefined;
+  return { ...rest, brandIds: brands?.map((row) => row.id), ownerIds: owners?.map((row) => row.id) };
+}
+
+export function toCampaignListItemResponse(item: CampaignListItem): CampaignListItemResponse {
+  return {
+    code: item.code,
+    name: item.name,
+    brandCode: item.brand.code,
+    brandName: item.brand.name,
+    channel: item.channel,
+    objective: item.objective,
+    status: item.status as CampaignListItemResponse['status'],
+    startDate: item.startDate,
+    endDate: item.endDate,
+    budgetPlanned: item.budgetPlanned,
+    budgetActual: item.budgetActual,
+    owner: item.owner?.name ?? null,
+    creatorsCount: item.creatorsCount,
+    productsCount: item.productsCount,
+    progressPercent: item.progressPercent,
+    flags: item.flags.map((flag) => ({ code: flag.code, severity: flag.severity, message: flag.reason })),
+    createdAt: item.createdAt,
+  };
+}
+
+export async function listCampaignsPage(db: Db, actor: Actor, query: CampaignListHttpQuery, options: MetricsOptions = {}): Promise<CampaignListResponse> {
+  const { limit, cursor, ...filterQuery } = query;
+  const filters = await resolveCampaignFilters(db, filterQuery);
+  if (!filters) {
+    assertAllowed(actor, 'campaign.view');
+    return { items: [], nextCursor: null };
+  }
+  const page = await listCampaigns(db, actor, { ...filters, limit, cursor }, options);
+  return { items: page.items.map(toCampaignListItemResponse), nextCursor: page.nextCursor };
+}
+
+/** JSON audit values as cells: lists joined, objects as JSON text. */
+function toCell(value: unknown): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (Array.isArray(value) && value.every((entry) => typeof entry === 'string' || typeof entry === 'number')) return value.join(', ');
+  return JSON.stringify(value);
+}
+
+/** Splits a description at its "## " headings; text before the first heading has heading "". */
+function splitBrief(description: string): CampaignDetailPayload['brief'] {
+  const sections: CampaignDetailPayload['brief'] = [];
+  for (const block of parseBrief(description).blocks) {
+    if (block.kind === 'section') {
+      sections.push({ heading: block.heading.replace(/^##\s*/, '').replace(/[\s#]+$/, ''), body: block.body.trim() });
+      continue;
+    }
+    // Text the brief convention doesn't know: its own "## " headings still start sections.
+    let current: { heading: string; lines: string[] } = { heading: '', lines: [] };
+    const flush = () => {
+      const body = current.lines.join('\n').trim();
+      if (body || current.heading) sections.push({ heading: current.heading, body });
+    };
+    for (const line of block.text.split('\n')) {
+      const match = /^##[ \t]+(.+?)[ \t#]*$/.exec(line);
+      if (match?.[1]) {
+        flush();
+        current = { heading: match[1], lines: [] };
+      } else current.lines.push(line);
+    }
+    flush();
+  }
+  return sections;
+}
+
+/** The detail screen (000 §6.3): metrics, flags, creators with badges, products by priority, brief, history newest first. */
+export async function readCampaignDetail(db: Db, actor: Actor, code: string, options: MetricsOptions = {}): Promise<CampaignDetailPayload> {
+  const { id } = await resolveCampaign(db, code);
+  const detail = await getCampaignDetail(db, actor, id, options);
+  const history = await getCampaignHistory(db, actor, id);
+  const campaign = detail.campaign;
+  const [brand, owner] = await Promise.all([findBrandById(db, campaign.brandId), campaign.ownerId ? findUserById(db, campaign.ownerId) : null]);
+  const metrics = detail.metrics;
+  // Actuals stay null (a placeholder in the widget) until videos or conversions exist.
+  const hasViews = !!metrics && (metrics.videosPosted > 0 || metrics.viewsLatestTotal > 0);
+  const hasSales = !!metrics && (metrics.ordersAttributed > 0 || metrics.revenueAttributed > 0);
+  const canSeeBudget = isAllowed(actor, 'campaign.budget.view');
+  return {
+    code: campaign.code,
+    name: campaign.name,
+    brandCode: brand?.code ?? '',
+    brandName: brand?.name,
+    channel: campaign.channel,
+    objective: campaign.objective,
+    status: campaign.status,
+    startDate: campaign.startDate,
+    endDate: campaign.endDate,
+    owner: owner ? owner.displayName || owner.username : null,
+    description: campaign.description ?? '',
+    progressPercent: metrics?.progressPercent ?? null,
+    budget: { planned: campaign.budgetPlanned, committed: canSeeBudget ? (metrics?.budgetCommitted ?? 0) : 0, paid: canSeeBudget ? (metrics?.budgetActualPaid ?? 0) : 0 },
+    kpi: {
+      targets: { views: campaign.kpiView, orders: campaign.kpiOrder, revenue: campaign.kpiRevenue },
+      actuals: { views: hasViews ? metrics.viewsLatestTotal : null, orders: hasSales ? metrics.ordersAttributed : null, revenue: hasSales ? metrics.revenueAttributed : null },
+    },
+    flags: detail.flags.map((flag) => ({ code: flag.code, severity: flag.severity, message: flag.reason })),
+    creators: detail.creators.map((creator) => ({
+      creatorKey: creator.creatorKey,
+      name: creator.name,
+      role: creator.role as CampaignDetailPayload['creators'][number]['role'],
+      note: creator.note ?? '',
+      status: creator.status,
+    })),
+    products: detail.products.map((product) => {
+      const [brandCode = '', productCode = ''] = product.key.split('/');
+      return { brandCode, productCode, name: product.name, priority: product.priority, note: product.note ?? '' };
+    }),
+    brief: splitBrief(campaign.description ?? ''),
+    history: history.map((entry) => ({
+      at: entry.at,
+      actor: entry.actorLabel,
+      action: entry.action,
+      changes: Object.fromEntries(Object.entries(entry.changes).map(([field, change]) => [field, { from: toCell(change.before), to: toCell(change.after) }])),
+    })),
+  };
+}
+
+/** The statuses the campaign can move to now, and for each next status that is blocked every reason (rules and role). */
+export async function planCampaignTransitions(db: Db, actor: Actor, code: string, config: CampaignsConfig): Promise<CampaignTransitions> {
+  const { id } = await resolveCampaign(db, code);
+  const campaign = await getCampaign(db, actor, id);
+  const counts = await countMappings(db, id);
+  const facts = { status: campaign.status, startDate: campaign.startDate, endDate: campaign.endDate, creatorsCount: counts.creators, productsCount: counts.products, description: campaign.description };
+  const result: CampaignTransitions = { current: campaign.status, allowed: [], blocked: [] };
+  for (const to of listNextStatuses(campaign.status)) {
+    const check = checkCampaignTransition(facts, to, config);
+    const reasons: CampaignTransitions['blocked'][number]['reasons'] = check.violations.map((violation) => ({ code: violation.code, message: violation.message }));
+    if (check.action && !isAllowed(actor, transitionPermission(check.action))) {
+      reasons.unshift({ code: 'PERMISSION_DENIED', message: `Your role (${actor.role}) can't ${check.action} campaigns.` });
+    }
+    if (reasons.length === 0) result.allowed.push(to);
+    else result.blocked.push({ to, reasons });
+  }
+  return result;
+}
+
+export async function transitionCampaignByCode(prisma: PrismaClient, actor: Actor, code: string, to: TransitionResponse['status'], note: string | undefined, config: CampaignsConfig): Promise<TransitionResponse> {
+  const campaign = await resolveCampaign(prisma, code);
+  const updated = await transitionCampaign(prisma, actor, campaign.id, to, { note, config });
+  return { code: updated.code, from: campaign.status, status: updated.status };
+}
+
+export async function duplicateCampaignByCode(prisma: PrismaClient, actor: Actor, code: string): Promise<DuplicateResponse> {
+  const campaign = await resolveCampaign(prisma, code);
+  const copy = await duplicateCampaign(prisma, actor, campaign.id);
+  return { code: copy.code, name: copy.name, duplicatedFrom: campaign.code };
+}
+
+function toAssignmentResponse(code: string, result: AssignmentResult, keyOf: (id: string) => string, missing: string[]): AssignmentResponse {
+  return {
+    code,
+    added: result.added.map(keyOf),
+    skipped: [
+      ...missing.map((key) => ({ key, reason: 'NOT_FOUND', message: `There is no ${key}.` })),
+      ...result.skipped.map((skip) => ({ key: keyOf(skip.id), reason: skip.reason, message: skip.message })),
+    ],
+    warnings: result.warnings,
+  };
+}
+
+export async function assignCreatorsByKey(prisma: PrismaClient, actor: Actor, code: string, request: AssignCreatorsRequest): Promise<AssignmentResponse> {
+  const campaign = await resolveCampaign(prisma, code);
+  const creators = await findCreatorsByKeys(prisma, request.creatorKeys);
+  const keyById = new Map(creators.map((creator) => [creator.id, creator.creatorKey]));
+  const known = new Set(creators.map((creator) => creator.creatorKey));
+  const missing = [...new Set(request.creatorKeys.filter((key) => !known.has(key)))];
+  if (creators.length === 0) return toAssignmentResponse(campaign.code, { added: [], skipped: [], warnings: [] }, String, missing);
+  const result = await assignCreators(prisma, actor, { campaignId: campaign.id, creatorIds: creators.map((creator) => creator.id), role: request.role, note: request.note });
+  return toAssignmentResponse(campaign.code, result, (id) => keyById.get(id) ?? id, missing);
+}
+
+export async function assignProductsByKey(prisma: PrismaClient, actor: Actor, code: string, request: AssignProductsRequest): Promise<AssignmentResponse> {
+  const campaign = await resolveCampaign(prisma, code);
+  const products = await findProductsByKeys(prisma, request.products);
+  const keyById = new Map(products.map((product) => [product.id, `${product.brand.code}/${product.code}`]));
+  const known = new Set(keyById.values());
+  const missing = [...new Set(request.products.map((key) => `${key.brandCode}/${key.productCode}`).filter((key) => !known.has(key)))];
+  if (products.length === 0) return toAssignmentResponse(campaign.code, { added: [], skipped: [], warnings: [] }, String, missing);
+  const result = await assignProducts(prisma, actor, { campaignId: campaign.id, productIds: products.map((product) => product.id), priority: request.priority, note: request.note });
+  return toAssignmentResponse(campaign.code, result, (id) => keyById.get(id) ?? id, missing);
+}
+
+const commaList = (value: string | undefined) => value?.split(',').map((part) => part.trim()).filter(Boolean);
+
+export async function searchCreators(db: Db, actor: Actor, query: CreatorSearchQuery): Promise<CreatorSearchResponse> {
+  const page = await pickCreators(db, actor, {
+    search: query.search,
+    statuses: query.status ? [query.status] : undefined,
+    tags: commaList(query.tag),
+    followersMin: query.followersMin,
+    followersMax: query.followersMax,
+    avgViewsMin: query.avgViewsMin,
+    avgViewsMax: query.avgViewsMax,
+    location: query.location,
+    niche: query.niche,
+    limit: query.limit,
+    cursor: query.cursor,
+  });
+  return {
+    creators: page.items.map((item) => ({
+      creatorKey: item.creatorKey,
+      name: item.name,
+      alias: item.alias,
+      status: item.status,
+      tags: item.tags,
+      location: item.location,
+      niche: item.niche,
+      followers: item.followers,
+      avgViews: item.avgViews,
+      mainChannel: item.mainChannel,
+    })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+export async function searchProducts(db: Db, actor: Actor, query: ProductSearchQuery): Promise<ProductSearchResponse> {
+  const brandCodes = commaList(query.brand);
+  const brands = brandCodes?.length ? await findBrandsByCodes(db, brandCodes) : undefined;
+  if (brands && brands.length === 0) {
+    assertAllowed(actor, 'campaign.products.assign');
+    return { products: [], nextCursor: null };
+  }
+  const page = await pickProducts(db, actor, { search: query.search, brandIds: brands?.map((brand) => brand.id), categories: commaList(query.category), limit: query.limit, cursor: query.cursor });
+  return { products: page.items.map((item) => ({ brandCode: item.brand.code, productCode: item.code, name: item.name, category: item.category })), nextCursor: page.nextCursor };
+}

@@ -1,0 +1,162 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import {
+  assignCreatorsRequestSchema,
+  assignmentResponseSchema,
+  assignProductsRequestSchema,
+  campaignDetailSchema,
+  campaignTransitionsSchema,
+  creatorSearchQuerySchema,
+  creatorSearchResponseSchema,
+  duplicateResponseSchema,
+  productSearchQuerySchema,
+  productSearchResponseSchema,
+  transitionRequestSchema,
+  transitionResponseSchema,
+} from '../../contract/sync-payloads.js';
+import type { Database } from '../../platform/database/open-database.js';
+import { errorResponseSchema, type ApiDocumentation } from '../../platform/http/openapi.js';
+import { getActor } from '../auth/authenticate.js';
+import {
+  assignCreatorsByKey,
+  assignProductsByKey,
+  duplicateCampaignByCode,
+  listCampaignsPage,
+  planCampaignTransitions,
+  readCampaignDetail,
+  searchCreators,
+  searchProducts,
+  transitionCampaignByCode,
+} from './campaign-api.service.js';
+import { loadCampaignsConfig } from './campaigns.config.js';
+import { campaignCodeParamsSchema, campaignListQueryHttpSchema, campaignListResponseSchema } from './campaigns.http-schemas.js';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const notFound = json(errorResponseSchema, 'No campaign has this code.');
+const tags = ['Campaigns'];
+
+function documentCampaignRoutes(documentation: ApiDocumentation): void {
+  documentation.register({
+    method: 'get',
+    path: '/api/v1/campaigns',
+    summary: 'The campaign list: search, filters, sort, keyset pagination; each row with counts, budget planned vs actual and health flags.',
+    tags,
+    request: { query: campaignListQueryHttpSchema },
+    responses: { 200: json(campaignListResponseSchema, 'One page of campaigns') },
+  });
+  documentation.register({
+    method: 'get',
+    path: '/api/v1/campaigns/{code}',
+    summary: 'The campaign detail: metrics, flags, creators with status badges, products by priority, brief sections, history newest first.',
+    tags,
+    request: { params: campaignCodeParamsSchema },
+    responses: { 200: json(campaignDetailSchema, 'The campaign'), 404: notFound },
+  });
+  documentation.register({
+    method: 'get',
+    path: '/api/v1/campaigns/{code}/transitions',
+    summary: 'The statuses the campaign can move to now, and for each blocked next status every reason.',
+    tags,
+    request: { params: campaignCodeParamsSchema },
+    responses: { 200: json(campaignTransitionsSchema, 'Allowed and blocked transitions'), 404: notFound },
+  });
+  documentation.register({
+    method: 'post',
+    path: '/api/v1/campaigns/{code}/transition',
+    summary: 'Moves the campaign to another status. A refused move answers 422 with every reason in errors; code is the first reason (MISSING_CREATOR, POSTMORTEM_MISSING, …).',
+    tags,
+    request: { params: campaignCodeParamsSchema, body: { content: { 'application/json': { schema: transitionRequestSchema } } } },
+    responses: { 200: json(transitionResponseSchema, 'The campaign moved'), 404: notFound },
+  });
+  documentation.register({
+    method: 'post',
+    path: '/api/v1/campaigns/{code}/duplicate',
+    summary: 'Copies the campaign as a draft (basic info, brief without postmortem, KPIs, budget, products, creators; dates cleared).',
+    tags,
+    request: { params: campaignCodeParamsSchema },
+    responses: { 201: json(duplicateResponseSchema, 'The new draft'), 404: notFound },
+  });
+  documentation.register({
+    method: 'post',
+    path: '/api/v1/campaigns/{code}/creators',
+    summary: 'Adds creators by key with one role and note. Watchlist creators come with a warning; blacklisted ones only an admin may add (403 otherwise).',
+    tags,
+    request: { params: campaignCodeParamsSchema, body: { content: { 'application/json': { schema: assignCreatorsRequestSchema } } } },
+    responses: { 200: json(assignmentResponseSchema, 'Added, skipped (with why) and warnings'), 404: notFound },
+  });
+  documentation.register({
+    method: 'post',
+    path: '/api/v1/campaigns/{code}/products',
+    summary: 'Adds products by brand and product code with one priority and note.',
+    tags,
+    request: { params: campaignCodeParamsSchema, body: { content: { 'application/json': { schema: assignProductsRequestSchema } } } },
+    responses: { 200: json(assignmentResponseSchema, 'Added, skipped (with why) and warnings'), 404: notFound },
+  });
+  documentation.register({
+    method: 'get',
+    path: '/api/v1/creators',
+    summary: 'The creator picker: search and filter creators to add to a campaign (planners).',
+    tags: ['Pickers'],
+    request: { query: creatorSearchQuerySchema },
+    responses: { 200: json(creatorSearchResponseSchema, 'One page of creators') },
+  });
+  documentation.register({
+    method: 'get',
+    path: '/api/v1/products',
+    summary: 'The product picker: search products by name or code, filter by brand and category (planners).',
+    tags: ['Pickers'],
+    request: { query: productSearchQuerySchema },
+    responses: { 200: json(productSearchResponseSchema, 'One page of products') },
+  });
+}
+
+/** Campaign actions of the detail screen and the sidebar, and the pickers that feed them. */
+export function createCampaignsRouter(database: Database, documentation: ApiDocumentation): Router {
+  documentCampaignRoutes(documentation);
+  const config = loadCampaignsConfig();
+  const options = { config };
+  const prisma = database.prisma;
+  const router = Router();
+
+  router.get('/campaigns', async (request, response) => {
+    const query = campaignListQueryHttpSchema.parse(request.query);
+    response.json(await listCampaignsPage(prisma, getActor(response), query, options));
+  });
+  router.get('/campaigns/:code', async (request, response) => {
+    const { code } = campaignCodeParamsSchema.parse(request.params);
+    response.json(await readCampaignDetail(prisma, getActor(response), code, options));
+  });
+  router.get('/campaigns/:code/transitions', async (request, response) => {
+    const { code } = campaignCodeParamsSchema.parse(request.params);
+    response.json(await planCampaignTransitions(prisma, getActor(response), code, config));
+  });
+  router.post('/campaigns/:code/transition', async (request, response) => {
+    const { code } = campaignCodeParamsSchema.parse(request.params);
+    const body = transitionRequestSchema.parse(request.body);
+    response.json(await transitionCampaignByCode(prisma, getActor(response), code, body.to, body.note, config));
+  });
+  router.post('/campaigns/:code/duplicate', async (request, response) => {
+    const { code } = campaignCodeParamsSchema.parse(request.params);
+    response.status(201).json(await duplicateCampaignByCode(prisma, getActor(response), code));
+  });
+  router.post('/campaigns/:code/creators', async (request, response) => {
+    const { code } = campaignCodeParamsSchema.parse(request.params);
+    const body = assignCreatorsRequestSchema.parse(request.body);
+    response.json(await assignCreatorsByKey(prisma, getActor(response), code, body));
+  });
+  router.post('/campaigns/:code/products', async (request, response) => {
+    const { code } = campaignCodeParamsSchema.parse(request.params);
+    const body = assignProductsRequestSchema.parse(request.body);
+    response.json(await assignProductsByKey(prisma, getActor(response), code, body));
+  });
+
+  router.get('/creators', async (request, response) => {
+    const query = creatorSearchQuerySchema.parse(request.query);
+    response.json(await searchCreators(prisma, getActor(response), query));
+  });
+  router.get('/products', async (request, response) => {
+    const query = productSearchQuerySchema.parse(request.query);
+    response.json(await searchProducts(prisma, getActor(response), query));
+  });
+  return router;
+}
