@@ -1,0 +1,200 @@
+/**
+ * npm run bench:api
+ *
+ * Load on the HTTP API at 150 concurrent connections (002 §12.3: p95 < 200 ms, 0 errors), on a
+ * fresh PostgreSQL database it creates and drops (BENCH_DATABASE_URL, default
+ * postgres://postgres@127.0.0.1:5432), with data generated set-based (10,000 campaigns and
+ * 52,000 related rows, the campaigns benchmark's data set).
+ *
+ * The server runs in a child process (one core) and autocannon in this one (the other core):
+ * loopback only. Measured, each for BENCH_SECONDS (default 10):
+ *   1. GET /api/v1/campaigns, a filtered and sorted page of 50 with counts, budget and flags;
+ *   2. the same list query straight in SQL, from 150 concurrent callers on a pool (the floor);
+ *   3. POST /api/v1/sync/push of 500 new creator rows (a new idempotency key each time).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { createApiToken } from '../sync-server/src/modules/auth/api-tokens.service.js';
+import { openDatabase } from '../sync-server/src/platform/database/open-database.js';
+import { applyMigrations } from '../sync-server/src/platform/database/schema-engine.js';
+import { projectRoot } from '../sync-server/src/platform/project-paths.js';
+import { GENERATE_STATEMENTS, LIST_FLOOR_SQL } from './campaigns-data.js';
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 150);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const PUSH_ROWS = 500;
+const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const databaseName = `bench_api_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
+const databaseUrl = withDatabase(serverUrl, databaseName);
+const LIST_PATH = '/api/v1/campaigns?statuses=planned&statuses=running&objectives=sale&objectives=traffic&hasCreators=true&sort=start_date&limit=50';
+
+type Result = { name: string; requests: number; errors: number; non2xx: number; p50: number; p95: number; p99: number; throughput: number };
+
+function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function prepareDatabase(): Promise<string> {
+  await adminQuery(`CREATE DATABASE ${databaseName}`);
+  const database = await openDatabase({ kind: 'postgresql', url: databaseUrl });
+  try {
+    await applyMigrations(database.migrationAdapterFactory);
+    const started = performance.now();
+    for (const statement of GENERATE_STATEMENTS) await database.prisma.$executeRawUnsafe(statement);
+    await database.prisma.$executeRawUnsafe('ANALYZE');
+    console.log(`  generated the data set in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const lead = await database.prisma.user.findFirstOrThrow({ where: { role: 'lead' }, orderBy: { username: 'asc' } });
+    return (await createApiToken(database.prisma, { username: lead.username, name: 'bench' })).token;
+  } finally {
+    await database.close();
+  }
+}
+
+async function startServerProcess(port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts'], {
+    cwd: projectRoot,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', SEED_SAMPLE_DATA: 'false', DATABASE_POOL_SIZE: '20' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the server did not start within 60 s')), 60_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('is running at')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited with code ${code}`)));
+  });
+  return child;
+}
+
+/** Runs autocannon and reads p50/p95/p99 from every response time it reports (autocannon itself has no p95). */
+async function runLoad(name: string, options: autocannon.Options): Promise<Result> {
+  const samples: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (error: unknown, finished: autocannon.Result) => (error ? reject(error) : resolve(finished)));
+    instance.on('response', (_client, _status, _bytes, responseTime) => samples.push(responseTime));
+  });
+  samples.sort((a, b) => a - b);
+  const at = (p: number) => samples[Math.min(samples.length - 1, Math.ceil((p / 100) * samples.length) - 1)] ?? 0;
+  return { name, requests: result.requests.total, errors: result.errors + result.timeouts, non2xx: result.non2xx, p50: at(50), p95: at(95), p99: at(99), throughput: result.requests.total / SECONDS };
+}
+
+async function loadList(baseUrl: string, token: string): Promise<Result> {
+  return runLoad('GET /api/v1/campaigns (filtered page of 50)', {
+    url: `${baseUrl}${LIST_PATH}`,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: { authorization: `Bearer ${token}` },
+  });
+}
+
+async function loadPush(baseUrl: string, token: string): Promise<Result> {
+  let batch = 0;
+  return runLoad(`POST /api/v1/sync/push (${PUSH_ROWS} new rows)`, {
+    url: `${baseUrl}/api/v1/sync/push`,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    requests: [
+      {
+        setupRequest: (request) => {
+          batch += 1;
+          const rows = Array.from({ length: PUSH_ROWS }, (_, index) => ({
+            rowNumber: index + 2,
+            rowVersion: null,
+            values: { creator_key: `LOAD-${batch}-${index}`, name: `Creator tải ${batch}-${index}`, status: 'active', priority_score: 1 + (index % 10), location: 'Hà Nội', niche: 'beauty' },
+          }));
+          return { ...request, body: JSON.stringify({ idempotencyKey: randomUUID(), tables: [{ table: 'creators', rows }] }) };
+        },
+      },
+    ],
+  });
+}
+
+/** The floor: the list query alone, in SQL, from as many concurrent callers, for as long. */
+async function loadSqlFloor(): Promise<Result> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+  const samples: number[] = [];
+  let errors = 0;
+  const deadline = performance.now() + SECONDS * 1000;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const started = performance.now();
+      try {
+        await pool.query(LIST_FLOOR_SQL, [['planned', 'running'], ['sale', 'traffic']]);
+        samples.push(performance.now() - started);
+      } catch {
+        errors += 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  await pool.end();
+  samples.sort((a, b) => a - b);
+  const at = (p: number) => samples[Math.min(samples.length - 1, Math.ceil((p / 100) * samples.length) - 1)] ?? 0;
+  return { name: 'the same list query in SQL (floor)', requests: samples.length, errors, non2xx: 0, p50: at(50), p95: at(95), p99: at(99), throughput: samples.length / SECONDS };
+}
+
+function printTable(results: Result[]): void {
+  console.log(`\n${CONNECTIONS} concurrent connections, ${SECONDS} s each, PostgreSQL ${databaseName}\n`);
+  console.log('| load | requests | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | p95 < 200 ms |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const result of results) {
+    const meets = result.name.includes('floor') ? '' : result.p95 < 200 && result.errors + result.non2xx === 0 ? 'yes' : 'no';
+    console.log(`| ${result.name} | ${result.requests} | ${result.throughput.toFixed(0)} | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${result.p99.toFixed(1)} | ${result.errors} | ${result.non2xx} | ${meets} |`);
+  }
+  const list = results[0]!;
+  const floor = results[1]!;
+  console.log(`\nList p95 is ${(list.p95 / floor.p95).toFixed(1)}× the SQL floor's p95; list throughput is ${((list.throughput / floor.throughput) * 100).toFixed(0)}% of the floor's.`);
+}
+
+let server: ChildProcess | undefined;
+try {
+  console.log('Preparing the benchmark database…');
+  const token = await prepareDatabase();
+  const port = await freePort();
+  server = await startServerProcess(port);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const probe = await fetch(`${baseUrl}${LIST_PATH}`, { headers: { authorization: `Bearer ${token}` } });
+  if (probe.status !== 200) throw new Error(`the list endpoint answered ${probe.status}: ${await probe.text()}`);
+  console.log(`Loading ${baseUrl} …`);
+  const results = [await loadList(baseUrl, token), await loadSqlFloor(), await loadPush(baseUrl, token)];
+  printTable(results);
+} catch (error) {
+  console.error(`The API benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  server?.kill('SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await adminQuery(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`).catch(() => undefined);
+}
