@@ -68,8 +68,10 @@ export function chunkPush(
   return chunks.map((chunk, index) => {
     const tables: PushTable[] = [];
     for (const item of chunk) {
-      let last = tables[tables.length - 1];
-      if (!last || last.table !== item.table) {
+      // One entry per table: the server refuses a table sent twice in one push (a chunk may
+      // hold a table's rows and, later in the order, its deletions).
+      let last = tables.find((table) => table.table === item.table);
+      if (!last) {
         last = { table: item.table, rows: [] };
         tables.push(last);
       }

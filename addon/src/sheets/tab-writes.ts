@@ -22,6 +22,9 @@ export type NoteGrid = string[][];
 export type WriteLabels = {
   status: Record<PushRowResult['status'], string>;
   dryRunPrefix: string;
+  /** Before the status of a row the server checked but did not save (another row of its push failed). */
+  notSavedPrefix: string;
+  notSavedHelp: string;
   serverValue: string;
   conflictHelp: string;
   deletedOnServer: string;
@@ -37,6 +40,8 @@ export const ENGLISH_WRITE_LABELS: WriteLabels = {
     error: 'error',
   },
   dryRunPrefix: 'check: ',
+  notSavedPrefix: 'not saved: ',
+  notSavedHelp: 'Not saved: another row of the same push has an error. Fix that row and push again.',
   serverValue: 'Server value',
   conflictHelp: 'Someone changed this row on the server. Choose "take theirs" or "keep mine" in _sync_status, then push.',
   deletedOnServer: 'This row was deleted on the server after you edited it.',
@@ -120,6 +125,12 @@ export type PushWriteOptions = {
    * hash of what was sent, so it stays "changed" and goes out on the next push.
    */
   sent?: ReadonlyMap<number, SentRow>;
+  /**
+   * Rows of a push the server did not apply: it writes a push whole or not at all, so when one
+   * row has an error the others come back "created"/"updated" but nothing was saved. They keep
+   * their old version and hash (still changed) and say "not saved".
+   */
+  unsaved?: ReadonlySet<number>;
 };
 
 /** The natural key of a row as one comparable string. */
@@ -162,13 +173,15 @@ export function applyPushResults(
     if (sentRow && sentRow.key !== naturalKeyText(table, sheetRow.values) && result.status !== 'deleted') continue;
     const savedHash = sentRow?.hash ?? sheetRow.currentHash;
     clearOurNotes(notes);
-    const statusText = (options.dryRun ? labels.dryRunPrefix : '') + labels.status[result.status];
+    const isUnsaved = !options.dryRun && result.status !== 'error' && result.status !== 'conflict' && (options.unsaved?.has(result.rowNumber) ?? false);
+    const statusText = (options.dryRun ? labels.dryRunPrefix : isUnsaved ? labels.notSavedPrefix : '') + labels.status[result.status];
     setCell(row, map.system.status, statusText);
     for (const [column, messages] of Object.entries(result.errors ?? {})) {
       const target = column === '_row' ? map.system.status : (map.byName.get(column) ?? map.system.status);
       addNote(notes, target, column === '_row' || map.byName.has(column) ? messages.join('\n') : `${column}: ${messages.join('\n')}`);
     }
-    if (options.dryRun) continue;
+    if (isUnsaved) addNote(notes, map.system.status, labels.notSavedHelp);
+    if (options.dryRun || isUnsaved) continue;
     switch (result.status) {
       case 'created':
       case 'updated':

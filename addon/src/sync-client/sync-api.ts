@@ -2,7 +2,7 @@
  * The sync server's HTTP API as typed calls. The transport is injected (UrlFetchApp in Apps
  * Script, a fake in tests), so retries, error mapping and response parsing are tested in Node.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   type CampaignDetail,
   type CampaignTransitions,
@@ -36,6 +36,10 @@ import {
   describeHttpFailure,
   nextRetryDelay,
 } from '../sheets/sync-failures.js';
+
+// The server adds `hasMore` to the contract's pull answer when a table had more than one page.
+const pullPageSchema = pullResponseSchema.extend({ hasMore: z.boolean().optional() });
+export type PullPage = PullResponse & { hasMore: boolean };
 
 export type HttpRequest = {
   method: 'get' | 'post';
@@ -164,8 +168,10 @@ export function createSyncApi(options: SyncApiOptions) {
     push(request: PushRequest): PushResponse {
       return call('post', '/api/v1/sync/push', pushResponseSchema, request);
     },
-    pull(tables: readonly string[], since?: string): PullResponse {
-      return call('get', `/api/v1/sync/pull${buildQuery({ tables: tables.join(','), since })}`, pullResponseSchema);
+    /** One page of changes; `hasMore` says a table had more than a page and the cursor stopped early. */
+    pull(tables: readonly string[], since?: string): PullPage {
+      const page = call('get', `/api/v1/sync/pull${buildQuery({ tables: tables.join(','), since })}`, pullPageSchema);
+      return { cursor: page.cursor, tables: page.tables, hasMore: page.hasMore ?? false };
     },
     getCampaign(code: string): CampaignDetail {
       return call('get', `/api/v1/campaigns/${encodeURIComponent(code)}`, campaignDetailSchema);

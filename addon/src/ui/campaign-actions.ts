@@ -62,6 +62,8 @@ export function transitionCampaign(code: string, to: CampaignStatus, note?: stri
   return reportFailures(() => {
     const api = openSyncApi();
     api.transition(code, note ? { to, note } : { to });
+    // Bring the new status and row_version into the tab: the planner's next edit is then no conflict.
+    pullChanges();
     return { detail: api.getCampaign(code), transitions: api.getTransitions(code) };
   });
 }

@@ -29,6 +29,7 @@ const en = {
   'sync.pushDone': 'Pushed: {created} created, {updated} updated, {deleted} deleted, {conflict} conflicts, {error} errors.',
   'sync.validateDone': 'Check: {ok} rows valid, {error} with errors, {conflict} conflicts. Nothing was saved.',
   'sync.nothing': 'Nothing to push: no row changed since the last sync.',
+  'sync.notSaved': 'Nothing was saved: {error} rows have errors (see the notes on their cells), and the server saves a push whole or not at all. Fix them and push again; {unsaved} other rows will go with them.',
   'sync.partial': '{pending} rows were not sent before the time limit; run Push changes again.',
   'sync.failed': 'Sync failed: {message}',
   'sync.missingTab': 'Run Set up sheets first: the tab “{tab}” is missing.',
@@ -140,6 +141,8 @@ const en = {
   'write.conflictHelp': 'Someone changed this row on the server. Choose “take theirs” or “keep mine” in _sync_status, then push.',
   'write.deletedOnServer': 'This row was deleted on the server after you edited it.',
   'write.dryRunPrefix': 'check: ',
+  'write.notSavedPrefix': 'not saved: ',
+  'write.notSavedHelp': 'Not saved: another row of the same push has an error. Fix that row and push again.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -169,6 +172,7 @@ const vi: Dictionary = {
   'sync.pushDone': 'Đã đẩy: {created} tạo mới, {updated} cập nhật, {deleted} xoá, {conflict} xung đột, {error} lỗi.',
   'sync.validateDone': 'Kiểm tra: {ok} dòng hợp lệ, {error} dòng lỗi, {conflict} xung đột. Chưa lưu gì.',
   'sync.nothing': 'Không có gì để đẩy: chưa dòng nào thay đổi từ lần đồng bộ trước.',
+  'sync.notSaved': 'Chưa lưu gì: {error} dòng có lỗi (xem ghi chú trên ô), và máy chủ chỉ lưu cả lần đẩy hoặc không lưu gì. Sửa các dòng đó rồi đẩy lại; {unsaved} dòng khác sẽ được gửi cùng.',
   'sync.partial': 'Còn {pending} dòng chưa gửi vì hết thời gian; hãy chạy Đẩy thay đổi lần nữa.',
   'sync.failed': 'Đồng bộ thất bại: {message}',
   'sync.missingTab': 'Hãy chạy “Tạo/sửa các trang tính” trước: thiếu trang “{tab}”.',
@@ -280,6 +284,8 @@ const vi: Dictionary = {
   'write.conflictHelp': 'Dòng này đã được sửa trên máy chủ. Chọn “take theirs” (lấy bản máy chủ) hoặc “keep mine” (giữ bản của tôi) ở cột _sync_status rồi đẩy lại.',
   'write.deletedOnServer': 'Dòng này đã bị xoá trên máy chủ sau khi bạn sửa.',
   'write.dryRunPrefix': 'kiểm tra: ',
+  'write.notSavedPrefix': 'chưa lưu: ',
+  'write.notSavedHelp': 'Chưa lưu: một dòng khác trong cùng lần đẩy có lỗi. Sửa dòng đó rồi đẩy lại.',
 };
 
 export const DICTIONARIES: Record<Language, Dictionary> = { en, vi };

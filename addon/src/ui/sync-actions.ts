@@ -17,6 +17,8 @@ import { type Language, type MessageKey, languageFromLocale, translate } from '.
 import { activeSpreadsheet, applyLayout, findTab, readTab, referenceRange, writeTab } from './spreadsheet-tabs.js';
 
 const TABLES_CACHE_KEY = 'booking-center.tables';
+/** 20 pages of 5,000 rows per table: more than a spreadsheet holds comfortably. */
+const MAX_PULL_PAGES = 20;
 
 export function currentLanguage(): Language {
   return languageFromLocale(activeSpreadsheet().getSpreadsheetLocale());
@@ -32,6 +34,8 @@ export function writeLabels(language: Language): WriteLabels {
     // Status words stay English: they are also what a planner picks in the dropdown.
     status: { created: 'created', updated: 'updated', unchanged: 'unchanged', deleted: 'deleted', conflict: 'conflict', error: 'error' },
     dryRunPrefix: t('write.dryRunPrefix'),
+    notSavedPrefix: t('write.notSavedPrefix'),
+    notSavedHelp: t('write.notSavedHelp'),
     serverValue: t('write.serverValue'),
     conflictHelp: t('write.conflictHelp'),
     deletedOnServer: t('write.deletedOnServer'),
@@ -117,22 +121,29 @@ export function pullChanges(): PullSummary {
       const tables = orderByDependencies(loadTables(api)).filter((table) => findTab(spreadsheet, table));
       const properties = PropertiesService.getDocumentProperties();
       const since = properties.getProperty(PROPERTY_KEYS.pullCursor) ?? undefined;
-      const response = api.pull(tables.map((table) => table.name), since);
       const labels = writeLabels(currentLanguage());
-      const summary: PullSummary = { updated: 0, added: 0, removed: 0, conflicts: 0, cursor: response.cursor };
-      for (const pulled of response.tables) {
-        const table = tables.find((candidate) => candidate.name === pulled.table);
-        const sheet = table && findTab(spreadsheet, table);
-        if (!table || !sheet || pulled.rows.length === 0) continue;
-        const tab = readTab(sheet, table);
-        const merged = mergePulledRows(table, tab.map, tab.state, pulled.rows, labels);
-        writeTab(sheet, merged.state);
-        summary.updated += merged.summary.updated;
-        summary.added += merged.summary.added;
-        summary.removed += merged.summary.removed;
-        summary.conflicts += merged.summary.conflicts;
+      const summary: PullSummary = { updated: 0, added: 0, removed: 0, conflicts: 0, cursor: since ?? '' };
+      let cursor = since;
+      // The server sends at most a page per table; a big first pull takes a few pages.
+      for (let page = 0; page < MAX_PULL_PAGES; page += 1) {
+        const response = api.pull(tables.map((table) => table.name), cursor);
+        for (const pulled of response.tables) {
+          const table = tables.find((candidate) => candidate.name === pulled.table);
+          const sheet = table && findTab(spreadsheet, table);
+          if (!table || !sheet || pulled.rows.length === 0) continue;
+          const tab = readTab(sheet, table);
+          const merged = mergePulledRows(table, tab.map, tab.state, pulled.rows, labels);
+          writeTab(sheet, merged.state);
+          summary.updated += merged.summary.updated;
+          summary.added += merged.summary.added;
+          summary.removed += merged.summary.removed;
+          summary.conflicts += merged.summary.conflicts;
+        }
+        cursor = response.cursor;
+        summary.cursor = response.cursor;
+        properties.setProperty(PROPERTY_KEYS.pullCursor, response.cursor);
+        if (!response.hasMore) break;
       }
-      properties.setProperty(PROPERTY_KEYS.pullCursor, response.cursor);
       toast(message('sync.pullDone', summary));
       return summary;
     }, message('sync.busy')),
@@ -145,6 +156,8 @@ export type PushSummary = {
   /** Rows left unsent because the execution budget ran out; the next push sends them. */
   pending: number;
   requests: number;
+  /** Rows the server checked but did not save because another row of the same request failed. */
+  unsaved: number;
 };
 
 /** Pushes the changed rows of every tab (or of the named tables only) and writes results back. */
@@ -176,6 +189,8 @@ export function pushChanges(options: { dryRun?: boolean; only?: readonly string[
 
       const counts: Record<RowStatus, number> = { created: 0, updated: 0, unchanged: 0, deleted: 0, conflict: 0, error: 0 };
       const resultsByTable = new Map<string, PushRowResult[]>();
+      const unsavedByTable = new Map<string, Set<number>>();
+      let unsaved = 0;
       const chunks = chunkPush(plans, { baseKey: Utilities.getUuid(), dryRun });
       let pending = 0;
       let requests = 0;
@@ -186,11 +201,22 @@ export function pushChanges(options: { dryRun?: boolean; only?: readonly string[
         }
         const response = api.push(chunk);
         requests += 1;
+        // The server writes a request whole or not at all: with one row in error, nothing of it was saved.
+        const isRolledBack = !dryRun && !response.applied;
         for (const table of response.tables) {
           const list = resultsByTable.get(table.table) ?? [];
           list.push(...table.results);
           resultsByTable.set(table.table, list);
-          for (const result of table.results) counts[result.status] += 1;
+          for (const result of table.results) {
+            if (isRolledBack && result.status !== 'error' && result.status !== 'conflict') {
+              const rows = unsavedByTable.get(table.table) ?? new Set<number>();
+              rows.add(result.rowNumber);
+              unsavedByTable.set(table.table, rows);
+              unsaved += 1;
+            } else {
+              counts[result.status] += 1;
+            }
+          }
         }
       }
 
@@ -203,13 +229,15 @@ export function pushChanges(options: { dryRun?: boolean; only?: readonly string[
         const fresh = readTab(sheet, table);
         const base = dryRun ? fresh.state : resolveConflictChoices(table, fresh.map, fresh.state).state;
         const sent = sentByTable.get(table.name);
-        const written = applyPushResults(table, fresh.map, base, results ?? [], { dryRun, labels, ...(sent ? { sent } : {}) });
+        const unsavedRows = unsavedByTable.get(table.name);
+        const written = applyPushResults(table, fresh.map, base, results ?? [], { dryRun, labels, ...(sent ? { sent } : {}), ...(unsavedRows ? { unsaved: unsavedRows } : {}) });
         writeTab(sheet, written);
       }
 
-      const summary: PushSummary = { dryRun, counts, pending, requests };
+      const summary: PushSummary = { dryRun, counts, pending, requests, unsaved };
       if (chunks.length === 0 && resolvedTabs.size === 0) toast(message('sync.nothing'));
       else if (dryRun) toast(message('sync.validateDone', { ok: counts.created + counts.updated + counts.unchanged + counts.deleted, error: counts.error, conflict: counts.conflict }));
+      else if (unsaved > 0) toast(message('sync.notSaved', { error: counts.error, unsaved }));
       else toast(message('sync.pushDone', counts) + (pending > 0 ? ` ${message('sync.partial', { pending })}` : ''));
       return summary;
     }, message('sync.busy')),

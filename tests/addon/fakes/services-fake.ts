@@ -1,14 +1,15 @@
 /**
  * In-memory PropertiesService, LockService, CacheService, HtmlService, Session, ScriptApp,
  * Utilities, and a UrlFetchApp that makes real HTTP calls, synchronously like Apps Script:
- * each fetch runs a small node script with execFileSync. The server it talks to must therefore
- * live in another process or thread (a child process here), never in the blocked test thread.
+ * a worker thread (fetch-worker.mjs) makes the request while the test thread waits on an
+ * Atomics flag. The server it talks to must therefore live in another process or thread (a
+ * child process here), never in the blocked test thread.
  */
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -101,19 +102,37 @@ export type FetchOptions = {
   muteHttpExceptions?: boolean;
 };
 
+type FetchAnswer = { status: number; headers: Record<string, string>; base64: string } | { error: string };
+
+let fetchWorker: { flag: Int32Array; port: MessagePort } | undefined;
+
+/** One worker per test file, unref'd so it never keeps the test process alive. */
+function syncFetcher(): { flag: Int32Array; port: MessagePort } {
+  if (fetchWorker) return fetchWorker;
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(path.join(here, 'fetch-worker.mjs'), { workerData: { flag: flag.buffer, port: port2 }, transferList: [port2] });
+  worker.unref();
+  fetchWorker = { flag, port: port1 };
+  return fetchWorker;
+}
+
+function fetchSynchronously(request: { url: string; method: string; headers: Record<string, string>; body: string | undefined }): FetchAnswer {
+  const { flag, port } = syncFetcher();
+  Atomics.store(flag, 0, 0);
+  port.postMessage(request);
+  if (Atomics.wait(flag, 0, 0, 60_000) === 'timed-out') return { error: 'timeout' };
+  const message = receiveMessageOnPort(port);
+  return message ? (message.message as FetchAnswer) : { error: 'no answer' };
+}
+
 export function createUrlFetchApp(records: FetchRecord[]) {
-  const script = path.join(here, 'fetch-child.mjs');
   return {
     fetch(url: string, options: FetchOptions = {}) {
       const method = (options.method ?? 'get').toUpperCase();
       const headers: Record<string, string> = { ...(options.headers ?? {}) };
       if (options.payload !== undefined) headers['Content-Type'] = options.contentType ?? 'application/x-www-form-urlencoded';
-      const output = execFileSync(process.execPath, [script], {
-        input: JSON.stringify({ url, method, headers, body: options.payload }),
-        timeout: 60_000,
-        maxBuffer: 64 * 1024 * 1024,
-      }).toString('utf8');
-      const answer = JSON.parse(output) as { status: number; headers: Record<string, string>; base64: string } | { error: string };
+      const answer = fetchSynchronously({ url, method, headers, body: options.payload });
       if ('error' in answer) {
         records.push({ url, method, headers, ...(options.payload === undefined ? {} : { body: options.payload }), status: 0 });
         throw new Error(`Address unavailable: ${url} (${answer.error})`);

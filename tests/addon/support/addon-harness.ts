@@ -4,13 +4,20 @@
  * Apps Script would (menu items, triggers, google.script.run).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { buildAddon } from '../../../scripts/build-addon.js';
 import { CallLog, FakeSpreadsheet, FakeUi, createSpreadsheetApp } from '../fakes/spreadsheet-fake.js';
 import { createServices } from '../fakes/services-fake.js';
+import { TEST_AUDIENCE, signIdToken, testCertificatesJson } from '../../support/test-server.js';
+
+/** A lead of the sample data: may edit campaigns and their mappings, not budgets. */
+export const PLANNER_EMAIL = 'minh.tran@bookingcenter.vn';
+/** The admin of the sample data, playing "someone else" who edits on the server. */
+export const ADMIN_EMAIL = 'lan.nguyen@bookingcenter.vn';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const distDir = path.resolve(here, '../../../addon/dist');
@@ -24,11 +31,13 @@ export function ensureAddonBuilt(): Promise<unknown> {
 
 export type AddonSandbox = ReturnType<typeof loadAddon>;
 
-export function loadAddon(options: { locale?: string; serverUrl?: string } = {}) {
+export function loadAddon(options: { locale?: string; serverUrl?: string; email?: string } = {}) {
   const log = new CallLog();
   const spreadsheet = new FakeSpreadsheet(log, options.locale ?? 'en_US');
   const ui = new FakeUi();
-  const services = createServices({ distDir });
+  const email = options.email ?? PLANNER_EMAIL;
+  // ScriptApp.getIdentityToken(): a Google-style ID token the server checks against the test certificate.
+  const services = createServices({ distDir, email, idToken: signIdToken({ email }) });
   if (options.serverUrl) services.documentProperties.setProperty('BOOKING_CENTER_SERVER_URL', options.serverUrl);
   const context = vm.createContext({
     ...services.globals,
@@ -64,45 +73,72 @@ export function loadAddon(options: { locale?: string; serverUrl?: string } = {})
   };
 }
 
-export type StubServer = {
+export type RealServer = {
   url: string;
   process: ChildProcess;
   stop(): Promise<void>;
-  hook(path: string, body?: unknown): Promise<unknown>;
+  /** Calls the API as someone (another user than the add-on's, to play a concurrent edit). */
+  api<T = unknown>(method: 'GET' | 'POST', apiPath: string, body?: unknown, email?: string): Promise<{ status: number; body: T }>;
 };
 
-/** Starts the stub sync server in a child process (the UrlFetchApp fake blocks this thread). */
-export async function startStubServer(): Promise<StubServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'stub-sync-server.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve, reject) => {
+/**
+ * Starts the real sync server (tests/addon/support/real-sync-server.ts) in a child process on
+ * the embedded in-memory database with the sample data, trusting the test ID-token certificate.
+ * It cannot run in this process: the UrlFetchApp fake blocks this thread while it waits.
+ */
+export async function startRealServer(): Promise<RealServer> {
+  const certificatesDir = mkdtempSync(path.join(tmpdir(), 'booking-center-certs-'));
+  const certificatesFile = path.join(certificatesDir, 'certs.json');
+  writeFileSync(certificatesFile, testCertificatesJson());
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'real-sync-server.ts')], {
+    cwd: path.resolve(here, '../../..'),
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: {
+      ...process.env,
+      GOOGLE_ID_TOKEN_AUDIENCE: TEST_AUDIENCE,
+      GOOGLE_ID_TOKEN_CERTS_FILE: certificatesFile,
+      BOOKING_CENTER_DATA_DIR: 'memory://',
+      DATABASE_URL: '',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      SEED_SAMPLE_DATA: 'true',
+      RATE_LIMIT_PER_MINUTE: '0',
+    },
+  });
+  const url = await new Promise<string>((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`stub server did not start: ${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`the sync server did not start: ${output}`)), 60_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /LISTENING (\d+)/.exec(output);
-      if (match) {
+      const match = /LISTENING (\{.*\})/.exec(output);
+      if (match?.[1]) {
         clearTimeout(timer);
-        resolve(Number(match[1]));
+        resolve((JSON.parse(match[1]) as { url: string }).url);
       }
     });
-    child.once('exit', (code) => reject(new Error(`stub server exited with ${String(code)}`)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the sync server exited with ${String(code)}`));
+    });
   });
-  const url = `http://127.0.0.1:${port}`;
   return {
     url,
     process: child,
-    async hook(hookPath, body) {
+    async api<T>(method: 'GET' | 'POST', apiPath: string, body?: unknown, email = ADMIN_EMAIL) {
       // A fresh connection each time: a kept-alive socket may have been closed by the server
-      // while the test thread was blocked in UrlFetchApp calls.
-      const response = await fetch(`${url}${hookPath}`, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: { connection: 'close' },
-        body: body === undefined ? undefined : JSON.stringify(body),
+      // while this thread was blocked in UrlFetchApp calls.
+      const response = await fetch(`${url}${apiPath}`, {
+        method,
+        headers: { connection: 'close', authorization: `Bearer ${signIdToken({ email })}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
-      return response.json();
+      const text = await response.text();
+      return { status: response.status, body: (text === '' ? undefined : JSON.parse(text)) as T };
     },
     stop: () =>
       new Promise<void>((resolve) => {
+        rmSync(certificatesDir, { recursive: true, force: true });
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
