@@ -3,7 +3,9 @@ import type { ServerConfig } from './config.js';
 import { createAuthenticator } from './modules/auth/authenticate.js';
 import { createCampaignsRouter } from './modules/campaigns/campaigns.routes.js';
 import { createDocsRouter } from './modules/docs/docs.routes.js';
+import { createExportsRouter } from './modules/exports/exports.routes.js';
 import { createHealthRouter } from './modules/health/health.routes.js';
+import { createImportsRouter } from './modules/imports/imports.routes.js';
 import { createReportsRouter } from './modules/reports/reports.routes.js';
 import { createSyncRouter } from './modules/sync/sync.routes.js';
 import { createTablesRouter } from './modules/tables/tables.routes.js';
@@ -37,7 +39,9 @@ export function createApp({ database, config }: AppDependencies): Express {
   api.use(createTablesRouter(documentation));
   api.use(createReportsRouter(database, documentation));
   api.use(createSyncRouter(database, documentation));
+  api.use(createExportsRouter(database, documentation));
   api.use(createCampaignsRouter(database, documentation));
+  api.use(createImportsRouter(database, documentation, config.bodyLimit));
   app.use('/api/v1', api);
 
   app.use(createDocsRouter(documentation));

@@ -116,4 +116,6 @@ export type CampaignListFilter = {
   activeTo?: string;
   /** Part of the name (accents ignored) or of the code. */
   search?: string;
+  /** Only these campaigns (ids): the HTTP export passes the rows its list query matched. */
+  ids?: readonly string[];
 };

@@ -70,6 +70,7 @@ export function exportCampaignList(prisma: PrismaClient, filter: CampaignListFil
   // A campaign is in a period when its dates overlap it.
   if (filter.activeFrom) where.push(`(t.end_date IS NULL OR t.end_date >= ${next(filter.activeFrom)}::date)`);
   if (filter.activeTo) where.push(`(t.start_date IS NULL OR t.start_date <= ${next(filter.activeTo)}::date)`);
+  if (filter.ids) where.push(`t.id = ANY(${next(filter.ids)}::uuid[])`);
   if (filter.search?.trim()) {
     const pattern = next(`%${filter.search.trim()}%`);
     where.push(`(unaccent(t.name) ILIKE unaccent(${pattern}) OR t.code ILIKE ${pattern})`);

@@ -1,0 +1,116 @@
+/**
+ * An uploaded CSV or XLSX imported by the same engine as `npm run import`: the file is put on
+ * disk under its own name (a CSV's name says its table), planned, permission-checked per table,
+ * then imported or dry-run exactly as the CLI does, and answered with the same report.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, extname, join } from 'node:path';
+import { findTableDefinition, tableDefinitions } from '../../contract/index.js';
+import type { CellValue, ImportFileReport, ImportReport } from '../../contract/sync-payloads.js';
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import { AppError, isAppError } from '../../platform/errors/app-error.js';
+import type { Actor } from '../access/actor.js';
+import { assertCanWriteTable } from '../access/table-permissions.js';
+import { listWorkbookTabs } from './file-readers.js';
+import { importPath, importSource, planImportPath, tableFromName, type ImportSourceFile } from './import-files.service.js';
+import { formatProblem } from './import-report.js';
+import type { ImportOptions, ImportTableResult } from './import.types.js';
+
+export type UploadedFile = { originalName: string; content: Buffer };
+
+export type ImportUploadOptions = {
+  isDryRun: boolean;
+  shouldCreateMissing: boolean;
+  /** Import a CSV (or a one-tab workbook) into this table whatever its name says. */
+  table?: string;
+};
+
+const MAX_PROBLEMS_PER_FILE = 1000;
+
+function unreadable(message: string, cause?: unknown): AppError {
+  return new AppError({ code: 'VALIDATION_FAILED', reason: 'UNREADABLE_FILE', userMessage: message, cause });
+}
+
+/** "../../Creators (1).csv" → "Creators (1).csv": only a plain file name reaches the disk. */
+function safeFileName(originalName: string): string {
+  const name = basename(originalName.replace(/\\/g, '/')).replace(/[^\p{L}\p{N} ._()-]/gu, '_').trim();
+  return name && !name.startsWith('.') ? name : 'upload';
+}
+
+function toCell(value: unknown): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value.toISOString();
+  return typeof value === 'bigint' ? value.toString() : JSON.stringify(value);
+}
+
+export function toImportFileReport(result: ImportTableResult): ImportFileReport {
+  const { rows, created, updated, unchanged, errors, placeholders } = result.totals;
+  return {
+    table: result.table,
+    fileLabel: result.fileLabel,
+    totals: { rows, created, updated, unchanged, errors, placeholders },
+    isCommitted: result.isCommitted,
+    problems: result.problems.slice(0, MAX_PROBLEMS_PER_FILE).map((problem) => ({
+      // The engine labels problems with the file; the report names the table (the file is fileLabel).
+      table: result.table,
+      row: problem.row ?? null,
+      column: problem.column ?? null,
+      value: toCell(problem.value),
+      message: problem.message,
+    })),
+    ...(result.problems.length > MAX_PROBLEMS_PER_FILE ? { problemsOmitted: result.problems.length - MAX_PROBLEMS_PER_FILE } : {}),
+  };
+}
+
+/** The one source an explicit `table` names: the CSV, or the workbook's only tab (or the tab named after the table). */
+async function planWithTable(path: string, label: string, kind: 'csv' | 'xlsx', table: string, sizeBytes: number): Promise<ImportSourceFile> {
+  const definition = findTableDefinition(table);
+  if (!definition) throw unreadable(`There is no table ${table}; use one of ${tableDefinitions.map((candidate) => candidate.name).join(', ')}.`);
+  if (kind === 'csv') return { table: definition.name, path, kind, label, sizeBytes };
+  const tabs = await listWorkbookTabs(path);
+  const tab = tabs.length === 1 ? tabs[0] : tabs.find((candidate) => tableFromName(candidate) === definition.name);
+  if (tab === undefined) throw unreadable(`${label} has ${tabs.length} tabs and none is named ${definition.name}; send one tab or name it after the table.`);
+  return { table: definition.name, path, kind, tabName: tab, label: `${label} › ${tab}`, sizeBytes };
+}
+
+export async function importUploadedFile(prisma: PrismaClient, actor: Actor, file: UploadedFile, options: ImportUploadOptions): Promise<ImportReport> {
+  const fileName = safeFileName(file.originalName);
+  const extension = extname(fileName).toLowerCase();
+  if (extension !== '.csv' && extension !== '.xlsx') throw unreadable(`${fileName} is not a CSV or XLSX file; export the tab as .csv or the workbook as .xlsx.`);
+  const directory = await mkdtemp(join(tmpdir(), 'booking-center-import-'));
+  try {
+    const path = join(directory, fileName);
+    await writeFile(path, file.content);
+    let sources: ImportSourceFile[];
+    try {
+      if (options.table) {
+        sources = [await planWithTable(path, fileName, extension === '.csv' ? 'csv' : 'xlsx', options.table, file.content.length)];
+      } else {
+        const plan = await planImportPath(path);
+        if (plan.problems.length > 0) throw unreadable(plan.problems.map(formatProblem).join(' '));
+        sources = plan.sources;
+      }
+    } catch (error) {
+      throw isAppError(error) ? error : unreadable(`${fileName} could not be read as ${extension === '.csv' ? 'a CSV' : 'an XLSX'} file.`, error);
+    }
+    if (sources.length === 0) throw unreadable(`${fileName} holds no table to import.`);
+    for (const source of sources) assertCanWriteTable(actor, source.table);
+    // Placeholders for missing references are rows of other tabs: only planners may create them.
+    if (options.shouldCreateMissing) assertCanWriteTable(actor, 'campaigns');
+
+    const importOptions: ImportOptions = { isDryRun: options.isDryRun, shouldCreateMissing: options.shouldCreateMissing, source: 'api', actorLabel: actor.label };
+    try {
+      const results = options.table ? [await importSource(prisma, sources[0]!, importOptions)] : (await importPath(prisma, path, importOptions)).results;
+      return { dryRun: options.isDryRun, files: results.map(toImportFileReport) };
+    } catch (error) {
+      // A malformed CSV (unclosed quote, …) surfaces while reading rows.
+      const code = (error as { code?: unknown } | undefined)?.code;
+      if (typeof code === 'string' && code.startsWith('CSV_')) throw unreadable(`${fileName} is not a well-formed CSV file: ${(error as Error).message}`, error);
+      throw error;
+    }
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,74 @@
+import { Router, type RequestHandler } from 'express';
+import multer from 'multer';
+import { z } from 'zod';
+import { importReportSchema } from '../../contract/sync-payloads.js';
+import type { Database } from '../../platform/database/open-database.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { parseByteSize } from '../../platform/http/byte-size.js';
+import { errorResponseSchema, type ApiDocumentation } from '../../platform/http/openapi.js';
+import { getActor } from '../auth/authenticate.js';
+import { importUploadedFile } from './import-upload.service.js';
+
+const formFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+  .transform((value) => ['true', '1', 'yes', 'on'].includes(value))
+  .default(false);
+
+export const importUploadFormSchema = z.object({
+  dryRun: formFlag.describe('Check every row and report; write nothing.'),
+  createMissing: formFlag.describe('Create placeholder rows for references that do not exist yet.'),
+  table: z.string().trim().min(1).max(100).optional().describe('Import into this table whatever the file name says.'),
+});
+
+const uploadBodySchema = importUploadFormSchema.extend({
+  file: z.string().describe('One CSV named after its table (creators.csv), or an XLSX with one tab per table.'),
+});
+
+/** multer's own errors, as the API's: too large → 413, anything else about the form → 400. */
+function receiveOneFile(maxBytes: number): RequestHandler {
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1, fields: 10 } }).single('file');
+  return (request, response, next) => {
+    upload(request, response, (error: unknown) => {
+      if (!error) return next();
+      if (error instanceof multer.MulterError) {
+        const isTooLarge = error.code === 'LIMIT_FILE_SIZE';
+        return next(
+          new AppError({
+            code: isTooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST',
+            userMessage: isTooLarge ? `The file is larger than ${Math.round(maxBytes / 1024)} KB; split it or import it with npm run import.` : `The upload could not be read: ${error.message}. Send one file in the field "file".`,
+            cause: error,
+          }),
+        );
+      }
+      next(error);
+    });
+  };
+}
+
+/** POST /imports: the CLI import behind HTTP (multipart), answering the same report. */
+export function createImportsRouter(database: Database, documentation: ApiDocumentation, bodyLimit: string): Router {
+  documentation.register({
+    method: 'post',
+    path: '/api/v1/imports',
+    summary: 'Imports an uploaded CSV or XLSX with the import engine (dry run or for real). Row problems come back in the report (200, isCommitted false); an unreadable file or unknown table is 422.',
+    tags: ['Imports'],
+    request: { body: { content: { 'multipart/form-data': { schema: uploadBodySchema } } } },
+    responses: {
+      200: { description: 'The import report, one entry per table imported', content: { 'application/json': { schema: importReportSchema } } },
+      413: { description: 'The file is too large.', content: { 'application/json': { schema: errorResponseSchema } } },
+    },
+  });
+  const router = Router();
+  router.post('/imports', receiveOneFile(parseByteSize(bodyLimit)), async (request, response) => {
+    const form = importUploadFormSchema.parse(request.body ?? {});
+    if (!request.file) throw new AppError({ code: 'VALIDATION_FAILED', userMessage: 'Attach the file to import in the field "file".', problems: [{ column: 'file', message: 'Required.' }] });
+    const report = await importUploadedFile(
+      database.prisma,
+      getActor(response),
+      { originalName: request.file.originalname, content: request.file.buffer },
+      { isDryRun: form.dryRun, shouldCreateMissing: form.createMissing, table: form.table },
+    );
+    response.json(report);
+  });
+  return router;
+}
