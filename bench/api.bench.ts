@@ -21,6 +21,7 @@ import pg from 'pg';
 import { createApiToken } from '../sync-server/src/modules/auth/api-tokens.service.js';
 import { openDatabase } from '../sync-server/src/platform/database/open-database.js';
 import { applyMigrations } from '../sync-server/src/platform/database/schema-engine.js';
+import { createScratchDatabase } from '../sync-server/src/platform/database/scratch-database.js';
 import { projectRoot } from '../sync-server/src/platform/project-paths.js';
 import { GENERATE_STATEMENTS, LIST_FLOOR_SQL } from './campaigns-data.js';
 
@@ -28,27 +29,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 150);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PUSH_ROWS = 500;
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const databaseName = `bench_api_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
-const databaseUrl = withDatabase(serverUrl, databaseName);
 const LIST_PATH = '/api/v1/campaigns?statuses=planned&statuses=running&objectives=sale&objectives=traffic&hasCreators=true&sort=start_date&limit=50';
 
 type Result = { name: string; requests: number; errors: number; non2xx: number; p50: number; p95: number; p99: number; throughput: number };
-
-function withDatabase(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -61,8 +44,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function prepareDatabase(): Promise<string> {
-  await adminQuery(`CREATE DATABASE ${databaseName}`);
+async function prepareDatabase(databaseUrl: string): Promise<string> {
   const database = await openDatabase({ kind: 'postgresql', url: databaseUrl });
   try {
     await applyMigrations(database.migrationAdapterFactory);
@@ -77,7 +59,7 @@ async function prepareDatabase(): Promise<string> {
   }
 }
 
-async function startServerProcess(port: number): Promise<ChildProcess> {
+async function startServerProcess(port: number, databaseUrl: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts'], {
     cwd: projectRoot,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', SEED_SAMPLE_DATA: 'false', DATABASE_POOL_SIZE: '20' },
@@ -142,7 +124,7 @@ async function loadPush(baseUrl: string, token: string): Promise<Result> {
 }
 
 /** The floor: the list query alone, in SQL, from as many concurrent callers, for as long. */
-async function loadSqlFloor(): Promise<Result> {
+async function loadSqlFloor(databaseUrl: string): Promise<Result> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
   const samples: number[] = [];
   let errors = 0;
@@ -166,7 +148,7 @@ async function loadSqlFloor(): Promise<Result> {
 }
 
 function printTable(results: Result[]): void {
-  console.log(`\n${CONNECTIONS} concurrent connections, ${SECONDS} s each, PostgreSQL ${databaseName}\n`);
+  console.log(`\n${CONNECTIONS} concurrent connections, ${SECONDS} s each, PostgreSQL on loopback\n`);
   console.log('| load | requests | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | p95 < 200 ms |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const result of results) {
@@ -179,16 +161,17 @@ function printTable(results: Result[]): void {
 }
 
 let server: ChildProcess | undefined;
+const scratch = await createScratchDatabase(serverUrl, 'bench_api');
 try {
   console.log('Preparing the benchmark database…');
-  const token = await prepareDatabase();
+  const token = await prepareDatabase(scratch.url);
   const port = await freePort();
-  server = await startServerProcess(port);
+  server = await startServerProcess(port, scratch.url);
   const baseUrl = `http://127.0.0.1:${port}`;
   const probe = await fetch(`${baseUrl}${LIST_PATH}`, { headers: { authorization: `Bearer ${token}` } });
   if (probe.status !== 200) throw new Error(`the list endpoint answered ${probe.status}: ${await probe.text()}`);
   console.log(`Loading ${baseUrl} …`);
-  const results = [await loadList(baseUrl, token), await loadSqlFloor(), await loadPush(baseUrl, token)];
+  const results = [await loadList(baseUrl, token), await loadSqlFloor(scratch.url), await loadPush(baseUrl, token)];
   printTable(results);
 } catch (error) {
   console.error(`The API benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -196,5 +179,5 @@ try {
 } finally {
   server?.kill('SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 500));
-  await adminQuery(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`).catch(() => undefined);
+  await scratch.drop().catch(() => undefined);
 }

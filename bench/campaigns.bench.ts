@@ -8,12 +8,12 @@
  *   2. a filtered, sorted list page over 10,000 campaigns (target < 50 ms).
  * BENCH_EMBEDDED=0 skips the embedded (PGlite) figures. BENCH_RUNS sets the timed runs.
  */
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { IN_MEMORY_DATA_DIR } from '../sync-server/src/platform/database/database-target.js';
 import { openDatabase, type Database } from '../sync-server/src/platform/database/open-database.js';
 import { applyMigrations } from '../sync-server/src/platform/database/schema-engine.js';
+import { createScratchDatabase } from '../sync-server/src/platform/database/scratch-database.js';
 import type { Actor } from '../sync-server/src/modules/access/actor.js';
 import { getCampaignsHealth, listCampaigns, type CampaignListQuery } from '../sync-server/src/modules/campaigns/index.js';
 import { BENCH_CAMPAIGNS, BENCH_METRICS_SET, GENERATE_STATEMENTS, LIST_FLOOR_SQL, METRICS_FLOOR_SQL, RELATED_COUNT_SQL } from './campaigns-data.js';
@@ -95,16 +95,10 @@ async function measure(database: Database, kind: string, floorQuery: (sql: strin
 }
 
 async function benchPostgres(serverUrl: string): Promise<Row[]> {
-  const name = `bc_bench_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  console.log(`PostgreSQL: database ${name} on ${url.host}`);
-  const database = await openDatabase({ kind: 'postgresql', url: url.toString() });
-  const floorClient = new pg.Client({ connectionString: url.toString() });
+  const scratch = await createScratchDatabase(serverUrl, 'bc_bench');
+  console.log(`PostgreSQL: database ${scratch.name} on ${new URL(serverUrl).host}`);
+  const database = await openDatabase({ kind: 'postgresql', url: scratch.url });
+  const floorClient = new pg.Client({ connectionString: scratch.url });
   try {
     await applyMigrations(database.migrationAdapterFactory);
     await generate(database);
@@ -113,10 +107,7 @@ async function benchPostgres(serverUrl: string): Promise<Row[]> {
   } finally {
     await floorClient.end().catch(() => undefined);
     await database.close();
-    const cleanup = new pg.Client({ connectionString: serverUrl });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await cleanup.end();
+    await scratch.drop();
   }
 }
 

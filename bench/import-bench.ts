@@ -3,14 +3,13 @@
 // INSERT … ON CONFLICT DO UPDATE run through psql, on the same generated files; then the
 // embedded PGlite figure. Creates and drops its own databases.
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { openDatabase, type Database } from '../sync-server/src/platform/database/open-database.js';
 import { applyMigrations } from '../sync-server/src/platform/database/schema-engine.js';
+import { createScratchDatabase, type ScratchDatabase } from '../sync-server/src/platform/database/scratch-database.js';
 import { importPath } from '../sync-server/src/modules/imports/import-files.service.js';
 
 const { values: args } = parseArgs({ options: { rows: { type: 'string', default: process.env.BENCH_ROWS ?? '100000' }, 'skip-pglite': { type: 'boolean', default: false } } });
@@ -37,22 +36,8 @@ async function generate(dir: string): Promise<void> {
   await writeFile(join(dir, 'campaign_creators.csv'), `${links.join('\n')}\n`);
 }
 
-function databaseUrl(name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
-}
-
-async function freshServerDatabase(name: string): Promise<Database> {
-  await admin(`CREATE DATABASE ${name}`);
-  const database = await openDatabase({ kind: 'postgresql', url: databaseUrl(name) });
+async function migratedDatabase(scratch: ScratchDatabase): Promise<Database> {
+  const database = await openDatabase({ kind: 'postgresql', url: scratch.url });
   await applyMigrations(database.migrationAdapterFactory);
   return database;
 }
@@ -107,8 +92,8 @@ COMMIT;
 `;
 }
 
-async function timeRaw(name: string, folders: { setup: string; data: string }, dir: string): Promise<{ first: number; second: number }> {
-  const database = await freshServerDatabase(name);
+async function timeRaw(scratch: ScratchDatabase, folders: { setup: string; data: string }, dir: string): Promise<{ first: number; second: number }> {
+  const database = await migratedDatabase(scratch);
   try {
     await importPath(database.prisma, folders.setup);
   } finally {
@@ -116,10 +101,10 @@ async function timeRaw(name: string, folders: { setup: string; data: string }, d
   }
   const script = join(dir, 'raw.sql');
   await writeFile(script, rawSql(folders.data));
-  const url = new URL(databaseUrl(name));
+  const url = new URL(scratch.url);
   const run = () => {
     const started = performance.now();
-    execFileSync('psql', ['-q', '-h', url.hostname, '-p', url.port || '5432', '-U', url.username || 'postgres', '-d', name, '-f', script], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('psql', ['-q', '-h', url.hostname, '-p', url.port || '5432', '-U', url.username || 'postgres', '-d', scratch.name, '-f', script], { stdio: ['ignore', 'ignore', 'inherit'] });
     return (performance.now() - started) / 1000;
   };
   return { first: run(), second: run() };
@@ -129,15 +114,14 @@ const format = (seconds: number) => `${Math.round((3 * rows) / seconds).toLocale
 
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'bc-bench-'));
-  const suffix = randomUUID().replace(/-/g, '').slice(0, 10);
-  const ours = `bench_ours_${suffix}`;
-  const raw = `bench_raw_${suffix}`;
+  const ours = await createScratchDatabase(serverUrl, 'bench_ours');
+  const raw = await createScratchDatabase(serverUrl, 'bench_raw');
   try {
     await generate(dir);
     const folders = await splitFolders(dir);
     console.log(`${rows.toLocaleString('en-US')} creators + ${rows.toLocaleString('en-US')} channels + ${rows.toLocaleString('en-US')} campaign_creators = ${(3 * rows).toLocaleString('en-US')} rows`);
 
-    const server = await freshServerDatabase(ours);
+    const server = await migratedDatabase(ours);
     let oursTimes;
     try {
       oursTimes = await timeOurs(server, folders);
@@ -160,8 +144,8 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    await admin(`DROP DATABASE IF EXISTS ${ours} WITH (FORCE)`).catch(() => {});
-    await admin(`DROP DATABASE IF EXISTS ${raw} WITH (FORCE)`).catch(() => {});
+    await ours.drop().catch(() => {});
+    await raw.drop().catch(() => {});
     await rm(dir, { recursive: true, force: true });
   }
 }

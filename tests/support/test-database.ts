@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { IN_MEMORY_DATA_DIR } from '../../sync-server/src/platform/database/database-target.js';
+import { createScratchDatabase } from '../../sync-server/src/platform/database/scratch-database.js';
 import { openDatabase, type Database } from '../../sync-server/src/platform/database/open-database.js';
 import { applyMigrations } from '../../sync-server/src/platform/database/schema-engine.js';
 
@@ -23,31 +22,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return { ...database, dispose: () => database.close() };
   }
 
-  const name = `bc_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = withDatabaseName(serverUrl, name);
-  const database = await openDatabase({ kind: 'postgresql', url });
+  const scratch = await createScratchDatabase(serverUrl, 'bc_test');
+  const database = await openDatabase({ kind: 'postgresql', url: scratch.url });
   await applyMigrations(database.migrationAdapterFactory);
   return {
     ...database,
-    url,
+    url: scratch.url,
     async dispose() {
       await database.close();
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      await scratch.drop();
     },
   };
-}
-
-function withDatabaseName(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
 }
 
 export function isUsingPostgresServer(): boolean {
