@@ -250,4 +250,24 @@ describe('campaign actions over HTTP', () => {
       await refusal(await fetch(`${server.url}/api/v1/products`), 401);
     });
   });
+
+  it('describes every campaign, picker, export and import endpoint in /openapi.json', async () => {
+    const document = (await (await fetch(`${server.url}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const expected: [string, string][] = [
+      ['/api/v1/campaigns', 'get'],
+      ['/api/v1/campaigns/{code}', 'get'],
+      ['/api/v1/campaigns/{code}/transitions', 'get'],
+      ['/api/v1/campaigns/{code}/transition', 'post'],
+      ['/api/v1/campaigns/{code}/duplicate', 'post'],
+      ['/api/v1/campaigns/{code}/creators', 'post'],
+      ['/api/v1/campaigns/{code}/products', 'post'],
+      ['/api/v1/creators', 'get'],
+      ['/api/v1/products', 'get'],
+      ['/api/v1/campaigns/export', 'get'],
+      ['/api/v1/campaigns/{code}/export', 'get'],
+      ['/api/v1/exports/{table}', 'get'],
+      ['/api/v1/imports', 'post'],
+    ];
+    for (const [path, method] of expected) expect(document.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+  });
 });
