@@ -20,7 +20,7 @@ export function createViewer(prisma: PrismaClient, email: string, displayName: s
 export function findApiTokenByHash(prisma: PrismaClient, tokenHash: string) {
   return prisma.apiToken.findUnique({
     where: { tokenHash },
-    select: { id: true, revokedAt: true, deletedAt: true, user: { select: userFields } },
+    select: { id: true, revokedAt: true, deletedAt: true, lastUsedAt: true, user: { select: userFields } },
   });
 }
 
