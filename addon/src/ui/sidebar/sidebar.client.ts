@@ -157,8 +157,24 @@ function renderHero(view: CampaignView): string {
   </div>`;
 }
 
+/**
+ * The server lists "finished" as blocked while the brief has no postmortem. The sidebar's
+ * postmortem editor is how that reason goes away, so finishing stays clickable when it is the
+ * only reason; the editor opens, writes the postmortem, then finishes.
+ */
+function splitTransitions(transitions: CampaignView['transitions']): CampaignView['transitions'] {
+  const isOnlyPostmortemMissing = (blocked: CampaignView['transitions']['blocked'][number]): boolean =>
+    blocked.to === 'finished' && blocked.reasons.length > 0 && blocked.reasons.every((reason) => reason.code === 'POSTMORTEM_MISSING');
+  return {
+    current: transitions.current,
+    allowed: [...transitions.allowed, ...transitions.blocked.filter(isOnlyPostmortemMissing).map((blocked) => blocked.to)],
+    blocked: transitions.blocked.filter((blocked) => !isOnlyPostmortemMissing(blocked)),
+  };
+}
+
 function renderTransitions(view: CampaignView): string {
-  const { transitions, detail } = view;
+  const { detail } = view;
+  const transitions = splitTransitions(view.transitions);
   const allowed = transitions.allowed
     .map((to) => `<button class="btn ${to === 'canceled' ? '' : 'primary'}" data-action="transition" data-to="${to}" data-test="transition-${to}">${escapeHtml(statusLabel(to))}</button>`)
     .join('');
@@ -281,13 +297,48 @@ function renderBrief(view: CampaignView): string {
   return `<div class="card" data-test="brief"><h2>${escapeHtml(t('sidebar.brief'))}</h2>${body || `<div class="empty">${escapeHtml(t('sidebar.noBrief'))}</div>`}</div>`;
 }
 
+type HistoryChanges = CampaignView['detail']['history'][number]['changes'];
+
+/** Keys of a mapping row: already said by its label ("creator KOC-X"), so not repeated. */
+const MAPPING_KEY_FIELDS = new Set(['campaign_code', 'creator_key', 'brand_code', 'product_code']);
+
+function describeCell(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  return typeof value === 'object' ? '' : String(value);
+}
+
+/**
+ * One readable line per history entry: "status: running → paused", or for an assignment
+ * "creator KOL-X (role: supporting, note: Tết đợt 2)" instead of one field per mapping column.
+ */
+function describeChanges(changes: HistoryChanges): string {
+  const groups = new Map<string, string[]>();
+  const plain: string[] = [];
+  for (const [field, change] of Object.entries(changes)) {
+    const dot = field.lastIndexOf('.');
+    const from = describeCell(change.from);
+    const to = describeCell(change.to);
+    if (dot > 0) {
+      const label = field.slice(0, dot);
+      const column = field.slice(dot + 1);
+      const parts = groups.get(label) ?? [];
+      if (!MAPPING_KEY_FIELDS.has(column) && to !== '—') parts.push(from === '—' ? `${column}: ${to}` : `${column}: ${from} → ${to}`);
+      groups.set(label, parts);
+    } else if (from === '' || to === '') {
+      plain.push(field);
+    } else {
+      plain.push(`${field}: ${from} → ${to}`);
+    }
+  }
+  for (const [label, parts] of groups) plain.push(parts.length ? `${label} (${parts.join(', ')})` : label);
+  return plain.join('; ');
+}
+
 function renderHistory(view: CampaignView): string {
   const entries = view.detail.history.slice(0, 20);
   const body = entries
     .map((entry) => {
-      const changes = Object.entries(entry.changes)
-        .map(([field, change]) => `${field}: ${change.from ?? '—'} → ${change.to ?? '—'}`)
-        .join(', ');
+      const changes = describeChanges(entry.changes);
       return `<li><div class="when">${escapeHtml(entry.at.slice(0, 16).replace('T', ' '))} · ${escapeHtml(entry.actor)}</div>${escapeHtml(entry.action)}${changes ? ` — ${escapeHtml(changes)}` : ''}</li>`;
     })
     .join('');
