@@ -1,9 +1,11 @@
 // npm run import -- --path DIR|FILE [--format auto|csv|xlsx] [--create-missing] [--dry-run]
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { openDatabase } from '../sync-server/src/platform/database/open-database.js';
 import { applyMigrations } from '../sync-server/src/platform/database/schema-engine.js';
 import { isAppError } from '../sync-server/src/platform/errors/app-error.js';
+import type { Actor } from '../sync-server/src/modules/access/actor.js';
 import { importPath, type FileFormat, type ImportSourceFile } from '../sync-server/src/modules/imports/import-files.service.js';
 import { formatProblem, formatResult } from '../sync-server/src/modules/imports/import-report.js';
 
@@ -45,7 +47,7 @@ async function main(): Promise<number> {
     const outcome = await importPath(
       database.prisma,
       args.path,
-      { format, isDryRun: args['dry-run'], shouldCreateMissing: args['create-missing'], source: 'cli', actorLabel: 'import' },
+      { format, isDryRun: args['dry-run'], shouldCreateMissing: args['create-missing'], actor: IMPORT_ACTOR },
       {
         onSourceStart: (source: ImportSourceFile) => {
           if (bar) bar.start(Math.max(source.sizeBytes, 1), 0, { file: source.label });
@@ -70,5 +72,8 @@ async function main(): Promise<number> {
     await database.close();
   }
 }
+
+// The command line runs with the database's own rights; the audit log names it as the import.
+const IMPORT_ACTOR: Actor = { userId: null, role: 'admin', label: `npm run import (${userInfo().username})`, source: 'import' };
 
 process.exitCode = await main();

@@ -12,9 +12,10 @@ import {
 } from '../../contract/index.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { AppError, type FieldProblem } from '../../platform/errors/app-error.js';
+import { createCampaignChangeAudit } from '../campaigns/campaign-change-audit.js';
 import { buildResolveSql, buildWriteSql, copyAlias, createImportPlan, keyAlias, referenceAlias, type ImportPlan } from './import-sql.js';
 import { resolveBatch, writeBatch, type ImportDb, type ResolvedRow } from './import.repository.js';
-import type { ImportOptions, ImportRow, ImportTableResult, NormalisedRow, ReviewedRow, RowOutcome } from './import.types.js';
+import type { ImportOptions, ImportRow, ImportTableResult, NormalisedRow, ReviewedRow, RowOutcome, WrittenRow } from './import.types.js';
 import { buildPlaceholderRow, canCreatePlaceholder } from './placeholder-rows.js';
 
 /**
@@ -41,7 +42,7 @@ export async function importTableRows(
   try {
     await prisma.$transaction(
       async (tx) => {
-        result = await importRowsInTransaction(tx, definition, rows, options);
+        result = await importRowsInTransaction(tx, definition, rows, withAudit(tx, definition, options));
         if (!result.isCommitted) throw new RollbackSignal();
       },
       // A 100,000-row file takes a while; the default 5 seconds would abort it.
@@ -55,6 +56,23 @@ export async function importTableRows(
 }
 
 class RollbackSignal extends Error {}
+
+/** Changes to campaigns and their mappings are audited in the importer's name (the sheet push wires its own). */
+function withAudit(db: ImportDb, definition: TableDefinition, options: ImportOptions): ImportOptions {
+  const audit = options.actor ? createCampaignChangeAudit(db, options.actor, definition) : undefined;
+  if (!audit) return options;
+  return {
+    ...options,
+    reviewRows: async (rows) => {
+      await audit.captureBefore(rows);
+      return options.reviewRows ? options.reviewRows(rows) : new Map();
+    },
+    onBatchWritten: async (rows) => {
+      await audit.recordWritten(rows);
+      await options.onBatchWritten?.(rows);
+    },
+  };
+}
 
 const DEFAULT_BATCH_SIZE = 2000;
 
@@ -375,6 +393,17 @@ class BatchImporter {
     for (const outcome of pending) {
       if (outcome.outcome === 'unchanged' && outcome.id && updatedIds.has(outcome.id)) outcome.outcome = 'updated';
       this.record(outcome);
+    }
+    if (this.options.onBatchWritten) {
+      const valuesByRow = new Map(batch.map((row) => [row.rowNumber, row.values]));
+      const written: WrittenRow[] = [];
+      for (const [index, outcome] of pending.entries()) {
+        if (!outcome.id || (outcome.outcome !== 'created' && outcome.outcome !== 'updated')) continue;
+        const referenceIds: Record<string, string | null> = {};
+        for (const reference of this.plan.references) referenceIds[reference.name] = (writes[index]?.[referenceAlias(reference)] as string | null | undefined) ?? null;
+        written.push({ rowNumber: outcome.rowNumber, id: outcome.id, outcome: outcome.outcome, values: valuesByRow.get(outcome.rowNumber) ?? {}, referenceIds });
+      }
+      if (written.length) await this.options.onBatchWritten(written);
     }
   }
 

@@ -100,7 +100,7 @@ export async function importUploadedFile(prisma: PrismaClient, actor: Actor, fil
     // Placeholders for missing references are rows of other tabs: only planners may create them.
     if (options.shouldCreateMissing) assertCanWriteTable(actor, 'campaigns');
 
-    const importOptions: ImportOptions = { isDryRun: options.isDryRun, shouldCreateMissing: options.shouldCreateMissing, source: 'api', actorLabel: actor.label };
+    const importOptions: ImportOptions = { isDryRun: options.isDryRun, shouldCreateMissing: options.shouldCreateMissing, actor };
     try {
       const results = options.table ? [await importSource(prisma, sources[0]!, importOptions)] : (await importPath(prisma, path, importOptions)).results;
       return { dryRun: options.isDryRun, files: results.map(toImportFileReport) };

@@ -1,5 +1,6 @@
 import type { CellValue, NormalisedValue, TableName } from '../../contract/index.js';
 import type { FieldProblem } from '../../platform/errors/app-error.js';
+import type { Actor } from '../access/actor.js';
 
 /** One row in template format, as a CSV file, an XLSX tab or a sheet push gives it. */
 export type ImportRow = {
@@ -7,8 +8,6 @@ export type ImportRow = {
   rowNumber: number;
   values: Record<string, CellValue>;
 };
-
-export type ImportSource = 'sheet' | 'api' | 'import' | 'cli' | 'system';
 
 export type ImportOptions = {
   /** Run every check and report what would happen; write nothing. */
@@ -19,8 +18,8 @@ export type ImportOptions = {
   columns?: readonly string[];
   /** A name for reports: a file name, or a sheet tab. */
   fileLabel?: string;
-  source?: ImportSource;
-  actorLabel?: string;
+  /** Who imports: changes to campaigns and their mappings are audited in their name. */
+  actor?: Actor;
   /** Rows per set-based statement. */
   batchSize?: number;
   /** Keep one outcome per row in the result (a sheet push needs them; a 100k-row CLI import does not). */
@@ -33,6 +32,18 @@ export type ImportOptions = {
    * named in the returned map are not written.
    */
   reviewRows?: (rows: readonly ReviewedRow[]) => Promise<Map<number, RowVerdict>>;
+  /** Called once per batch, inside the transaction, with the rows it created or changed (the audit log listens). */
+  onBatchWritten?: (rows: readonly WrittenRow[]) => Promise<void>;
+};
+
+/** A row the batch created or changed: its values as written and the ids its references resolved to. */
+export type WrittenRow = {
+  rowNumber: number;
+  id: string;
+  outcome: 'created' | 'updated';
+  values: Record<string, NormalisedValue>;
+  /** Reference name (brand, campaign, creator…) → the referenced row's id. */
+  referenceIds: Record<string, string | null>;
 };
 
 /** A row about to be written: `existingId` is null for a new row. */

@@ -5,8 +5,7 @@ import type { PrismaClient } from '../../generated/prisma/client.js';
 import { AppError, type FieldProblem } from '../../platform/errors/app-error.js';
 import type { Actor } from '../access/actor.js';
 import { assertCanWriteTable } from '../access/table-permissions.js';
-import { recordAudit } from '../audit/audit.service.js';
-import type { AuditEntryInput } from '../audit/audit.types.js';
+import { createCampaignChangeAudit } from '../campaigns/campaign-change-audit.js';
 import { reviewCampaignRows, reviewDeletions, reviewMappingRows, validatePushedCampaignStates, type RowProblems } from '../campaigns/campaign-sheet-rules.service.js';
 import { DEFAULT_CAMPAIGNS_CONFIG, type CampaignsConfig } from '../campaigns/campaigns.config.js';
 import { importRowsInTransaction } from '../imports/import-rows.service.js';
@@ -14,7 +13,8 @@ import type { ImportDb } from '../imports/import.repository.js';
 import type { ReviewedRow, RowVerdict } from '../imports/import.types.js';
 import { resolveRowsByKey } from '../imports/resolve-keys.service.js';
 import { computeColumns } from './computed-columns.js';
-import { findRowVersions, findSyncRowsByIds, type SyncRowRecord } from './sync.repository.js';
+import { findTemplateRowsByIds } from '../exports/template-rows.repository.js';
+import { findRowVersions } from './sync.repository.js';
 import { findStoredPush, insertStoredPush, markRowsDeleted } from './sync-push.repository.js';
 import { toSheetValues } from './sync-values.js';
 
@@ -22,9 +22,6 @@ type TableResult = { table: TableDefinition; results: PushRowResult[] };
 type Tx = ImportDb;
 
 class RollbackSignal extends Error {}
-
-/** Tables whose changes the audit log records (000 §9: campaigns and their mappings). */
-const AUDITED_TABLES = new Set(['campaigns', 'campaign_creators', 'campaign_products']);
 
 /**
  * POST /api/v1/sync/push: rows of one or more tabs, validated by the same import engine and
@@ -104,20 +101,18 @@ function orderTables(request: PushRequest) {
 async function applyPush(tx: Tx, actor: Actor, tables: ReturnType<typeof orderTables>, config: CampaignsConfig): Promise<TableResult[]> {
   const results: TableResult[] = [];
   const pushedCampaigns: Array<{ rowNumber: number; id: string; wasStatusChanged: boolean }> = [];
-  const audit: AuditEntryInput[] = [];
   const written: Array<{
     definition: TableDefinition;
     payload: PushRequest['tables'][number];
     tableResults: Map<number, PushRowResult>;
     idByRow: Map<number, string>;
-    before: Map<string, SyncRowRecord>;
+    statusBefore: ReadonlyMap<string, string | null>;
     outcomes: ReadonlyArray<{ rowNumber: number; outcome: string; id?: string }>;
-    deletedIds: string[];
   }> = [];
 
   for (const { definition, payload } of tables) {
     const versionByRow = new Map(payload.rows.map((row) => [row.rowNumber, row.rowVersion]));
-    const before = new Map<string, SyncRowRecord>();
+    const audit = createCampaignChangeAudit(tx, actor, definition);
     const conflicts = new Map<number, string>();
 
     const reviewRows = async (rows: readonly ReviewedRow[]): Promise<Map<number, RowVerdict>> => {
@@ -134,12 +129,10 @@ async function applyPush(tx: Tx, actor: Actor, tables: ReturnType<typeof orderTa
         }
       }
       const accepted = rows.filter((row) => !verdicts.has(row.rowNumber));
-      if (AUDITED_TABLES.has(definition.name)) {
-        for (const record of await findSyncRowsByIds(tx, definition, accepted.map((row) => row.existingId).filter((id): id is string => id !== null))) before.set(record.id, record);
-      }
+      await audit?.captureBefore(accepted);
       const ruleProblems: RowProblems =
         definition.name === 'campaigns'
-          ? reviewCampaignRows(actor, accepted, new Map([...before].map(([id, record]) => [id, { ...record.values }])))
+          ? reviewCampaignRows(actor, accepted, audit?.before ?? new Map())
           : definition.name === 'campaign_creators' || definition.name === 'campaign_products'
             ? await reviewMappingRows(tx, actor, definition.name, accepted)
             : new Map();
@@ -152,7 +145,7 @@ async function applyPush(tx: Tx, actor: Actor, tables: ReturnType<typeof orderTa
       tx,
       definition,
       payload.rows.map((row) => ({ rowNumber: row.rowNumber, values: row.values })),
-      { columns, fileLabel: definition.name, source: actor.source, actorLabel: actor.label, shouldKeepRowOutcomes: true, reviewRows, batchSize: 1000 },
+      { columns, fileLabel: definition.name, actor, shouldKeepRowOutcomes: true, reviewRows, onBatchWritten: audit ? (rows) => audit.recordWritten(rows) : undefined, batchSize: 1000 },
     );
 
     const tableResults = new Map<number, PushRowResult>();
@@ -171,18 +164,19 @@ async function applyPush(tx: Tx, actor: Actor, tables: ReturnType<typeof orderTa
     }
 
     // Explicit deletions: soft delete by natural key, with the same version check.
-    const deletedIds = await applyDeletions(tx, actor, definition, payload.deletions ?? [], tableResults, conflicts);
+    await audit?.recordDeleted(await applyDeletions(tx, actor, definition, payload.deletions ?? [], tableResults, conflicts));
 
     const idByRow = new Map<number, string>();
     for (const outcome of imported.outcomes) if (outcome.id) idByRow.set(outcome.rowNumber, outcome.id);
     for (const [rowNumber, id] of conflicts) idByRow.set(rowNumber, id);
-    written.push({ definition, payload, tableResults, idByRow, before, outcomes: imported.outcomes, deletedIds });
+    const statusBefore = new Map([...(audit?.before ?? new Map<string, Record<string, string | null>>())].map(([id, values]) => [id, values.status ?? null]));
+    written.push({ definition, payload, tableResults, idByRow, statusBefore, outcomes: imported.outcomes });
   }
 
   // Computed columns are read once every tab is written: a campaign's counts include the
   // creators the same push assigned.
-  for (const { definition, payload, tableResults, idByRow, before, outcomes, deletedIds } of written) {
-    const after = new Map((await findSyncRowsByIds(tx, definition, [...new Set(idByRow.values())])).map((record) => [record.id, record]));
+  for (const { definition, payload, tableResults, idByRow, statusBefore, outcomes } of written) {
+    const after = new Map((await findTemplateRowsByIds(tx, definition, [...new Set(idByRow.values())])).map((record) => [record.id, record]));
     const computed = await computeColumns(tx, definition, [...after.values()]);
     for (const [rowNumber, result] of tableResults) {
       const id = idByRow.get(rowNumber);
@@ -194,10 +188,9 @@ async function applyPush(tx: Tx, actor: Actor, tables: ReturnType<typeof orderTa
     if (definition.name === 'campaigns') {
       for (const outcome of outcomes) {
         if (!outcome.id || (outcome.outcome !== 'created' && outcome.outcome !== 'updated')) continue;
-        pushedCampaigns.push({ rowNumber: outcome.rowNumber, id: outcome.id, wasStatusChanged: outcome.outcome === 'created' || before.get(outcome.id)?.values.status !== after.get(outcome.id)?.values.status });
+        pushedCampaigns.push({ rowNumber: outcome.rowNumber, id: outcome.id, wasStatusChanged: outcome.outcome === 'created' || statusBefore.get(outcome.id) !== after.get(outcome.id)?.values.status });
       }
     }
-    if (AUDITED_TABLES.has(definition.name)) audit.push(...(await auditEntries(tx, definition, outcomes, before, after, deletedIds)));
     const deletionResults = (payload.deletions ?? []).map((deletion) => tableResults.get(deletion.rowNumber)!);
     results.push({ table: definition, results: [...payload.rows.map((row) => tableResults.get(row.rowNumber) ?? { rowNumber: row.rowNumber, status: 'unchanged' as const }), ...deletionResults] });
   }
@@ -209,7 +202,6 @@ async function applyPush(tx: Tx, actor: Actor, tables: ReturnType<typeof orderTa
     const result = campaignResults?.results.find((candidate) => candidate.rowNumber === rowNumber);
     if (result) Object.assign(result, { status: 'error', errors: toColumnErrors(problems), computed: undefined });
   }
-  await recordAudit(tx, actor, audit);
   return results;
 }
 
@@ -259,54 +251,6 @@ async function applyDeletions(
     tableResults.set(row.rowNumber, refusal ? { rowNumber: row.rowNumber, status: 'error', errors: { _row: [refusal] } } : { rowNumber: row.rowNumber, status: 'deleted' });
   }
   return toDelete.filter((row) => !refusals.has(row.id)).map((row) => row.id);
-}
-
-/** Field-level before/after of audited rows, built from the rows read before and after the write. */
-async function auditEntries(
-  tx: Tx,
-  definition: TableDefinition,
-  outcomes: ReadonlyArray<{ outcome: string; id?: string }>,
-  before: ReadonlyMap<string, SyncRowRecord>,
-  after: ReadonlyMap<string, SyncRowRecord>,
-  deletedIds: readonly string[],
-): Promise<AuditEntryInput[]> {
-  const entries: AuditEntryInput[] = [];
-  const diff = (previous: Record<string, string | null> | undefined, next: Record<string, string | null> | undefined) => {
-    const changes: Record<string, { before: unknown; after: unknown }> = {};
-    for (const field of new Set([...Object.keys(previous ?? {}), ...Object.keys(next ?? {})])) {
-      const oldValue = previous?.[field] ?? null;
-      const newValue = next?.[field] ?? null;
-      if (oldValue !== newValue) changes[field] = { before: oldValue, after: newValue };
-    }
-    return changes;
-  };
-  const changedRows = outcomes.filter((outcome) => outcome.id && (outcome.outcome === 'created' || outcome.outcome === 'updated'));
-  if (definition.name === 'campaigns') {
-    for (const outcome of changedRows) {
-      entries.push({ entityType: 'campaign', entityId: outcome.id!, action: outcome.outcome === 'created' ? 'create' : 'update', changes: diff(before.get(outcome.id!)?.values, after.get(outcome.id!)?.values) });
-    }
-    for (const id of deletedIds) entries.push({ entityType: 'campaign', entityId: id, action: 'delete', changes: { deleted: { before: false, after: true } } });
-    return entries;
-  }
-  // A mapping change is part of its campaign's history, as the pickers record it.
-  const deleted = await findSyncRowsByIds(tx, definition, deletedIds);
-  const campaignCodes = [...new Set([...after.values(), ...deleted].map((record) => record.values.campaign_code).filter((code): code is string => code !== null))];
-  const campaigns = await tx.$queryRawUnsafe<Array<{ id: string; code: string }>>('SELECT id::text AS id, code FROM campaigns WHERE code = ANY($1::text[])', campaignCodes);
-  const campaignIdByCode = new Map(campaigns.map((campaign) => [campaign.code, campaign.id]));
-  const label = (record: SyncRowRecord) => (definition.name === 'campaign_creators' ? `creator ${record.values.creator_key}` : `product ${record.values.brand_code}/${record.values.product_code}`);
-  for (const outcome of changedRows) {
-    const record = after.get(outcome.id!);
-    const campaignId = record ? campaignIdByCode.get(record.values.campaign_code ?? '') : undefined;
-    if (!record || !campaignId) continue;
-    const previous = before.get(outcome.id!);
-    const changes = Object.fromEntries(Object.entries(diff(previous?.values, record.values)).map(([field, change]) => [`${label(record)}.${field}`, change]));
-    entries.push({ entityType: 'campaign', entityId: campaignId, action: outcome.outcome === 'created' ? 'assign' : 'update', changes });
-  }
-  for (const record of deleted) {
-    const campaignId = campaignIdByCode.get(record.values.campaign_code ?? '');
-    if (campaignId) entries.push({ entityType: 'campaign', entityId: campaignId, action: 'unassign', changes: { [label(record)]: { before: record.values, after: null } } });
-  }
-  return entries;
 }
 
 function toColumnErrors(problems: readonly FieldProblem[]): Record<string, string[]> {

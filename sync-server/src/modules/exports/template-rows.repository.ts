@@ -1,0 +1,38 @@
+import { templateColumns, type TableDefinition } from '../../contract/index.js';
+import type { Db } from '../audit/audit.types.js';
+import { columnValueSql } from './export-sql.js';
+import { quoteIdent } from '../imports/import-sql.js';
+
+/** One row as the sheet sees it: template values as canonical text, plus its bookkeeping. */
+export type TemplateRowRecord = {
+  id: string;
+  row_version: number;
+  sync_seq: string;
+  updated_at: string;
+  is_deleted: boolean;
+  values: Record<string, string | null>;
+};
+
+export type RawTemplateRow = Omit<TemplateRowRecord, 'values'> & Record<string, unknown>;
+
+export function selectTemplateRowsSql(definition: TableDefinition, where: string, tail: string): string {
+  const columns = templateColumns(definition).map((column) => `${columnValueSql(definition, column)} AS ${quoteIdent(`v_${column.name}`)}`);
+  return `SELECT t.id::text AS id, t.row_version, t.sync_seq::text AS sync_seq,
+            to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at,
+            (t.deleted_at IS NOT NULL) AS is_deleted, ${columns.join(', ')}
+          FROM ${quoteIdent(definition.dbTable)} t WHERE ${where} ${tail}`;
+}
+
+export function toTemplateRowRecord(definition: TableDefinition, raw: RawTemplateRow): TemplateRowRecord {
+  const values: Record<string, string | null> = {};
+  for (const column of templateColumns(definition)) values[column.name] = (raw[`v_${column.name}`] as string | null) ?? null;
+  return { id: raw.id, row_version: raw.row_version, sync_seq: raw.sync_seq, updated_at: raw.updated_at, is_deleted: raw.is_deleted, values };
+}
+
+/** The rows with these ids, deleted ones included (a conflict must show what the server has). */
+export async function findTemplateRowsByIds(db: Db, definition: TableDefinition, ids: readonly string[]): Promise<TemplateRowRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.$queryRawUnsafe<RawTemplateRow[]>(selectTemplateRowsSql(definition, 't.id = ANY($1::uuid[])', ''), ids);
+  return rows.map((row) => toTemplateRowRecord(definition, row));
+}
+

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../sync-server/src/modules/access/actor.js';
+import { getAuditHistory } from '../../sync-server/src/modules/audit/audit.service.js';
+import { importPath } from '../../sync-server/src/modules/imports/import-files.service.js';
+import { importTableRows } from '../../sync-server/src/modules/imports/import-rows.service.js';
+import { importTemplatesDir } from '../../sync-server/src/platform/project-paths.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+const IMPORTER: Actor = { userId: null, role: 'admin', label: 'npm run import (test)', source: 'import' };
+
+describe('imports are audited like every other change to a campaign', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const { results } = await importPath(database.prisma, importTemplatesDir, { actor: IMPORTER });
+    expect(results.every((result) => result.isCommitted)).toBe(true);
+  });
+  afterAll(async () => database?.dispose());
+
+  async function historyOf(code: string) {
+    const campaign = await database.prisma.campaign.findUniqueOrThrow({ where: { code } });
+    return getAuditHistory(database.prisma, 'campaign', campaign.id);
+  }
+
+  it('records who created each imported campaign, from where, and its creator assignments', async () => {
+    const [campaignRow] = await database.prisma.$queryRawUnsafe<{ code: string }[]>('SELECT code FROM campaigns ORDER BY code LIMIT 1');
+    const history = await historyOf(campaignRow!.code);
+    expect(history.map((entry) => entry.action)).toEqual(expect.arrayContaining(['create', 'assign']));
+    const created = history.find((entry) => entry.action === 'create')!;
+    expect(created).toMatchObject({ source: 'import', actorLabel: 'npm run import (test)' });
+    expect(created.changes.code).toEqual({ before: null, after: campaignRow!.code });
+  });
+
+  it('records a re-import that changes a budget with the value before and after, and nothing for unchanged rows', async () => {
+    const campaign = await database.prisma.campaign.findFirstOrThrow({ where: { budgetPlanned: { not: null } }, include: { brand: true } });
+    const entriesBefore = (await historyOf(campaign.code)).length;
+    const row = {
+      code: campaign.code, name: campaign.name, brand_code: campaign.brand.code, objective: campaign.objective, status: campaign.status,
+      start_date: campaign.startDate?.toISOString().slice(0, 10) ?? null, end_date: campaign.endDate?.toISOString().slice(0, 10) ?? null,
+      budget_planned: '999.000.000',
+    };
+    await importTableRows(database.prisma, 'campaigns', [{ rowNumber: 2, values: row }], { actor: IMPORTER });
+    const history = await historyOf(campaign.code);
+    expect(history).toHaveLength(entriesBefore + 1);
+    expect(history[0]!.changes).toEqual({ budget_planned: { before: campaign.budgetPlanned!.toString(), after: '999000000' } });
+
+    await importTableRows(database.prisma, 'campaigns', [{ rowNumber: 2, values: row }], { actor: IMPORTER });
+    expect(await historyOf(campaign.code)).toHaveLength(entriesBefore + 1);
+  });
+});
