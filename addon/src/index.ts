@@ -15,6 +15,7 @@ import {
   searchProducts,
   transitionCampaign,
 } from './ui/campaign-actions.js';
+import { exportFile, getFileDialogContext, importFile } from './ui/file-actions.js';
 import {
   menuPull,
   menuPush,
@@ -53,6 +54,10 @@ export const entryPoints = {
   addCampaignCreators,
   addCampaignProducts,
   saveServerUrl,
+  // Called by the Import file… and Export… dialogs
+  getFileDialogContext,
+  importFile,
+  exportFile,
 };
 
 export type EntryPointName = keyof typeof entryPoints;

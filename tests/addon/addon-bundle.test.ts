@@ -331,3 +331,55 @@ describe('the sidebar’s server functions, against the real server', () => {
     expect(cell(campaigns, findRow(campaigns, 'code', 'CC-HE-2026-COPY'), 'name')).toBe('Cocoon hè 2026 – mát lành (copy)');
   });
 });
+
+describe('Import file… and Export…, against the real server', () => {
+  type ImportResult = {
+    report: { dryRun: boolean; files: Array<{ table: string; fileLabel: string; totals: Record<string, number>; isCommitted: boolean; problems: Array<{ row: number | null; column: string | null; message: string }> }> };
+    pulled: { added: number } | null;
+  };
+  type ExportResult = { fileName: string; contentType: string; base64: string; rows: number | null };
+  const csv = (lines: string[]): string => Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8').toString('base64');
+  const header = 'creator_key,name,alias,gender,dob,location,niche,status,priority_score,note_internal';
+
+  it('checks a file (the report names row, column and value), imports it, and pulls the new rows into the tab', () => {
+    const addon = setUp();
+    const context = addon.call<{ tables: Array<{ name: string }>; campaignCode: string | null }>('getFileDialogContext');
+    expect(context.tables.map((table) => table.name)).toContain('creators');
+
+    const broken = csv([header, 'KOC-MOI-1,Trần Mới,,female,,Huế,beauty,active,5,', 'KOC-MOI-2,Lê Sai,,male,,Huế,food,vip,3,']);
+    const checked = addon.call<ImportResult>('importFile', { fileName: 'creators.csv', base64: broken, dryRun: true, createMissing: false });
+    expect(checked.report.dryRun).toBe(true);
+    const file = checked.report.files[0];
+    expect(file).toMatchObject({ table: 'creators', isCommitted: false });
+    expect(file?.problems).toEqual([expect.objectContaining({ row: 3, column: 'status', message: expect.stringContaining('vip') })]);
+    expect(checked.pulled).toBeNull();
+
+    const good = csv([header, 'KOC-MOI-1,Trần Mới,,female,,Huế,beauty,active,5,', 'KOC-MOI-2,Lê Đúng,,male,,Huế,food,watchlist,3,']);
+    const imported = addon.call<ImportResult>('importFile', { fileName: 'creators.csv', base64: good, dryRun: false, createMissing: false });
+    expect(imported.report.files[0]).toMatchObject({ isCommitted: true, totals: expect.objectContaining({ created: 2 }) });
+    expect(imported.pulled?.added).toBe(2);
+    const creators = addon.sheet('Creators (KOC/KOL)');
+    expect(cell(creators, findRow(creators, 'creator_key', 'KOC-MOI-2'), 'name')).toBe('Lê Đúng');
+  });
+
+  it('exports a table as CSV and XLSX, one campaign, and the campaign list, with the file name the server gives', () => {
+    const addon = setUp();
+    const table = addon.call<ExportResult>('exportFile', { kind: 'table', table: 'creators', format: 'csv' });
+    expect(table.fileName).toMatch(/creators.*\.csv$/);
+    const text = Buffer.from(table.base64, 'base64').toString('utf8').replace(/^\uFEFF/, '');
+    expect(text.split(/\r?\n/)[0]).toBe(header);
+    expect(text).toContain('KOC-LINHBEAUTY');
+
+    const workbook = addon.call<ExportResult>('exportFile', { kind: 'table', table: 'creators', format: 'xlsx' });
+    expect(workbook.fileName).toMatch(/\.xlsx$/);
+    expect(Buffer.from(workbook.base64, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
+
+    const detail = addon.call<ExportResult>('exportFile', { kind: 'detail', code: 'HNF-MUT-TET-2026', format: 'csv' });
+    expect(Buffer.from(detail.base64, 'base64').toString('utf8')).toContain('KOL-MAIANHCOOKING');
+
+    const list = addon.call<ExportResult>('exportFile', { kind: 'list', format: 'csv', statuses: ['planned'] });
+    const listed = Buffer.from(list.base64, 'base64').toString('utf8');
+    expect(listed).toContain('HNF-MUT-TET-2026');
+    expect(listed).not.toContain('CC-TET-2026,');
+  });
+});

@@ -9,14 +9,14 @@ export const urlFetchTransport: HttpTransport = (request) => {
   const response = UrlFetchApp.fetch(request.url, {
     method: request.method,
     headers: request.headers,
-    contentType: 'application/json',
+    contentType: request.contentType ?? 'application/json',
     ...(request.payload === undefined ? {} : { payload: request.payload }),
     muteHttpExceptions: true,
     followRedirects: false,
   });
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(response.getAllHeaders() as Record<string, unknown>)) headers[name] = String(value);
-  return { status: response.getResponseCode(), body: response.getContentText(), headers };
+  return { status: response.getResponseCode(), body: response.getContentText(), headers, readBytes: () => response.getContent() };
 };
 
 export function readServerUrl(): string | undefined {

@@ -17,7 +17,9 @@ import {
   type TableDefinition,
   type TransitionRequest,
   type TransitionResponse,
+  type ImportReport,
   apiErrorSchema,
+  importReportSchema,
   campaignDetailSchema,
   campaignTransitionsSchema,
   creatorSearchResponseSchema,
@@ -36,6 +38,9 @@ import {
   describeHttpFailure,
   nextRetryDelay,
 } from '../sheets/sync-failures.js';
+import { buildMultipart, encodeUtf8, fileNameFromDisposition } from './multipart.js';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 // The server adds `hasMore` to the contract's pull answer when a table had more than one page.
 const pullPageSchema = pullResponseSchema.extend({ hasMore: z.boolean().optional() });
@@ -45,11 +50,23 @@ export type HttpRequest = {
   method: 'get' | 'post';
   url: string;
   headers: Record<string, string>;
-  /** JSON text for a post. */
-  payload?: string;
+  /** JSON text for a post, or the bytes of a multipart upload. */
+  payload?: string | number[];
+  /** Defaults to application/json. */
+  contentType?: string;
 };
 
-export type HttpResponse = { status: number; body: string; headers: Record<string, string> };
+export type HttpResponse = {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+  /** The body as bytes (a downloaded XLSX is not text). */
+  readBytes?: () => number[];
+};
+
+export type DownloadedFile = { fileName: string; contentType: string; bytes: number[]; rows: number | null };
+
+export type ImportUpload = { fileName: string; bytes: number[]; dryRun: boolean; createMissing: boolean; table?: string };
 
 /** Performs one request; throws only when no answer came back at all (DNS, refused, timeout). */
 export type HttpTransport = (request: HttpRequest) => HttpResponse;
@@ -113,13 +130,36 @@ export function createSyncApi(options: SyncApiOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
 
-  function call<Schema extends z.ZodType>(method: 'get' | 'post', path: string, schema: Schema, body?: unknown): z.infer<Schema> {
+  type Body = { json: unknown } | { raw: number[]; contentType: string };
+
+  function call<Schema extends z.ZodType>(method: 'get' | 'post', path: string, schema: Schema, body?: Body): z.infer<Schema> {
+    const response = send(method, path, body);
+    let json: unknown;
+    try {
+      json = JSON.parse(response.body);
+    } catch {
+      throw new SyncError({ kind: 'permanent', status: response.status, code: 'BAD_RESPONSE', message: 'The sync server answered with something that is not JSON. Check the server URL in Settings.' });
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new SyncError({
+        kind: 'permanent',
+        status: response.status,
+        code: 'BAD_RESPONSE',
+        message: `The sync server's answer to ${method.toUpperCase()} ${path.split('?')[0]} has an unexpected shape (${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? ''}). The add-on and the server may be different versions.`,
+      });
+    }
+    return parsed.data;
+  }
+
+  /** One request with bounded retries on temporary failures; answers the 2xx response. */
+  function send(method: 'get' | 'post', path: string, body?: Body): HttpResponse {
     for (let attempt = 1; ; attempt += 1) {
       const request: HttpRequest = {
         method,
         url: baseUrl + path,
         headers: { Authorization: `Bearer ${options.getToken()}`, Accept: 'application/json' },
-        ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+        ...(body === undefined ? {} : 'json' in body ? { payload: JSON.stringify(body.json) } : { payload: body.raw, contentType: body.contentType }),
       };
       let response: HttpResponse;
       let failure: SyncFailure;
@@ -133,24 +173,7 @@ export function createSyncApi(options: SyncApiOptions) {
         options.sleep(delay);
         continue;
       }
-      if (response.status >= 200 && response.status < 300) {
-        let json: unknown;
-        try {
-          json = JSON.parse(response.body);
-        } catch {
-          throw new SyncError({ kind: 'permanent', status: response.status, code: 'BAD_RESPONSE', message: 'The sync server answered with something that is not JSON. Check the server URL in Settings.' });
-        }
-        const parsed = schema.safeParse(json);
-        if (!parsed.success) {
-          throw new SyncError({
-            kind: 'permanent',
-            status: response.status,
-            code: 'BAD_RESPONSE',
-            message: `The sync server's answer to ${method.toUpperCase()} ${path.split('?')[0]} has an unexpected shape (${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? ''}). The add-on and the server may be different versions.`,
-          });
-        }
-        return parsed.data;
-      }
+      if (response.status >= 200 && response.status < 300) return response;
       failure = failureFromResponse(response);
       const retryAfterHeader = headerValue(response.headers, 'retry-after');
       if (retryAfterHeader !== undefined && /^\d+$/.test(retryAfterHeader)) retryAfter = Number(retryAfterHeader);
@@ -166,7 +189,7 @@ export function createSyncApi(options: SyncApiOptions) {
     },
     /** Safe to retry: the idempotency key makes the server apply a push once. */
     push(request: PushRequest): PushResponse {
-      return call('post', '/api/v1/sync/push', pushResponseSchema, request);
+      return call('post', '/api/v1/sync/push', pushResponseSchema, { json: request });
     },
     /** One page of changes; `hasMore` says a table had more than a page and the cursor stopped early. */
     pull(tables: readonly string[], since?: string): PullPage {
@@ -180,16 +203,37 @@ export function createSyncApi(options: SyncApiOptions) {
       return call('get', `/api/v1/campaigns/${encodeURIComponent(code)}/transitions`, campaignTransitionsSchema);
     },
     transition(code: string, body: TransitionRequest): TransitionResponse {
-      return call('post', `/api/v1/campaigns/${encodeURIComponent(code)}/transition`, transitionResponseSchema, body);
+      return call('post', `/api/v1/campaigns/${encodeURIComponent(code)}/transition`, transitionResponseSchema, { json: body });
     },
     duplicate(code: string): DuplicateResponse {
-      return call('post', `/api/v1/campaigns/${encodeURIComponent(code)}/duplicate`, duplicateResponseSchema, {});
+      return call('post', `/api/v1/campaigns/${encodeURIComponent(code)}/duplicate`, duplicateResponseSchema, { json: {} });
     },
     searchCreators(query: CreatorSearchQuery): CreatorSearchResponse {
       return call('get', `/api/v1/creators${buildQuery(query)}`, creatorSearchResponseSchema);
     },
     searchProducts(query: ProductSearchQuery): ProductSearchResponse {
       return call('get', `/api/v1/products${buildQuery(query)}`, productSearchResponseSchema);
+    },
+    /** POST /api/v1/imports (multipart): the import report of the CLI. */
+    importFile(upload: ImportUpload): ImportReport {
+      const fields: Record<string, string> = { dryRun: String(upload.dryRun), createMissing: String(upload.createMissing) };
+      if (upload.table) fields['table'] = upload.table;
+      const isXlsx = /\.xlsx$/i.test(upload.fileName);
+      const boundary = `----BookingCenter${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+      const body = buildMultipart(fields, { fieldName: 'file', fileName: upload.fileName, contentType: isXlsx ? XLSX_TYPE : 'text/csv', bytes: upload.bytes }, boundary);
+      // Retrying is safe: an import upserts by natural key, so a second run leaves rows unchanged.
+      return call('post', '/api/v1/imports', importReportSchema, { raw: body.bytes, contentType: body.contentType });
+    },
+    /** A file endpoint (exports): the bytes, the name from Content-Disposition, the row count. */
+    download(path: string, fallbackName: string): DownloadedFile {
+      const response = send('get', path);
+      const rows = headerValue(response.headers, 'x-export-rows');
+      return {
+        fileName: fileNameFromDisposition(headerValue(response.headers, 'content-disposition'), fallbackName),
+        contentType: headerValue(response.headers, 'content-type') ?? 'application/octet-stream',
+        bytes: response.readBytes ? response.readBytes() : encodeUtf8(response.body),
+        rows: rows !== undefined && /^\d+$/.test(rows) ? Number(rows) : null,
+      };
     },
   };
 }

@@ -12,7 +12,7 @@ port.on('message', async (request) => {
     const response = await fetch(request.url, {
       method: request.method,
       headers: request.headers,
-      body: request.body ?? undefined,
+      body: request.bodyBase64 ? Buffer.from(request.bodyBase64, 'base64') : (request.body ?? undefined),
       redirect: 'manual',
       signal: AbortSignal.timeout(request.timeoutMs ?? 30000),
     });

@@ -97,7 +97,8 @@ export type FetchRecord = { url: string; method: string; headers: Record<string,
 export type FetchOptions = {
   method?: string;
   headers?: Record<string, string>;
-  payload?: string;
+  /** Text, or a byte array (signed, as Apps Script's) for a multipart upload. */
+  payload?: string | number[];
   contentType?: string;
   muteHttpExceptions?: boolean;
 };
@@ -117,7 +118,7 @@ function syncFetcher(): { flag: Int32Array; port: MessagePort } {
   return fetchWorker;
 }
 
-function fetchSynchronously(request: { url: string; method: string; headers: Record<string, string>; body: string | undefined }): FetchAnswer {
+function fetchSynchronously(request: { url: string; method: string; headers: Record<string, string>; body: string | undefined; bodyBase64: string | undefined }): FetchAnswer {
   const { flag, port } = syncFetcher();
   Atomics.store(flag, 0, 0);
   port.postMessage(request);
@@ -126,18 +127,30 @@ function fetchSynchronously(request: { url: string; method: string; headers: Rec
   return message ? (message.message as FetchAnswer) : { error: 'no answer' };
 }
 
+function describedBody(payload: FetchOptions['payload']): { body?: string } {
+  if (payload === undefined) return {};
+  return { body: typeof payload === 'string' ? payload : `<${payload.length} bytes>` };
+}
+
 export function createUrlFetchApp(records: FetchRecord[]) {
   return {
     fetch(url: string, options: FetchOptions = {}) {
       const method = (options.method ?? 'get').toUpperCase();
       const headers: Record<string, string> = { ...(options.headers ?? {}) };
       if (options.payload !== undefined) headers['Content-Type'] = options.contentType ?? 'application/x-www-form-urlencoded';
-      const answer = fetchSynchronously({ url, method, headers, body: options.payload });
+      const isBytes = Array.isArray(options.payload);
+      const answer = fetchSynchronously({
+        url,
+        method,
+        headers,
+        body: typeof options.payload === 'string' ? options.payload : undefined,
+        bodyBase64: isBytes ? Buffer.from(Uint8Array.from((options.payload as number[]).map((byte) => byte & 0xff))).toString('base64') : undefined,
+      });
       if ('error' in answer) {
-        records.push({ url, method, headers, ...(options.payload === undefined ? {} : { body: options.payload }), status: 0 });
+        records.push({ url, method, headers, ...describedBody(options.payload), status: 0 });
         throw new Error(`Address unavailable: ${url} (${answer.error})`);
       }
-      records.push({ url, method, headers, ...(options.payload === undefined ? {} : { body: options.payload }), status: answer.status });
+      records.push({ url, method, headers, ...describedBody(options.payload), status: answer.status });
       const bytes = Buffer.from(answer.base64, 'base64');
       if (!options.muteHttpExceptions && answer.status >= 400) {
         throw new Error(`Request failed for ${url} returned code ${answer.status}. Truncated server response: ${bytes.toString('utf8').slice(0, 200)}`);

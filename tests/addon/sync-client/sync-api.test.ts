@@ -32,7 +32,7 @@ describe('the sync client', () => {
     const { api, requests, sleeps } = scripted([json(503, { detail: 'busy', code: 'UNAVAILABLE' }), 'network', json(200, pushed)]);
     expect(api.push(request).summary).toEqual({ created: 1 });
     expect(sleeps).toEqual([1000, 2000]);
-    expect(new Set(requests.map((sent) => JSON.parse(sent.payload ?? '{}').idempotencyKey))).toEqual(new Set(['push-0001-1of1']));
+    expect(new Set(requests.map((sent) => JSON.parse(String(sent.payload ?? '{}')).idempotencyKey))).toEqual(new Set(['push-0001-1of1']));
     expect(requests[0]?.headers['Authorization']).toBe('Bearer id-token');
     expect(requests[0]?.url).toBe('https://booking.example.com/api/v1/sync/push');
   });

@@ -8,10 +8,12 @@ import type {
   CreatorRole,
   CreatorSearchQuery,
   CreatorSummary,
+  ImportReport,
   ProductSearchQuery,
   ProductSummary,
 } from '../../../../sync-server/src/contract/sync-payloads.js';
 import type { CampaignView, PickerResult, PostmortemInput, SidebarContext } from '../campaign-actions.js';
+import type { ExportInput, ExportResult, FileDialogContext, ImportResult } from '../file-actions.js';
 import { type Language, type MessageKey, translate } from '../i18n.js';
 
 // ---------------------------------------------------------------------------- bridge
@@ -78,6 +80,19 @@ type State = {
   notice: { kind: 'info' | 'error'; text: string } | null;
   pending: Pending;
   picker: CreatorPicker | ProductPicker | null;
+  files: FileDialog;
+};
+
+/** The Import file… and Export… dialogs. */
+type FileDialog = {
+  context: FileDialogContext | null;
+  /** Kept here: every render replaces the file input, which would forget the chosen file. */
+  file: File | null;
+  report: ImportReport | null;
+  table: string;
+  isCreatingMissing: boolean;
+  format: 'csv' | 'xlsx';
+  exportTable: string;
 };
 
 const state: State = {
@@ -89,6 +104,7 @@ const state: State = {
   notice: null,
   pending: null,
   picker: null,
+  files: { context: null, file: null, report: null, table: '', isCreatingMissing: false, format: 'xlsx', exportTable: 'campaigns' },
 };
 
 const t = (key: MessageKey, params?: Record<string, string | number>): string => translate(state.language, key, params);
@@ -307,6 +323,16 @@ function describeCell(value: unknown): string {
   return typeof value === 'object' ? '' : String(value);
 }
 
+function isJsonObject(text: string): boolean {
+  if (!text.startsWith('{')) return false;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * One readable line per history entry: "status: running → paused", or for an assignment
  * "creator KOL-X (role: supporting, note: Tết đợt 2)" instead of one field per mapping column.
@@ -326,6 +352,14 @@ function describeChanges(changes: HistoryChanges): string {
       groups.set(label, parts);
     } else if (from === '' || to === '') {
       plain.push(field);
+    } else if (isJsonObject(to)) {
+      // An assignment as one change: "creator KOL-X" → {"role":"supporting","note":"…"}.
+      const parts = Object.entries(JSON.parse(to) as Record<string, unknown>)
+        .filter(([column, value]) => !MAPPING_KEY_FIELDS.has(column) && describeCell(value) !== '—')
+        .map(([column, value]) => `${column}: ${describeCell(value)}`);
+      plain.push(parts.length ? `${field} (${parts.join(', ')})` : field);
+    } else if (isJsonObject(from) && to === '—') {
+      plain.push(`${field} ${t('sidebar.removed')}`);
     } else {
       plain.push(`${field}: ${from} → ${to}`);
     }
@@ -437,17 +471,60 @@ function renderCampaign(): string {
   return [renderHero(view), renderTransitions(view), renderFlags(view), renderBudget(view), renderKpi(view), renderCreators(view), renderProducts(view), renderBrief(view), renderHistory(view)].join('');
 }
 
+function renderImportReport(report: ImportReport): string {
+  const files = report.files
+    .map((file) => {
+      const totals = t('import.totals', { rows: file.totals.rows, created: file.totals.created, updated: file.totals.updated, unchanged: file.totals.unchanged, errors: file.totals.errors });
+      const verdict = report.dryRun ? (file.totals.errors === 0 ? t('import.checkedOk') : t('import.checkedErrors')) : file.isCommitted ? t('import.committed') : t('import.notCommitted');
+      const problems = file.problems
+        .slice(0, 50)
+        .map((problem) => {
+          const where = [problem.row === null ? '' : t('import.row', { row: problem.row }), problem.column ?? ''].filter(Boolean).join(' · ');
+          return `<li>${where ? `<strong>${escapeHtml(where)}</strong>` : ''}<span class="reason">${escapeHtml(problem.message)}</span></li>`;
+        })
+        .join('');
+      const omitted = file.problems.length > 50 || (file.problemsOmitted ?? 0) > 0 ? `<li>${escapeHtml(t('import.more', { count: file.problems.length - Math.min(file.problems.length, 50) + (file.problemsOmitted ?? 0) }))}</li>` : '';
+      const tone = file.totals.errors > 0 ? 'error' : 'info';
+      return `<div class="import-file" data-test="import-file"><div><strong>${escapeHtml(file.fileLabel)}</strong> — <span class="verdict ${tone}">${escapeHtml(verdict)}</span></div>
+        <div class="sub">${escapeHtml(totals)}</div>${problems || omitted ? `<ul class="blocked" data-test="import-problems">${problems}${omitted}</ul>` : ''}</div>`;
+    })
+    .join('');
+  return `<div class="card" data-test="import-report"><h2>${escapeHtml(report.dryRun ? t('import.checkTitle') : t('import.resultTitle'))}</h2>${files}</div>`;
+}
+
+function tableOptions(selected: string, withAuto: boolean): string {
+  const tables = state.files.context?.tables ?? [];
+  const auto = withAuto ? `<option value="" ${selected === '' ? 'selected' : ''}>${escapeHtml(t('import.fromFileName'))}</option>` : '';
+  return auto + tables.map((table) => `<option value="${escapeHtml(table.name)}" ${selected === table.name ? 'selected' : ''}>${escapeHtml(table.title)}</option>`).join('');
+}
+
 function renderOtherView(): string {
+  const files = state.files;
+  const busy = state.isBusy ? 'disabled' : '';
   if (state.view === 'import') {
     return `<div class="card"><h2>${escapeHtml(t('import.title'))}</h2><p class="sub">${escapeHtml(t('import.help'))}</p>
-      <input type="file" id="import-file" accept=".csv,.xlsx" />
-      <div class="panel actions" style="display:flex;gap:6px;justify-content:flex-end;border:0;background:none;padding:0">
-        <button class="btn" data-action="import" data-dry="true">${escapeHtml(t('import.check'))}</button>
-        <button class="btn primary" data-action="import" data-dry="false">${escapeHtml(t('import.run'))}</button></div></div>`;
+      <input type="file" id="import-file" accept=".csv,.xlsx" data-test="import-input" class="file-input" />
+      ${files.file ? `<div class="sub" data-test="import-chosen">${escapeHtml(t('import.chosen', { file: files.file.name }))}</div>` : ''}
+      <label for="import-table">${escapeHtml(t('import.table'))}</label>
+      <select id="import-table" data-file-field="table">${tableOptions(files.table, true)}</select>
+      <label class="check"><input type="checkbox" data-file-field="createMissing" ${files.isCreatingMissing ? 'checked' : ''} /> ${escapeHtml(t('import.createMissing'))}</label>
+      <div class="transitions" style="justify-content:flex-end">
+        <button class="btn" data-action="import" data-dry="true" data-test="import-check" ${busy}>${escapeHtml(t('import.check'))}</button>
+        <button class="btn primary" data-action="import" data-dry="false" data-test="import-run" ${busy}>${escapeHtml(t('import.run'))}</button></div></div>
+      ${state.isBusy ? `<div class="loading">${escapeHtml(t('sidebar.loading'))}</div>` : ''}
+      ${files.report ? renderImportReport(files.report) : ''}`;
   }
+  const code = files.context?.campaignCode ?? null;
   return `<div class="card"><h2>${escapeHtml(t('export.title'))}</h2><p class="sub">${escapeHtml(t('export.help'))}</p>
-    <div class="transitions"><button class="btn primary" data-action="export" data-kind="list">${escapeHtml(t('export.list'))}</button>
-    <button class="btn" data-action="export" data-kind="detail">${escapeHtml(t('export.detail'))}</button></div></div>`;
+    <label for="export-format">${escapeHtml(t('export.format'))}</label>
+    <select id="export-format" data-file-field="format"><option value="xlsx" ${files.format === 'xlsx' ? 'selected' : ''}>Excel (.xlsx)</option><option value="csv" ${files.format === 'csv' ? 'selected' : ''}>CSV (.csv)</option></select>
+    <div class="transitions">
+      <button class="btn primary" data-action="export" data-kind="list" data-test="export-list" ${busy}>${escapeHtml(t('export.list'))}</button>
+      <button class="btn" data-action="export" data-kind="detail" data-test="export-detail" ${code ? busy : 'disabled'}>${escapeHtml(code ? `${t('export.detail')} (${code})` : t('export.detail'))}</button>
+    </div>
+    <label for="export-table">${escapeHtml(t('export.table'))}</label>
+    <div class="transitions"><select id="export-table" data-file-field="exportTable">${tableOptions(files.exportTable, false)}</select>
+      <button class="btn" data-action="export" data-kind="table" data-test="export-table" ${busy}>${escapeHtml(t('export.download'))}</button></div></div>`;
 }
 
 const root = document.getElementById('app') as HTMLElement;
@@ -463,6 +540,86 @@ function fail(error: unknown): void {
   state.isBusy = false;
   state.notice = { kind: 'error', text: error instanceof Error ? error.message : String(error) };
   render();
+}
+
+function readFileFields(): void {
+  const files = state.files;
+  root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-file-field]').forEach((field) => {
+    const name = field.dataset['fileField'];
+    if (name === 'table') files.table = field.value;
+    else if (name === 'createMissing') files.isCreatingMissing = (field as HTMLInputElement).checked;
+    else if (name === 'format') files.format = field.value === 'csv' ? 'csv' : 'xlsx';
+    else if (name === 'exportTable') files.exportTable = field.value;
+  });
+}
+
+function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.readAsDataURL(file);
+  });
+}
+
+async function runImport(dryRun: boolean): Promise<void> {
+  readFileFields();
+  const file = state.files.file;
+  if (!file) {
+    state.notice = { kind: 'error', text: t('import.chooseFile') };
+    render();
+    return;
+  }
+  state.isBusy = true;
+  state.notice = null;
+  state.files.report = null;
+  render();
+  try {
+    const base64 = await readAsBase64(file);
+    const result = await call<ImportResult>('importFile', { fileName: file.name, base64, dryRun, createMissing: state.files.isCreatingMissing, ...(state.files.table ? { table: state.files.table } : {}) });
+    state.files.report = result.report;
+    state.isBusy = false;
+    if (result.pulled) state.notice = { kind: 'info', text: t('import.pulled', { added: result.pulled.added, updated: result.pulled.updated }) };
+    render();
+  } catch (error) {
+    fail(error);
+  }
+}
+
+/** Saves the downloaded file: a Blob URL on a temporary link, clicked. */
+function saveFile(result: ExportResult): void {
+  const binary = atob(result.base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
+  const url = URL.createObjectURL(new Blob([bytes], { type: result.contentType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = result.fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+async function runExport(kind: ExportInput['kind']): Promise<void> {
+  readFileFields();
+  const files = state.files;
+  const code = files.context?.campaignCode ?? null;
+  const input: ExportInput | null =
+    kind === 'list' ? { kind, format: files.format } : kind === 'detail' ? (code ? { kind, format: files.format, code } : null) : { kind, format: files.format, table: files.exportTable };
+  if (!input) return;
+  state.isBusy = true;
+  state.notice = null;
+  render();
+  try {
+    const result = await call<ExportResult>('exportFile', input);
+    saveFile(result);
+    state.isBusy = false;
+    state.notice = { kind: 'info', text: result.rows === null ? t('export.savedFile', { file: result.fileName }) : t('export.saved', { file: result.fileName, rows: result.rows }) };
+    render();
+  } catch (error) {
+    fail(error);
+  }
 }
 
 async function loadCampaign(code: string): Promise<void> {
@@ -641,6 +798,12 @@ root.addEventListener('click', (event) => {
     case 'confirm-picker':
       void confirmPicker();
       break;
+    case 'import':
+      void runImport(target.dataset['dry'] === 'true');
+      break;
+    case 'export':
+      void runExport(target.dataset['kind'] === 'detail' ? 'detail' : target.dataset['kind'] === 'table' ? 'table' : 'list');
+      break;
     default:
       break;
   }
@@ -648,6 +811,18 @@ root.addEventListener('click', (event) => {
 
 root.addEventListener('change', (event) => {
   const input = event.target as HTMLInputElement;
+  if (input.dataset['fileField'] !== undefined) {
+    readFileFields();
+    return;
+  }
+  if (input.id === 'import-file') {
+    readFileFields();
+    state.files.file = input.files?.[0] ?? null;
+    state.files.report = null;
+    state.notice = null;
+    render();
+    return;
+  }
   const id = input.dataset['pick'];
   const picker = state.picker;
   if (!id || !picker) return;
@@ -669,7 +844,16 @@ async function start(): Promise<void> {
   if (boot.language) state.language = boot.language;
   if (boot.view) state.view = boot.view;
   render();
-  if (state.view !== 'campaign') return;
+  if (state.view !== 'campaign') {
+    try {
+      state.files.context = await call<FileDialogContext>('getFileDialogContext');
+      state.language = state.files.context.language;
+      render();
+    } catch (error) {
+      fail(error);
+    }
+    return;
+  }
   try {
     const context = await call<SidebarContext>('getSidebarContext');
     state.language = context.language;
