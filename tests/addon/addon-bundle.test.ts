@@ -207,6 +207,28 @@ describe('push, against the real server', () => {
     expect(cell(campaigns, good, '_sync_status')).toBe('updated');
   });
 
+  it('a campaign changed on the server meanwhile: the stale push is a conflict showing the server value; "take theirs" brings it in', async () => {
+    const addon = setUp();
+    const campaigns = addon.sheet('Campaigns');
+    const row = findRow(campaigns, 'code', 'HNF-MUT-TET-2026');
+    await editOnServer('campaigns', { code: 'HNF-MUT-TET-2026' }, { name: 'Mứt Tết Sum Vầy 2026 – bản của admin' });
+    setCell(campaigns, row, 'name', 'Mứt Tết Sum Vầy 2026 – bản của tôi');
+    const summary = addon.call<PushSummary>('menuPush');
+    expect(summary.counts['conflict']).toBe(1);
+    expect(cell(campaigns, row, '_sync_status')).toBe('conflict');
+    expect(campaigns.notes[row - 1]?.[column(campaigns, 'name')]).toBe('Booking Center: Server value: Mứt Tết Sum Vầy 2026 – bản của admin');
+    expect(campaigns.notes[row - 1]?.[column(campaigns, '_sync_status')]).toMatch(/take theirs.*keep mine/);
+    expect(cell(campaigns, row, 'name')).toBe('Mứt Tết Sum Vầy 2026 – bản của tôi');
+
+    setCell(campaigns, row, '_sync_status', 'take theirs');
+    addon.call('menuPush');
+    expect(cell(campaigns, row, 'name')).toBe('Mứt Tết Sum Vầy 2026 – bản của admin');
+    expect(cell(campaigns, row, '_sync_status')).toBe('unchanged');
+    // Clean again: the next edit goes through.
+    setCell(campaigns, row, 'kpi_view', 1_600_000);
+    expect(addon.call<PushSummary>('menuPush').counts['updated']).toBe(1);
+  });
+
   it('validates with a dry run without saving', async () => {
     const addon = setUp();
     const brands = addon.sheet('Brands');
@@ -221,7 +243,7 @@ describe('push, against the real server', () => {
     expect(pulled.body.tables[0]?.rows.map((row) => row.values['code'])).not.toContain('DRYRUN');
   });
 
-  it('shows a conflict with the server value when someone changed the row meanwhile; "take theirs" and "keep mine" resolve it', async () => {
+  it('a creator changed on the server meanwhile: conflict, then "take theirs" and "keep mine" resolve it', async () => {
     const addon = setUp();
     const creators = addon.sheet('Creators (KOC/KOL)');
     const row = findRow(creators, 'creator_key', 'KOC-DUCANHEATS');
