@@ -339,6 +339,14 @@ describe('the sidebar’s server functions, against the real server', () => {
     expect(cell(mapping, mapped, '_sync_status')).toBe('created');
     expect(picked.view.transitions.allowed).toContain('running');
 
+    const found = addon.call<{ creators: Array<{ creatorKey: string }> }>('searchCreators', { niche: 'food' });
+    expect(found.creators.map((creator) => creator.creatorKey).sort()).toEqual(['KOC-DUCANHEATS', 'KOL-MAIANHCOOKING']);
+    const products = addon.call<{ products: Array<{ brandCode: string; productCode: string }> }>('searchProducts', { brand: 'COCOON' });
+    expect(products.products.length).toBeGreaterThan(0);
+    const withProduct = addon.call<{ added: number; view: { detail: { products: Array<{ productCode: string; priority: number }> } } }>('addCampaignProducts', 'CC-HE-2026', [products.products[0]], 1, 'Sản phẩm chính');
+    expect(withProduct.added).toBe(1);
+    expect(withProduct.view.detail.products).toEqual([expect.objectContaining({ productCode: products.products[0]?.productCode, priority: 1 })]);
+
     const moved = addon.call<View>('transitionCampaign', 'CC-HE-2026', 'running', 'creators booked');
     expect(moved.detail.status).toBe('running');
     expect(moved.detail.history.map((entry) => entry.action)).toEqual(expect.arrayContaining(['create', 'assign']));
