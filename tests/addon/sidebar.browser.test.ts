@@ -8,6 +8,7 @@
  * Without it these tests are skipped, with a message saying so.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type Page, chromium } from 'playwright-core';
@@ -16,7 +17,9 @@ import type { PullResponse } from '../../sync-server/src/contract/sync-payloads.
 import { ADMIN_EMAIL, type AddonSandbox, type RealServer, distDir, ensureAddonBuilt, loadAddon, startRealServer } from './support/addon-harness.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const docsDir = path.resolve(here, '../../docs');
+// The screenshots in docs/ are refreshed on request (UPDATE_SCREENSHOTS=1 npx vitest run tests/addon):
+// the history shows times, so every run would otherwise change a committed file.
+const docsDir = process.env.UPDATE_SCREENSHOTS ? path.resolve(here, '../../docs') : path.join(tmpdir(), 'booking-center-screenshots');
 const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const isChromiumThere = existsSync(executablePath);
 if (!isChromiumThere) {

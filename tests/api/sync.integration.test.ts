@@ -89,6 +89,8 @@ describe('sheet sync: push and pull', () => {
     const bad = result.tables[0]!.results.filter((row) => row.status === 'error');
     expect(bad).toHaveLength(1);
     expect(bad[0]).toMatchObject({ rowNumber: 318, errors: { name: [expect.stringMatching(/name/)] } });
+    // Nothing was saved, so no row may claim a new version.
+    expect(result.tables[0]!.results.every((row) => row.computed === undefined)).toBe(true);
     expect(result.summary).toMatchObject({ created: 499, error: 1 });
     expect(await server.database.prisma.brand.count({ where: { code: { startsWith: 'BR-' } } })).toBe(0);
   });

@@ -139,6 +139,8 @@ export const pullResponseSchema = z.object({
   /** Opaque; send it back as `since` to get only what changed. */
   cursor: z.string(),
   tables: z.array(z.object({ table: z.string(), rows: z.array(pulledRowSchema) })),
+  /** True when a table had more changes than one page: pull again with the new cursor. */
+  hasMore: z.boolean().optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

@@ -43,7 +43,7 @@ export function parseCursor(since: string | undefined): bigint | null {
  * stops at the last row sent, so the next pull continues from there (rows of other tables
  * may then come again: applying a row twice is harmless).
  */
-export async function pullRows(db: Db, actor: Actor, tables: readonly TableDefinition[], since: bigint | null, pageSize = PULL_PAGE_SIZE): Promise<PullResponse & { hasMore: boolean }> {
+export async function pullRows(db: Db, actor: Actor, tables: readonly TableDefinition[], since: bigint | null, pageSize = PULL_PAGE_SIZE): Promise<PullResponse> {
   assertAllowed(actor, 'campaign.view');
   // Read the cursor first: a change committed while we read is then sent again next time, never missed.
   const latest = await findLatestSyncSeq(db);

@@ -47,6 +47,8 @@ export async function pushRows(prisma: PrismaClient, actor: Actor, request: Push
         const results = await applyPush(tx, actor, tables, config);
         const hasErrors = results.some((table) => table.results.some((result) => result.status === 'error'));
         const isApplied = !isDryRun && !hasErrors;
+        // Versions and computed values of a write that is rolled back would mislead the sheet.
+        if (!isApplied) for (const table of results) for (const result of table.results) delete result.computed;
         response = toResponse(results, isDryRun, isApplied);
         if (!isApplied) throw new RollbackSignal();
         // Inside the transaction: a concurrent retry with the same key waits on this row, then replays it.

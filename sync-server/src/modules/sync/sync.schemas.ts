@@ -6,6 +6,4 @@ export const pullQuerySchema = z.object({
   since: z.string().optional().describe('The cursor of a previous pull: only rows changed or deleted since then.'),
 });
 
-export const pullResponseWithPagingSchema = pullResponseSchema.extend({
-  hasMore: z.boolean().describe('True when a table had more changes than one page: pull again with the new cursor.'),
-});
+export const pullResponseWithPagingSchema = pullResponseSchema.required({ hasMore: true });
