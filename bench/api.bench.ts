@@ -185,7 +185,11 @@ try {
   console.error(`The API benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
-  server?.kill('SIGTERM');
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  // Let the server finish its requests and close its pool before the database is dropped.
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server!.once('exit', resolve));
+    server.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+  }
   await scratch.drop().catch(() => undefined);
 }
