@@ -74,7 +74,7 @@ function withAudit(db: ImportDb, definition: TableDefinition, options: ImportOpt
   };
 }
 
-const DEFAULT_BATCH_SIZE = 2000;
+const DEFAULT_BATCH_SIZE = 5000;
 
 /** Header names as people type them: any case, spaces for underscores, a stray BOM. */
 export function normaliseHeader(header: string): string {
