@@ -43,7 +43,7 @@ let aliasCounter = 0;
  * the given expressions. Columns that belong to one of its references (products.brand_code)
  * become a nested lookup of that reference.
  */
-export function lookupSql(tableName: string, conditions: readonly Condition[]): string {
+export function lookupSql(tableName: string, conditions: readonly Condition[], knownReferenceIds?: ReadonlyMap<string, string>): string {
   const alias = `l${aliasCounter++}`;
   if (tableName === 'users') {
     const username = conditions.find((condition) => condition.targetColumn === 'username');
@@ -67,6 +67,12 @@ export function lookupSql(tableName: string, conditions: readonly Condition[]): 
     viaReference.set(reference, [...(viaReference.get(reference) ?? []), condition]);
   }
   for (const [reference, referenceConditions] of viaReference) {
+    // The row's own reference, already resolved once for the batch: reuse it, don't look it up again.
+    const known = knownReferenceIds?.get(reference.name);
+    if (known && referenceConditions.length === reference.match.length) {
+      clauses.push(`${alias}.${quoteIdent(reference.dbColumn)} = ${known}`);
+      continue;
+    }
     const nested = referenceConditions.map((condition) => ({
       ...condition,
       targetColumn: reference.match.find((match) => match.column === condition.targetColumn)?.targetColumn ?? condition.targetColumn,
@@ -122,17 +128,21 @@ export function keyAlias(index: number): string {
  */
 export function buildResolveSql(plan: ImportPlan): string {
   const { definition } = plan;
-  const selects = ['r."__row" AS "__row"'];
-  for (const reference of plan.references) {
+  // Three layers: the batch with its references resolved (i), then the natural keys, which reuse
+  // those reference ids instead of looking them up a second time (q), then the answer.
+  const referenceSelects = plan.references.map((reference) => {
     const conditions = reference.match.map((match) => ({ targetColumn: match.targetColumn, expr: `r.${quoteIdent(match.column)}`, isNullable: false }));
-    selects.push(`CASE WHEN ${allFilled(reference.match.map((match) => match.column))} THEN ${lookupSql(reference.table, conditions)} END AS ${quoteIdent(referenceAlias(reference))}`);
-  }
+    return `CASE WHEN ${allFilled(reference.match.map((match) => match.column))} THEN ${lookupSql(reference.table, conditions)} END AS ${quoteIdent(referenceAlias(reference))}`;
+  });
+  const knownReferenceIds = new Map(plan.references.map((reference) => [reference.name, `i.${quoteIdent(referenceAlias(reference))}`]));
+  const selects = ['i."__row" AS "__row"', ...plan.references.map((reference) => `i.${quoteIdent(referenceAlias(reference))}`)];
   plan.naturalKeys.forEach((naturalKey, index) => {
     const nullable = new Set(naturalKey.nullableColumns ?? []);
-    const conditions = naturalKey.columns.map((column) => ({ targetColumn: column, expr: `r.${quoteIdent(column)}`, isNullable: nullable.has(column) }));
-    const filled = naturalKey.columns.filter((column) => !nullable.has(column));
-    selects.push(`CASE WHEN ${allFilled(filled)} THEN ${lookupSql(definition.name, conditions)} END AS ${quoteIdent(keyAlias(index))}`);
+    const conditions = naturalKey.columns.map((column) => ({ targetColumn: column, expr: `i.${quoteIdent(column)}`, isNullable: nullable.has(column) }));
+    const filled = naturalKey.columns.filter((column) => !nullable.has(column)).map((column) => `i.${quoteIdent(column)} IS NOT NULL`);
+    selects.push(`CASE WHEN ${filled.join(' AND ') || 'TRUE'} THEN ${lookupSql(definition.name, conditions, knownReferenceIds)} END AS ${quoteIdent(keyAlias(index))}`);
   });
+  const inner = `SELECT r.*${referenceSelects.map((select) => `, ${select}`).join('')} FROM jsonb_to_recordset($1::jsonb) AS r(${recordsetColumns(plan)})`;
 
   const outer = ['q."__row"'];
   for (const reference of plan.references) {
@@ -149,7 +159,7 @@ export function buildResolveSql(plan: ImportPlan): string {
   const existing = plan.naturalKeys.length ? `COALESCE(${plan.naturalKeys.map((_, index) => `q.${quoteIdent(keyAlias(index))}`).join(', ')})` : 'NULL::uuid';
   outer.push(`(SELECT e.deleted_at IS NOT NULL FROM ${quoteIdent(definition.dbTable)} e WHERE e.id = ${existing}) AS "is_deleted"`);
 
-  return `SELECT ${outer.join(', ')} FROM (SELECT ${selects.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${recordsetColumns(plan)})) q ORDER BY q."__row"`;
+  return `SELECT ${outer.join(', ')} FROM (SELECT ${selects.join(', ')} FROM (${inner}) i) q ORDER BY q."__row"`;
 }
 
 type WriteTarget = { dbColumn: string; recordsetColumn: string; pgType: string; valueExpr: string };
