@@ -88,6 +88,26 @@ const ACTION_LABELS: Record<CampaignAction, string> = {
   'campaign.history.view': 'see campaign history',
 };
 
+/**
+ * Campaign fields (sheet column names) whose change needs more than `campaign.edit`: budgets are
+ * an admin decision, KPIs a planner's. The campaign service and the sheet push both ask here.
+ */
+const FIELD_ACTIONS: Record<string, CampaignAction> = {
+  budget_planned: 'campaign.budget.edit',
+  kpi_view: 'campaign.kpi.edit',
+  kpi_order: 'campaign.kpi.edit',
+  kpi_revenue: 'campaign.kpi.edit',
+};
+
+export function campaignFieldAction(column: string): CampaignAction | undefined {
+  return FIELD_ACTIONS[column];
+}
+
+/** What an action lets a person do, in words ("change campaign budgets"). */
+export function describeAction(action: CampaignAction): string {
+  return ACTION_LABELS[action];
+}
+
 export function isAllowed(actor: Pick<Actor, 'role'>, action: CampaignAction): boolean {
   return CAMPAIGN_PERMISSIONS[action].includes(actor.role);
 }

@@ -10,16 +10,16 @@ import { findTransition, isTerminalStatus, validateCampaignForStatus, validateDa
 import { getTableDefinition, type NormalisedValue } from '../../contract/index.js';
 import type { FieldProblem } from '../../platform/errors/app-error.js';
 import type { Actor } from '../access/actor.js';
-import { decideCreatorAssignment, isAllowed, transitionPermission, type CampaignAction, type CreatorStatus } from '../access/permissions.js';
+import { campaignFieldAction, decideCreatorAssignment, describeAction, isAllowed, transitionPermission, type CampaignAction, type CreatorStatus } from '../access/permissions.js';
 import type { Db } from '../audit/audit.types.js';
 import { DEFAULT_CAMPAIGNS_CONFIG, type CampaignsConfig } from './campaigns.config.js';
+import { countLinkedData } from './campaigns.repository.js';
+import { listLinkedDataProblems } from './campaigns.service.js';
 
 export type SheetRow = { rowNumber: number; existingId: string | null; values: Record<string, NormalisedValue> };
 export type RowProblems = Map<number, FieldProblem[]>;
 
 const CAMPAIGN_COLUMNS = new Set(getTableDefinition('campaigns').columns.map((column) => column.name));
-const BUDGET_FIELDS = ['budget_planned'];
-const KPI_FIELDS = ['kpi_view', 'kpi_order', 'kpi_revenue'];
 /** What stays editable once a campaign is finished or canceled (000 §3: insights and notes). */
 const INSIGHT_FIELDS = ['description'];
 
@@ -41,8 +41,8 @@ function changedFields(before: Record<string, string | null>, values: Record<str
  */
 export function reviewCampaignRows(actor: Actor, rows: readonly SheetRow[], before: ReadonlyMap<string, Record<string, string | null>>): RowProblems {
   const problems: RowProblems = new Map();
-  const need = (row: SheetRow, action: CampaignAction, column: string, what: string) => {
-    if (!isAllowed(actor, action)) refuse(problems, row.rowNumber, column, row.values[column] ?? null, `your role (${actor.role}) can't ${what}`);
+  const need = (row: SheetRow, action: CampaignAction, column: string) => {
+    if (!isAllowed(actor, action)) refuse(problems, row.rowNumber, column, row.values[column] ?? null, `your role (${actor.role}) can't ${describeAction(action)}`);
   };
   for (const row of rows) {
     const dateProblem = validateDateRange(asText(row.values.start_date), asText(row.values.end_date));
@@ -50,7 +50,7 @@ export function reviewCampaignRows(actor: Actor, rows: readonly SheetRow[], befo
 
     const current = row.existingId ? before.get(row.existingId) : undefined;
     if (!current) {
-      need(row, 'campaign.create', 'code', 'create campaigns');
+      need(row, 'campaign.create', 'code');
       continue;
     }
     const changed = changedFields(current, row.values);
@@ -61,21 +61,21 @@ export function reviewCampaignRows(actor: Actor, rows: readonly SheetRow[], befo
       for (const field of changed.filter((name) => !INSIGHT_FIELDS.includes(name))) {
         refuse(problems, row.rowNumber, field, row.values[field] ?? null, `the campaign is ${fromStatus}: only the description (insights, postmortem) can still change`);
       }
-      if (changed.some((field) => INSIGHT_FIELDS.includes(field))) need(row, 'campaign.insights.edit', 'description', 'edit campaign insights');
+      if (changed.some((field) => INSIGHT_FIELDS.includes(field))) need(row, 'campaign.insights.edit', 'description');
       continue;
     }
     if (changed.includes('status')) {
       const transition = findTransition(fromStatus, toStatus);
       if (!transition) refuse(problems, row.rowNumber, 'status', toStatus, `a ${fromStatus} campaign can't move to ${toStatus}`);
-      else need(row, transitionPermission(transition.action), 'status', `${transition.action} campaigns`);
+      else need(row, transitionPermission(transition.action), 'status');
     }
-    if (changed.some((field) => BUDGET_FIELDS.includes(field))) need(row, 'campaign.budget.edit', 'budget_planned', 'change campaign budgets');
-    if (changed.some((field) => KPI_FIELDS.includes(field))) {
-      const field = changed.find((name) => KPI_FIELDS.includes(name))!;
-      need(row, 'campaign.kpi.edit', field, 'change campaign KPIs');
+    // Each field asks for its own right (budget: admin; KPIs: planners); one note per right.
+    const fieldsByAction = new Map<CampaignAction, string>();
+    for (const field of changed.filter((name) => name !== 'status')) {
+      const action = campaignFieldAction(field) ?? 'campaign.edit';
+      if (!fieldsByAction.has(action)) fieldsByAction.set(action, field);
     }
-    const otherFields = changed.filter((field) => ![...BUDGET_FIELDS, ...KPI_FIELDS, 'status'].includes(field));
-    if (otherFields.length) need(row, 'campaign.edit', otherFields[0]!, 'edit campaigns');
+    for (const [action, field] of fieldsByAction) need(row, action, field);
   }
   return problems;
 }
@@ -159,17 +159,9 @@ export async function reviewDeletions(db: Db, actor: Actor, table: string, ids: 
       for (const id of ids) refusals.set(id, `your role (${actor.role}) can't delete campaigns`);
       return refusals;
     }
-    const linked = await db.$queryRawUnsafe<Array<{ id: string; bookings: number; payments: number; videos: number }>>(
-      `SELECT c.id::text AS id,
-              (SELECT count(*)::int FROM bookings b WHERE b.campaign_id = c.id AND b.deleted_at IS NULL) AS bookings,
-              (SELECT count(*)::int FROM payments p WHERE p.campaign_id = c.id AND p.deleted_at IS NULL) AS payments,
-              (SELECT count(*)::int FROM videos v WHERE v.campaign_id = c.id AND v.deleted_at IS NULL) AS videos
-       FROM campaigns c WHERE c.id = ANY($1::uuid[])`,
-      ids,
-    );
-    for (const row of linked) {
-      const parts = [row.bookings && `${row.bookings} booking(s)`, row.videos && `${row.videos} video(s)`, row.payments && `${row.payments} payment(s)`].filter(Boolean);
-      if (parts.length) refusals.set(row.id, `the campaign has ${parts.join(', ')}: it can't be deleted (cancel it instead)`);
+    for (const [id, linked] of await countLinkedData(db, ids)) {
+      const problems = listLinkedDataProblems(linked);
+      if (problems.length) refusals.set(id, `${problems.map((problem) => problem.message).join(' ')} The campaign can't be deleted; cancel it instead.`);
     }
   } else if (table === 'campaign_creators' || table === 'campaign_products') {
     const action: CampaignAction = table === 'campaign_creators' ? 'campaign.creators.assign' : 'campaign.products.assign';

@@ -60,15 +60,21 @@ export async function countMappings(db: Db, campaignId: string): Promise<{ creat
   return { creators, products };
 }
 
-export async function countLinkedData(db: Db, campaignId: string) {
-  const where = { campaignId, deletedAt: null };
-  const [bookings, videos, payments, trackingAssets] = await Promise.all([
-    db.booking.count({ where }),
-    db.video.count({ where }),
-    db.payment.count({ where }),
-    db.trackingAsset.count({ where }),
-  ]);
-  return { bookings, videos, payments, trackingAssets };
+export type LinkedDataCounts = { bookings: number; videos: number; payments: number; trackingAssets: number };
+
+/** What hangs on each campaign (live rows only), for any set of campaigns in one query. */
+export async function countLinkedData(db: Db, campaignIds: readonly string[]): Promise<Map<string, LinkedDataCounts>> {
+  if (campaignIds.length === 0) return new Map();
+  const rows = await db.$queryRawUnsafe<Array<LinkedDataCounts & { id: string }>>(
+    `SELECT c.id::text AS id,
+            (SELECT count(*)::int FROM bookings b WHERE b.campaign_id = c.id AND b.deleted_at IS NULL) AS bookings,
+            (SELECT count(*)::int FROM videos v WHERE v.campaign_id = c.id AND v.deleted_at IS NULL) AS videos,
+            (SELECT count(*)::int FROM payments p WHERE p.campaign_id = c.id AND p.deleted_at IS NULL) AS payments,
+            (SELECT count(*)::int FROM tracking_assets t WHERE t.campaign_id = c.id AND t.deleted_at IS NULL) AS "trackingAssets"
+     FROM campaigns c WHERE c.id = ANY($1::uuid[])`,
+    campaignIds,
+  );
+  return new Map(rows.map(({ id, ...counts }) => [id, counts]));
 }
 
 export function brandExists(db: Db, id: string) {

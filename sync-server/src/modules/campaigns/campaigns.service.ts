@@ -16,13 +16,14 @@ import {
 } from '../../contract/campaigns/campaign-lifecycle.js';
 import { AppError, type FieldProblem } from '../../platform/errors/app-error.js';
 import type { Actor } from '../access/actor.js';
-import { assertAllowed, isAllowed, transitionPermission, type CampaignAction } from '../access/permissions.js';
+import { assertAllowed, campaignFieldAction, isAllowed, transitionPermission } from '../access/permissions.js';
 import { diffFields, getAuditHistory, recordAudit } from '../audit/audit.service.js';
 import type { AuditEntry, Db } from '../audit/audit.types.js';
 import { DEFAULT_CAMPAIGNS_CONFIG, type CampaignsConfig } from './campaigns.config.js';
 import {
   brandExists,
   countLinkedData,
+  type LinkedDataCounts,
   countMappings,
   findCampaignByCodeInsensitive,
   findCampaignById,
@@ -234,13 +235,6 @@ export async function createCampaign(prisma: PrismaClient, actor: Actor, input: 
 
 // ── Edit ──────────────────────────────────────────────────────────────────────────────
 
-const FIELD_PERMISSIONS: Partial<Record<keyof UpdateCampaignInput, CampaignAction>> = {
-  budgetPlanned: 'campaign.budget.edit',
-  kpiView: 'campaign.kpi.edit',
-  kpiOrder: 'campaign.kpi.edit',
-  kpiRevenue: 'campaign.kpi.edit',
-};
-
 function assertNotStale(record: CampaignRecord, expectedRowVersion: number | undefined): void {
   if (expectedRowVersion !== undefined && expectedRowVersion !== record.rowVersion) {
     throw new AppError({
@@ -283,7 +277,7 @@ export async function updateCampaign(prisma: PrismaClient, actor: Actor, campaig
       }
       const changedKeys = touched.filter((key) => JSON.stringify(patch[key] ?? null) !== JSON.stringify((before as Record<string, unknown>)[key] ?? null));
       for (const key of changedKeys) {
-        const action = FIELD_PERMISSIONS[key];
+        const action = campaignFieldAction(key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`));
         if (action) assertAllowed(actor, action);
       }
       if (changedKeys.length === 0) return toCampaignView(record, actor);
@@ -370,16 +364,12 @@ export async function softDeleteCampaign(prisma: PrismaClient, actor: Actor, cam
   await prisma.$transaction(async (tx) => {
     await lockCampaign(tx, campaignId);
     const record = await loadLiveCampaign(tx, campaignId);
-    const linked = await countLinkedData(tx, campaignId);
-    const problems: FieldProblem[] = [];
-    const labels: Record<keyof typeof linked, string> = { bookings: 'booking', videos: 'video', payments: 'payment', trackingAssets: 'tracking code' };
-    for (const key of Object.keys(linked) as (keyof typeof linked)[]) {
-      if (linked[key] > 0) problems.push({ table: TABLE, column: key, value: linked[key], message: `${linked[key]} ${labels[key]}(s) belong to this campaign.` });
-    }
+    const linked = (await countLinkedData(tx, [campaignId])).get(campaignId);
+    const problems = linked ? listLinkedDataProblems(linked) : [];
     if (problems.length > 0) {
       throw new AppError({
         code: 'CONFLICT',
-        reason: linked.bookings > 0 ? 'HAS_BOOKINGS' : 'HAS_LINKED_DATA',
+        reason: linked!.bookings > 0 ? 'HAS_BOOKINGS' : 'HAS_LINKED_DATA',
         userMessage: `${record.code} can't be deleted: ${problems.map((p) => p.message).join(' ')} Cancel it instead.`,
         problems,
       });
@@ -388,6 +378,15 @@ export async function softDeleteCampaign(prisma: PrismaClient, actor: Actor, cam
     await updateCampaignRow(tx, campaignId, { deletedAt, isActive: false });
     await recordAudit(tx, actor, [{ entityType: 'campaign', entityId: campaignId, action: 'delete', changes: { deleted_at: { before: null, after: deletedAt.toISOString() } }, note: options.note ?? null }]);
   });
+}
+
+const LINKED_DATA_LABELS: Record<keyof LinkedDataCounts, string> = { bookings: 'booking', videos: 'video', payments: 'payment', trackingAssets: 'tracking code' };
+
+/** Soft delete only, and never under bookings, videos, payments or tracking codes (000 §8). Empty = deletable. */
+export function listLinkedDataProblems(linked: LinkedDataCounts): FieldProblem[] {
+  return (Object.keys(linked) as (keyof LinkedDataCounts)[])
+    .filter((key) => linked[key] > 0)
+    .map((key) => ({ table: TABLE, column: key, value: linked[key], message: `${linked[key]} ${LINKED_DATA_LABELS[key]}(s) belong to this campaign.` }));
 }
 
 // ── Duplicate ─────────────────────────────────────────────────────────────────────────
