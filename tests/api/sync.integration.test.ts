@@ -47,6 +47,13 @@ describe('sheet sync: push and pull', () => {
     expect(Number(body.cursor)).toBeGreaterThan(0);
   });
 
+  it('hides campaign budgets from a viewer, as every other campaign read does', async () => {
+    const body = await pull('?tables=campaigns', 'an.pham');
+    const tet = body.tables[0]!.rows.find((row) => row.values.code === 'CC-TET-2026')!;
+    expect(tet.values.budget_planned).toBeNull();
+    expect(tet.computed).toMatchObject({ budget_actual: null, budget_committed: null, creators_count: 3 });
+  });
+
   it('saves an edited row, bumps its version, and a pull since the cursor returns only that row', async () => {
     const { cursor } = await pull('?tables=campaigns');
     const tet = await pulledCampaign('CC-TET-2026');

@@ -2,13 +2,15 @@ import { findTableDefinition, tableDefinitions, type TableDefinition } from '../
 import type { PullResponse } from '../../contract/sync-payloads.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Actor } from '../access/actor.js';
-import { assertAllowed } from '../access/permissions.js';
+import { assertAllowed, isAllowed } from '../access/permissions.js';
 import type { Db } from '../audit/audit.types.js';
 import { computeColumns } from './computed-columns.js';
 import { findLatestSyncSeq, findSyncRowsSince } from './sync.repository.js';
 import { toSheetValues } from './sync-values.js';
 
 export const PULL_PAGE_SIZE = 5000;
+
+const CAMPAIGN_BUDGET_COLUMNS = ['budget_planned', 'budget_actual', 'budget_committed', 'roas'];
 
 /** Parses the tables parameter: a comma-separated list of template names; empty = all. */
 export function resolvePullTables(tables: string | undefined): TableDefinition[] {
@@ -58,10 +60,17 @@ export async function pullRows(db: Db, actor: Actor, tables: readonly TableDefin
       if (lastSent < cursor) cursor = lastSent;
     }
     const computed = await computeColumns(db, definition, rows);
-    result.push({
-      table: definition.name,
-      rows: rows.map((row) => ({ values: toSheetValues(definition, row.values), computed: computed.get(row.id) ?? {}, rowVersion: row.row_version, deleted: row.is_deleted })),
-    });
+    const pulled = rows.map((row) => ({ values: toSheetValues(definition, row.values), computed: computed.get(row.id) ?? {}, rowVersion: row.row_version, deleted: row.is_deleted }));
+    // The same rule as every other campaign read: budget amounts only for roles that may see them.
+    if (definition.name === 'campaigns' && !isAllowed(actor, 'campaign.budget.view')) {
+      for (const row of pulled) {
+        for (const column of CAMPAIGN_BUDGET_COLUMNS) {
+          if (column in row.values) row.values[column] = null;
+          if (column in row.computed) row.computed[column] = null;
+        }
+      }
+    }
+    result.push({ table: definition.name, rows: pulled });
   }
   return { cursor: cursor.toString(), tables: result, hasMore };
 }
