@@ -4,6 +4,7 @@
  * before and after. The API, the sheet push, the importer and the CLI all call these.
  */
 import { z } from 'zod';
+import { isUniqueViolation } from '../../platform/database/database-errors.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { removeBriefSection } from '../../contract/campaigns/campaign-brief.js';
@@ -160,9 +161,6 @@ async function loadLiveCampaign(db: Db, id: string): Promise<CampaignRecord> {
   return record;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
-}
 
 async function assertCodeAvailable(db: Db, code: string, exceptId?: string): Promise<void> {
   const existing = await findCampaignByCodeInsensitive(db, code);

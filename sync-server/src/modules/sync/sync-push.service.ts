@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isUniqueViolation } from '../../platform/database/database-errors.js';
 import { findTableDefinition, tableDefinitions, type TableDefinition } from '../../contract/index.js';
 import type { PushRequest, PushResponse, PushRowResult, RowStatus } from '../../contract/sync-payloads.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
@@ -271,8 +272,4 @@ function toResponse(results: TableResult[], isDryRun: boolean, isApplied: boolea
   return { dryRun: isDryRun, applied: isApplied, tables: results.map((table) => ({ table: table.table.name, results: table.results })), summary };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${String((error as { code?: unknown }).code ?? '')}` : '';
-  return /P2002|23505|unique/i.test(text);
-}
 
