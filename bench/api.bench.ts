@@ -28,6 +28,8 @@ import { GENERATE_STATEMENTS, LIST_FLOOR_SQL } from './campaigns-data.js';
 // 150 is the issue's load; 1 shows the service time of a single request, without queueing.
 const CONNECTION_LEVELS = (process.env.BENCH_CONNECTIONS ?? '1,150').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+// BENCH_LOADS=list,floor,push (default all three) runs only some of the loads, e.g. to profile one.
+const LOADS = new Set((process.env.BENCH_LOADS ?? 'list,floor,push').split(',').map((load) => load.trim()));
 const PUSH_ROWS = 500;
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const LIST_PATH = '/api/v1/campaigns?statuses=planned&statuses=running&objectives=sale&objectives=traffic&hasCreators=true&sort=start_date&limit=50';
@@ -98,7 +100,8 @@ async function loadList(baseUrl: string, token: string, connections: number): Pr
     url: `${baseUrl}${LIST_PATH}`,
     connections,
     duration: SECONDS,
-    headers: { authorization: `Bearer ${token}` },
+    // As the add-on's UrlFetchApp and every browser do.
+    headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' },
   });
 }
 
@@ -177,10 +180,13 @@ try {
   const baseUrl = `http://127.0.0.1:${port}`;
   const probe = await fetch(`${baseUrl}${LIST_PATH}`, { headers: { authorization: `Bearer ${token}` } });
   if (probe.status !== 200) throw new Error(`the list endpoint answered ${probe.status}: ${await probe.text()}`);
+  console.log(`  one list page is ${((await probe.arrayBuffer()).byteLength / 1024).toFixed(1)} KB of JSON`);
   console.log(`Loading ${baseUrl} …`);
   const results: Result[] = [];
   for (const connections of CONNECTION_LEVELS) {
-    results.push(await loadList(baseUrl, token, connections), await loadSqlFloor(scratch.url, connections), await loadPush(baseUrl, token, connections));
+    if (LOADS.has('list')) results.push(await loadList(baseUrl, token, connections));
+    if (LOADS.has('floor')) results.push(await loadSqlFloor(scratch.url, connections));
+    if (LOADS.has('push')) results.push(await loadPush(baseUrl, token, connections));
   }
   printTable(results);
 } catch (error) {

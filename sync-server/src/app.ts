@@ -17,7 +17,7 @@ import { createCors, createRateLimit, securityHeaders } from './platform/http/se
 
 export type AppDependencies = {
   database: Database;
-  config: Pick<ServerConfig, 'bodyLimit' | 'auth' | 'corsAllowedOrigins'>;
+  config: Pick<ServerConfig, 'bodyLimit' | 'auth' | 'corsAllowedOrigins' | 'campaignListCacheEntries'>;
 };
 
 /** The Express application: routes of every feature module, then the one error handler. */
@@ -34,13 +34,13 @@ export function createApp({ database, config }: AppDependencies): Express {
   app.use(createHealthRouter(database));
 
   const api = Router();
-  api.use(createAuthenticator(database.prisma, config.auth));
+  api.use(createAuthenticator(database, config.auth));
   api.use(createRateLimit(config.auth.rateLimitPerMinute));
   api.use(createTablesRouter(documentation));
   api.use(createReportsRouter(database, documentation));
   api.use(createSyncRouter(database, documentation));
   api.use(createExportsRouter(database, documentation));
-  api.use(createCampaignsRouter(database, documentation));
+  api.use(createCampaignsRouter(database, documentation, { listCacheEntries: config.campaignListCacheEntries }));
   api.use(createImportsRouter(database, documentation, config.bodyLimit));
   app.use('/api/v1', api);
 

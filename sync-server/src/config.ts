@@ -12,6 +12,8 @@ export type ServerConfig = {
   auth: AuthConfig;
   /** Browser origins allowed to call the API; empty = CORS closed. */
   corsAllowedOrigins: string[];
+  /** Campaign list pages kept per database snapshot (0 = no cache). */
+  campaignListCacheEntries: number;
 };
 
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -25,6 +27,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     bodyLimit: env.BODY_LIMIT ?? '10mb',
     auth: readAuthConfig(env),
     corsAllowedOrigins: (env.CORS_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    campaignListCacheEntries: parseCount('CAMPAIGN_LIST_CACHE_ENTRIES', env.CAMPAIGN_LIST_CACHE_ENTRIES ?? '256'),
   };
 }
 
@@ -34,6 +37,12 @@ function parsePort(value: string): number {
     throw new Error(`PORT must be a whole number from 0 to 65535; it is '${value}'.`);
   }
   return port;
+}
+
+function parseCount(name: string, value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0) throw new Error(`${name} must be a whole number, 0 or more; it is '${value}'.`);
+  return count;
 }
 
 function isTruthy(value: string): boolean {

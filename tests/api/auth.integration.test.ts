@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { revokeApiToken } from '../../sync-server/src/modules/auth/api-tokens.service.js';
+import { createApiToken, revokeApiToken } from '../../sync-server/src/modules/auth/api-tokens.service.js';
 import { errorResponseSchema } from '../../sync-server/src/platform/http/openapi.js';
 import { generateOtherKey, signIdToken, startTestServer, TEST_AUDIENCE, type TestServer } from '../support/test-server.js';
 
@@ -53,6 +53,27 @@ describe('who is calling: Google ID tokens, API tokens, the development token', 
     expect(used.tokenHash).not.toContain(token);
     expect(await revokeApiToken(server.database.prisma, token.slice(0, 12))).toBe(true);
     expect((await getTables(bearer(token))).status).toBe(401);
+  });
+
+  it('answers people who call at the same moment each as themselves (their sign-ins are looked up together)', async () => {
+    const { token: revoked } = await createApiToken(server.database.prisma, { username: 'lan.nguyen', name: 'revoked at once' });
+    expect(await revokeApiToken(server.database.prisma, revoked.slice(0, 12))).toBe(true);
+    const callers = [
+      { authorization: (await server.authAs('minh.tran')).authorization, expected: 200 },
+      { authorization: (await server.authAs('an.pham')).authorization, expected: 200 },
+      { authorization: bearer(signIdToken({ email: 'huong.le@bookingcenter.vn' })).authorization, expected: 200 },
+      { authorization: `Bearer ${revoked}`, expected: 401 },
+      { authorization: 'Bearer bc_notatoken0000000000000000000000', expected: 401 },
+    ];
+    const answers = await Promise.all(
+      [...callers, ...callers].map(async ({ authorization }) => {
+        const response = await fetch(`${server.url}/api/v1/campaigns?statuses=running`, { headers: { authorization: authorization ?? '' } });
+        return { status: response.status, body: (await response.json()) as { items?: { budgetPlanned: number | null }[] } };
+      }),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual([...callers, ...callers].map((caller) => caller.expected));
+    // The lead and finance see budgets, the viewer does not.
+    expect(answers.map((answer) => (answer.status === 200 ? answer.body.items?.[0]?.budgetPlanned : 'refused'))).toEqual([150_000_000, null, 150_000_000, 'refused', 'refused', 150_000_000, null, 150_000_000, 'refused', 'refused']);
   });
 
   it('has no development token unless it is switched on', async () => {

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assignmentResponseSchema,
@@ -76,6 +78,40 @@ describe('campaign actions over HTTP', () => {
     it('hides budgets from a viewer', async () => {
       const body = await list('?statuses=running', 'an.pham');
       expect(body.items[0]).toMatchObject({ code: 'CC-TET-2026', budgetPlanned: null, budgetActual: null });
+    });
+
+    it('gives a lead and a viewer asking the same thing at the same moment each their own page: budgets only to the lead', async () => {
+      const [lead, viewer] = await Promise.all([list('?statuses=running&limit=7'), list('?statuses=running&limit=7', 'an.pham')]);
+      expect(lead.items[0]).toMatchObject({ code: 'CC-TET-2026', budgetPlanned: 150_000_000 });
+      expect(viewer.items[0]).toMatchObject({ code: 'CC-TET-2026', budgetPlanned: null, budgetActual: null });
+    });
+
+    it('shows a change in the very next list request', async () => {
+      const before = (await list('?statuses=draft&limit=200')).items.map((item) => item.code);
+      const copy = await duplicate();
+      const after = (await list('?statuses=draft&limit=200')).items.map((item) => item.code);
+      expect(before).not.toContain(copy);
+      expect(after).toContain(copy);
+    });
+
+    it('sends the page gzipped to clients that ask for it, and as plain JSON to the others', async () => {
+      const headers = await server.authAs('minh.tran');
+      const fetchRaw = (acceptEncoding: string) =>
+        new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+          http
+            .get(`${server.url}/api/v1/campaigns?statuses=running`, { headers: { ...headers, 'accept-encoding': acceptEncoding } }, (response) => {
+              const chunks: Buffer[] = [];
+              response.on('data', (chunk: Buffer) => chunks.push(chunk));
+              response.on('end', () => resolve({ encoding: response.headers['content-encoding'], body: Buffer.concat(chunks) }));
+            })
+            .on('error', reject);
+        });
+      const zipped = await fetchRaw('gzip, deflate');
+      const plain = await fetchRaw('identity');
+      expect(zipped.encoding).toBe('gzip');
+      expect(plain.encoding).toBeUndefined();
+      expect(JSON.parse(gunzipSync(zipped.body).toString())).toEqual(JSON.parse(plain.body.toString()));
+      expect(zipped.body.length).toBeLessThan(plain.body.length);
     });
 
     it('refuses an unknown status with 422 naming the field, and a made-up cursor with 400', async () => {

@@ -60,6 +60,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
     seedWhenEmpty: true,
     bodyLimit: '10mb',
     corsAllowedOrigins: [],
+    campaignListCacheEntries: 256,
     ...overrides,
     auth: {
       googleAudiences: [TEST_AUDIENCE],

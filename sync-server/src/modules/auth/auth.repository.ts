@@ -1,9 +1,29 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { SqlReader } from '../../platform/database/open-database.js';
+import { CURRENT_SNAPSHOT_SQL } from '../../platform/database/snapshot-cache.js';
+import type { Actor } from '../access/actor.js';
 
 const userFields = { id: true, email: true, username: true, role: true, isActive: true, deletedAt: true } as const;
 
-export function findUserByEmail(prisma: PrismaClient, email: string) {
-  return prisma.user.findFirst({ where: { email: { equals: email, mode: 'insensitive' } }, select: userFields });
+export type UserRow = { id: string; email: string; role: Actor['role']; isActive: boolean; deletedAt: Date | null };
+
+/**
+ * The lookups every request makes are plain SQL for many callers at once (the authenticator
+ * batches the requests that arrive together), and each also returns the database snapshot it
+ * ran under: a read cache keyed by snapshot (the campaign list) then needs no round trip of
+ * its own.
+ */
+type UserSqlRow = { user_id: string; email: string; role: Actor['role']; is_active: boolean; user_deleted_at: Date | null; snapshot: string };
+const USER_COLUMNS = `u.id::text AS user_id, u.email, u.role::text AS role, u.is_active, u.deleted_at AS user_deleted_at, ${CURRENT_SNAPSHOT_SQL} AS snapshot`;
+
+function toUserRow(row: UserSqlRow): UserRow {
+  return { id: row.user_id, email: row.email, role: row.role, isActive: row.is_active, deletedAt: row.user_deleted_at };
+}
+
+/** Users by email (any case), one statement for all of them; each answer carries the statement's snapshot. */
+export async function findUsersByEmails(sql: SqlReader, emails: readonly string[]): Promise<Map<string, { user: UserRow; snapshot: string }>> {
+  const rows = await sql<UserSqlRow>(`SELECT ${USER_COLUMNS} FROM users u WHERE lower(u.email) = ANY($1::text[])`, [emails.map((email) => email.toLowerCase())]);
+  return new Map(rows.map((row) => [row.email.toLowerCase(), { user: toUserRow(row), snapshot: row.snapshot }]));
 }
 
 export function findUserByUsername(prisma: PrismaClient, username: string) {
@@ -17,11 +37,21 @@ export function createViewer(prisma: PrismaClient, email: string, displayName: s
   });
 }
 
-export function findApiTokenByHash(prisma: PrismaClient, tokenHash: string) {
-  return prisma.apiToken.findUnique({
-    where: { tokenHash },
-    select: { id: true, revokedAt: true, deletedAt: true, lastUsedAt: true, user: { select: userFields } },
-  });
+export type ApiTokenMatch = { id: string; revokedAt: Date | null; deletedAt: Date | null; lastUsedAt: Date | null; user: UserRow; snapshot: string };
+
+/** API tokens by hash, one statement for all of them; each answer carries the statement's snapshot. */
+export async function findApiTokensByHashes(sql: SqlReader, tokenHashes: readonly string[]): Promise<Map<string, ApiTokenMatch>> {
+  const rows = await sql<UserSqlRow & { token_hash: string; id: string; revoked_at: Date | null; deleted_at: Date | null; last_used_at: Date | null }>(
+    `SELECT t.token_hash, t.id::text AS id, t.revoked_at, t.deleted_at, t.last_used_at, ${USER_COLUMNS}
+     FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ANY($1::text[])`,
+    [tokenHashes],
+  );
+  return new Map(
+    rows.map((row) => [
+      row.token_hash,
+      { id: row.id, revokedAt: row.revoked_at, deletedAt: row.deleted_at, lastUsedAt: row.last_used_at, user: toUserRow(row), snapshot: row.snapshot },
+    ]),
+  );
 }
 
 export function markApiTokenUsed(prisma: PrismaClient, id: string, usedAt: Date) {

@@ -1,29 +1,54 @@
+import DataLoader from 'dataloader';
 import type { RequestHandler, Response } from 'express';
-import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { Database } from '../../platform/database/open-database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Actor } from '../access/actor.js';
 import { hashApiToken, looksLikeApiToken } from './api-tokens.service.js';
 import type { AuthConfig } from './auth.config.js';
-import { createViewer, findApiTokenByHash, findUserByEmail, findUserByUsername, markApiTokenUsed } from './auth.repository.js';
+import {
+  createViewer,
+  findApiTokensByHashes,
+  findUserByUsername,
+  findUsersByEmails,
+  markApiTokenUsed,
+  type ApiTokenMatch,
+  type UserRow,
+} from './auth.repository.js';
 import { createGoogleIdTokenVerifier } from './google-id-token.js';
 
-type UserRow = { id: string; email: string; role: Actor['role']; isActive: boolean; deletedAt: Date | null };
+/** Who is calling, and the database snapshot their lookup ran under (after the request arrived). */
+type Authenticated = { actor: Actor; snapshot?: string };
 
 /**
  * Who is calling: a Google ID token (the add-on, source "sheet"), a personal API token
  * (scripts and reports, source "api"), or the development token when it is switched on.
  * Sets the actor on `response.locals`; every route reads it with `getActor`.
  */
-export function createAuthenticator(prisma: PrismaClient, config: AuthConfig): RequestHandler {
+export function createAuthenticator(database: Database, config: AuthConfig): RequestHandler {
+  const prisma = database.prisma;
   const verifyGoogleIdToken = createGoogleIdTokenVerifier({ audiences: config.googleAudiences, fetchCertificates: config.fetchGoogleCertificates });
 
-  async function resolveActor(token: string): Promise<Actor> {
+  // Requests read in the same turn of the event loop are looked up in one statement
+  // (DataLoader, dispatched on setImmediate, never caching across requests): under load that is
+  // one round trip for many callers instead of one each. Every lookup still runs after its
+  // request arrived, so a revoked token or a role change counts from the very next request.
+  const lookUpTogether = { cache: false, batchScheduleFn: (dispatch: () => void) => setImmediate(dispatch), maxBatchSize: 200 };
+  const apiTokens = new DataLoader<string, ApiTokenMatch | null>(async (hashes) => {
+    const found = await findApiTokensByHashes(database.sql, hashes);
+    return hashes.map((hash) => found.get(hash) ?? null);
+  }, lookUpTogether);
+  const usersByEmail = new DataLoader<string, { user: UserRow; snapshot: string } | null>(async (emails) => {
+    const found = await findUsersByEmails(database.sql, emails);
+    return emails.map((email) => found.get(email.toLowerCase()) ?? null);
+  }, lookUpTogether);
+
+  async function authenticate(token: string): Promise<Authenticated> {
     if (config.devToken && token === config.devToken) {
       const admin = await prisma.user.findFirst({ where: { role: 'admin', isActive: true, deletedAt: null }, orderBy: { createdAt: 'asc' }, select: { id: true, email: true } });
-      return { userId: admin?.id ?? null, role: 'admin', label: admin?.email ?? 'developer', source: 'api' };
+      return { actor: { userId: admin?.id ?? null, role: 'admin', label: admin?.email ?? 'developer', source: 'api' } };
     }
     if (looksLikeApiToken(token)) {
-      const found = await findApiTokenByHash(prisma, hashApiToken(token));
+      const found = await apiTokens.load(hashApiToken(token));
       if (!found || found.revokedAt || found.deletedAt) {
         throw new AppError({ code: 'UNAUTHENTICATED', userMessage: 'This API token is not valid or has been revoked. Ask an admin for a new one.' });
       }
@@ -31,18 +56,20 @@ export function createAuthenticator(prisma: PrismaClient, config: AuthConfig): R
       // of one busy script would queue on) per request.
       const now = new Date();
       if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > 60_000) await markApiTokenUsed(prisma, found.id, now);
-      return toActor(found.user, 'api');
+      return { actor: toActor(found.user, 'api'), snapshot: found.snapshot };
     }
     if (token.split('.').length === 3) {
       const identity = await verifyGoogleIdToken(token);
-      const user = (await findUserByEmail(prisma, identity.email)) ?? (config.isAutoCreatingViewers ? await createViewer(prisma, identity.email, identity.name ?? identity.email) : null);
+      const found = await usersByEmail.load(identity.email);
+      if (found) return { actor: toActor(found.user, 'sheet'), snapshot: found.snapshot };
+      const user = config.isAutoCreatingViewers ? await createViewer(prisma, identity.email, identity.name ?? identity.email) : null;
       if (!user) {
         throw new AppError({
           code: 'FORBIDDEN',
           userMessage: `${identity.email} is not a Booking Center user yet. Ask an admin to add you.`,
         });
       }
-      return toActor(user, 'sheet');
+      return { actor: toActor(user, 'sheet') };
     }
     throw new AppError({ code: 'UNAUTHENTICATED', userMessage: 'The Authorization header holds neither a Google sign-in nor an API token.' });
   }
@@ -54,7 +81,9 @@ export function createAuthenticator(prisma: PrismaClient, config: AuthConfig): R
       if (!match?.[1]) {
         throw new AppError({ code: 'UNAUTHENTICATED', userMessage: 'Sign in first: send "Authorization: Bearer <token>".' });
       }
-      response.locals.actor = await resolveActor(match[1].trim());
+      const { actor, snapshot } = await authenticate(match[1].trim());
+      response.locals.actor = actor;
+      response.locals.databaseSnapshot = snapshot;
       next();
     } catch (error) {
       next(error);
@@ -73,6 +102,14 @@ export function getActor(response: Response): Actor {
   const actor = response.locals.actor as Actor | undefined;
   if (!actor) throw new AppError({ code: 'UNAUTHENTICATED', userMessage: 'Sign in first.' });
   return actor;
+}
+
+/**
+ * The database snapshot the caller's sign-in lookup saw, when it was read (see
+ * platform/database/snapshot-cache.ts); undefined for the development token.
+ */
+export function getRequestSnapshot(response: Response): string | undefined {
+  return response.locals.databaseSnapshot as string | undefined;
 }
 
 export { findUserByUsername };

@@ -15,8 +15,11 @@ import {
   transitionResponseSchema,
 } from '../../contract/sync-payloads.js';
 import type { Database } from '../../platform/database/open-database.js';
+import { createSnapshotCache, readCurrentSnapshot } from '../../platform/database/snapshot-cache.js';
+import { encodeJson, sendEncodedJson } from '../../platform/http/encoded-json.js';
 import { errorResponseSchema, type ApiDocumentation } from '../../platform/http/openapi.js';
-import { getActor } from '../auth/authenticate.js';
+import { assertAllowed, isAllowed } from '../access/permissions.js';
+import { getActor, getRequestSnapshot } from '../auth/authenticate.js';
 import {
   assignCreatorsByKey,
   assignProductsByKey,
@@ -28,7 +31,7 @@ import {
   searchProducts,
   transitionCampaignByCode,
 } from './campaign-api.service.js';
-import { loadCampaignsConfig } from './campaigns.config.js';
+import { loadCampaignsConfig, todayIn } from './campaigns.config.js';
 import { campaignCodeParamsSchema, campaignListQueryHttpSchema, campaignListResponseSchema } from './campaigns.http-schemas.js';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -111,16 +114,25 @@ function documentCampaignRoutes(documentation: ApiDocumentation): void {
 }
 
 /** Campaign actions of the detail screen and the sidebar, and the pickers that feed them. */
-export function createCampaignsRouter(database: Database, documentation: ApiDocumentation): Router {
+export function createCampaignsRouter(database: Database, documentation: ApiDocumentation, { listCacheEntries }: { listCacheEntries: number }): Router {
   documentCampaignRoutes(documentation);
   const config = loadCampaignsConfig();
   const options = { config };
   const prisma = database.prisma;
   const router = Router();
+  // List pages as sent, per database snapshot: readers between two writes share one computation.
+  const listCache = createSnapshotCache(listCacheEntries);
 
   router.get('/campaigns', async (request, response) => {
     const query = campaignListQueryHttpSchema.parse(request.query);
-    response.json(await listCampaignsPage(prisma, getActor(response), query, options));
+    const actor = getActor(response);
+    assertAllowed(actor, 'campaign.view');
+    // Everything the answer depends on besides the data: the query, the day (deadline flags)
+    // and whether this reader may see budgets. Readers that agree on all three share one body.
+    const key = JSON.stringify([query, todayIn(config.timeZone), isAllowed(actor, 'campaign.budget.view')]);
+    const snapshot = getRequestSnapshot(response) ?? (await readCurrentSnapshot(prisma));
+    const body = await listCache.read(snapshot, key, async () => encodeJson(await listCampaignsPage(prisma, actor, query, options)));
+    sendEncodedJson(request, response, body);
   });
   router.get('/campaigns/:code', async (request, response) => {
     const { code } = campaignCodeParamsSchema.parse(request.params);
