@@ -6,11 +6,17 @@
  * postgres://postgres@127.0.0.1:5432), with data generated set-based (10,000 campaigns and
  * 52,000 related rows, the campaigns benchmark's data set).
  *
- * The server runs in a child process (one core) and autocannon in this one (the other core):
- * loopback only. Measured, each for BENCH_SECONDS (default 10):
- *   1. GET /api/v1/campaigns, a filtered and sorted page of 50 with counts, budget and flags;
- *   2. the same list query straight in SQL, from 150 concurrent callers on a pool (the floor);
- *   3. POST /api/v1/sync/push of 500 new creator rows (a new idempotency key each time).
+ * The server runs in a child process and autocannon in this one: loopback only, the two
+ * cores shared by the server, PostgreSQL and the load. Measured, each for BENCH_SECONDS
+ * (default 10), at each level of BENCH_CONNECTIONS:
+ *   list          GET /api/v1/campaigns, a filtered and sorted page of 50 with counts, budget and
+ *                 flags, as every client asks for it (gzip); pages are cached per database snapshot;
+ *   list-uncached the same on a second server whose cache is off: every request computes its page
+ *                 (what the first reader after each write pays);
+ *   list-floor    the same list query straight in SQL from as many callers (the issue's floor);
+ *   push          POST /api/v1/sync/push of 500 new creator rows (a new idempotency key each time);
+ *   push-floor    the same 500 rows upserted straight in SQL, one statement per push, no checks.
+ * BENCH_LOADS picks some of them (comma-separated).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -28,8 +34,7 @@ import { GENERATE_STATEMENTS, LIST_FLOOR_SQL } from './campaigns-data.js';
 // 150 is the issue's load; 1 shows the service time of a single request, without queueing.
 const CONNECTION_LEVELS = (process.env.BENCH_CONNECTIONS ?? '1,150').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-// BENCH_LOADS=list,floor,push (default all three) runs only some of the loads, e.g. to profile one.
-const LOADS = new Set((process.env.BENCH_LOADS ?? 'list,floor,push').split(',').map((load) => load.trim()));
+const LOADS = new Set((process.env.BENCH_LOADS ?? 'list,list-uncached,list-floor,push,push-floor').split(',').map((load) => load.trim()));
 const PUSH_ROWS = 500;
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const LIST_PATH = '/api/v1/campaigns?statuses=planned&statuses=running&objectives=sale&objectives=traffic&hasCreators=true&sort=start_date&limit=50';
@@ -62,12 +67,12 @@ async function prepareDatabase(databaseUrl: string): Promise<string> {
   }
 }
 
-async function startServerProcess(port: number, databaseUrl: string): Promise<ChildProcess> {
+async function startServerProcess(port: number, databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
   // BENCH_SERVER_PROFILE_DIR=dir writes the server's CPU profile there (open it in Chrome DevTools).
   const profile = process.env.BENCH_SERVER_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE_DIR}`] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'sync-server/src/main.ts'], {
     cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', SEED_SAMPLE_DATA: 'false', DATABASE_POOL_SIZE: '20' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', SEED_SAMPLE_DATA: 'false', DATABASE_POOL_SIZE: '20', ...extraEnv },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -83,6 +88,13 @@ async function startServerProcess(port: number, databaseUrl: string): Promise<Ch
   return child;
 }
 
+async function stopServerProcess(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+}
+
 /** Runs autocannon and reads p50/p95/p99 from every response time it reports (autocannon itself has no p95). */
 async function runLoad(name: string, options: autocannon.Options): Promise<Result> {
   const samples: number[] = [];
@@ -95,8 +107,8 @@ async function runLoad(name: string, options: autocannon.Options): Promise<Resul
   return { name, requests: result.requests.total, errors: result.errors + result.timeouts, non2xx: result.non2xx, p50: at(50), p95: at(95), p99: at(99), throughput: result.requests.total / SECONDS };
 }
 
-async function loadList(baseUrl: string, token: string, connections: number): Promise<Result> {
-  return runLoad(`GET /api/v1/campaigns (filtered page of 50), ${connections} conn.`, {
+async function loadList(baseUrl: string, token: string, connections: number, label = 'filtered page of 50'): Promise<Result> {
+  return runLoad(`GET /api/v1/campaigns (${label}), ${connections} conn.`, {
     url: `${baseUrl}${LIST_PATH}`,
     connections,
     duration: SECONDS,
@@ -105,8 +117,21 @@ async function loadList(baseUrl: string, token: string, connections: number): Pr
   });
 }
 
+let pushBatch = 0;
+/** 500 new creators, never seen before (each push, and each floor statement, gets its own). */
+function newCreatorRows() {
+  pushBatch += 1;
+  return Array.from({ length: PUSH_ROWS }, (_, index) => ({
+    creator_key: `LOAD-${pushBatch}-${index}`,
+    name: `Creator tải ${pushBatch}-${index}`,
+    status: 'active',
+    priority_score: 1 + (index % 10),
+    location: 'Hà Nội',
+    niche: 'beauty',
+  }));
+}
+
 async function loadPush(baseUrl: string, token: string, connections: number): Promise<Result> {
-  let batch = 0;
   return runLoad(`POST /api/v1/sync/push (${PUSH_ROWS} new rows), ${connections} conn.`, {
     url: `${baseUrl}/api/v1/sync/push`,
     connections,
@@ -116,12 +141,7 @@ async function loadPush(baseUrl: string, token: string, connections: number): Pr
     requests: [
       {
         setupRequest: (request) => {
-          batch += 1;
-          const rows = Array.from({ length: PUSH_ROWS }, (_, index) => ({
-            rowNumber: index + 2,
-            rowVersion: null,
-            values: { creator_key: `LOAD-${batch}-${index}`, name: `Creator tải ${batch}-${index}`, status: 'active', priority_score: 1 + (index % 10), location: 'Hà Nội', niche: 'beauty' },
-          }));
+          const rows = newCreatorRows().map((values, index) => ({ rowNumber: index + 2, rowVersion: null, values }));
           return { ...request, body: JSON.stringify({ idempotencyKey: randomUUID(), tables: [{ table: 'creators', rows }] }) };
         },
       },
@@ -129,17 +149,18 @@ async function loadPush(baseUrl: string, token: string, connections: number): Pr
   });
 }
 
-/** The floor: the list query alone, in SQL, from as many concurrent callers, for as long. */
-async function loadSqlFloor(databaseUrl: string, connections: number): Promise<Result> {
+/** Runs `statement` from as many concurrent callers as connections, for as long as the HTTP loads. */
+async function loadSql(name: string, databaseUrl: string, connections: number, statement: () => [string, unknown[]]): Promise<Result> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
   const samples: number[] = [];
   let errors = 0;
   const deadline = performance.now() + SECONDS * 1000;
   const worker = async () => {
     while (performance.now() < deadline) {
+      const [text, values] = statement();
       const started = performance.now();
       try {
-        await pool.query(LIST_FLOOR_SQL, [['planned', 'running'], ['sale', 'traffic']]);
+        await pool.query(text, values);
         samples.push(performance.now() - started);
       } catch {
         errors += 1;
@@ -150,7 +171,24 @@ async function loadSqlFloor(databaseUrl: string, connections: number): Promise<R
   await pool.end();
   samples.sort((a, b) => a - b);
   const at = (p: number) => samples[Math.min(samples.length - 1, Math.ceil((p / 100) * samples.length) - 1)] ?? 0;
-  return { name: `the same list query in SQL (floor), ${connections} callers`, requests: samples.length, errors, non2xx: 0, p50: at(50), p95: at(95), p99: at(99), throughput: samples.length / SECONDS };
+  return { name, requests: samples.length, errors, non2xx: 0, p50: at(50), p95: at(95), p99: at(99), throughput: samples.length / SECONDS };
+}
+
+/** The list floor: the same filters and sort in SQL, no counts or flags. */
+function loadListFloor(databaseUrl: string, connections: number): Promise<Result> {
+  return loadSql(`the same list query in SQL (floor), ${connections} callers`, databaseUrl, connections, () => [LIST_FLOOR_SQL, [['planned', 'running'], ['sale', 'traffic']]]);
+}
+
+/** The push floor: the same 500 rows in one upsert, without validation, rules, audit or answer. */
+const PUSH_FLOOR_SQL = `
+INSERT INTO creators (creator_key, name, status, priority_score, location, niche)
+SELECT r.creator_key, r.name, r.status::creator_status, r.priority_score, r.location, r.niche
+FROM jsonb_to_recordset($1::jsonb) AS r(creator_key text, name text, status text, priority_score int, location text, niche text)
+ON CONFLICT (creator_key) DO UPDATE SET name = EXCLUDED.name, status = EXCLUDED.status, priority_score = EXCLUDED.priority_score,
+  location = EXCLUDED.location, niche = EXCLUDED.niche`;
+
+function loadPushFloor(databaseUrl: string, connections: number): Promise<Result> {
+  return loadSql(`the same 500 rows upserted in SQL (floor), ${connections} callers`, databaseUrl, connections, () => [PUSH_FLOOR_SQL, [JSON.stringify(newCreatorRows())]]);
 }
 
 function printTable(results: Result[]): void {
@@ -158,19 +196,27 @@ function printTable(results: Result[]): void {
   console.log('| load | requests | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | p95 < 200 ms, 0 errors |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const result of results) {
-    const meets = result.name.includes('floor') ? '' : result.p95 < 200 && result.errors + result.non2xx === 0 ? 'yes' : 'no';
+    const meets = result.name.includes('(floor)') ? '' : result.p95 < 200 && result.errors + result.non2xx === 0 ? 'yes' : 'no';
     console.log(`| ${result.name} | ${result.requests} | ${result.throughput.toFixed(0)} | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${result.p99.toFixed(1)} | ${result.errors} | ${result.non2xx} | ${meets} |`);
   }
   for (const connections of CONNECTION_LEVELS) {
-    const list = results.find((result) => result.name.startsWith('GET') && result.name.endsWith(`${connections} conn.`));
-    const floor = results.find((result) => result.name.endsWith(`${connections} callers`));
-    if (list && floor && floor.p95 > 0) {
-      console.log(`At ${connections}: list p95 = ${(list.p95 / floor.p95).toFixed(1)}× the SQL floor's p95; list throughput = ${((list.throughput / floor.throughput) * 100).toFixed(0)} % of the floor's.`);
+    const find = (prefix: string, suffix: string) => results.find((result) => result.name.startsWith(prefix) && result.name.endsWith(suffix));
+    const floor = find('the same list', `${connections} callers`);
+    for (const list of [find('GET /api/v1/campaigns (filtered', `${connections} conn.`), find('GET /api/v1/campaigns (every request', `${connections} conn.`)]) {
+      if (list && floor && floor.p95 > 0) {
+        console.log(`At ${connections}, ${list.name.slice(22, list.name.indexOf(')') + 1)}: p95 = ${(list.p95 / floor.p95).toFixed(2)}× the SQL floor's; throughput = ${((list.throughput / floor.throughput) * 100).toFixed(0)} % of the floor's.`);
+      }
+    }
+    const push = find('POST', `${connections} conn.`);
+    const pushFloor = find('the same 500 rows', `${connections} callers`);
+    if (push && pushFloor && pushFloor.throughput > 0) {
+      console.log(`At ${connections}, push: ${(push.throughput * PUSH_ROWS).toFixed(0)} rows/s = ${((push.throughput / pushFloor.throughput) * 100).toFixed(0)} % of the SQL floor's ${(pushFloor.throughput * PUSH_ROWS).toFixed(0)} rows/s.`);
     }
   }
 }
 
 let server: ChildProcess | undefined;
+let uncachedServer: ChildProcess | undefined;
 const scratch = await createScratchDatabase(serverUrl, 'bench_api');
 try {
   console.log('Preparing the benchmark database…');
@@ -178,6 +224,12 @@ try {
   const port = await freePort();
   server = await startServerProcess(port, scratch.url);
   const baseUrl = `http://127.0.0.1:${port}`;
+  let uncachedUrl = '';
+  if (LOADS.has('list-uncached')) {
+    const uncachedPort = await freePort();
+    uncachedServer = await startServerProcess(uncachedPort, scratch.url, { CAMPAIGN_LIST_CACHE_ENTRIES: '0' });
+    uncachedUrl = `http://127.0.0.1:${uncachedPort}`;
+  }
   const probe = await fetch(`${baseUrl}${LIST_PATH}`, { headers: { authorization: `Bearer ${token}` } });
   if (probe.status !== 200) throw new Error(`the list endpoint answered ${probe.status}: ${await probe.text()}`);
   console.log(`  one list page is ${((await probe.arrayBuffer()).byteLength / 1024).toFixed(1)} KB of JSON`);
@@ -185,19 +237,17 @@ try {
   const results: Result[] = [];
   for (const connections of CONNECTION_LEVELS) {
     if (LOADS.has('list')) results.push(await loadList(baseUrl, token, connections));
-    if (LOADS.has('floor')) results.push(await loadSqlFloor(scratch.url, connections));
+    if (LOADS.has('list-uncached')) results.push(await loadList(uncachedUrl, token, connections, 'every request computes its page'));
+    if (LOADS.has('list-floor')) results.push(await loadListFloor(scratch.url, connections));
     if (LOADS.has('push')) results.push(await loadPush(baseUrl, token, connections));
+    if (LOADS.has('push-floor')) results.push(await loadPushFloor(scratch.url, connections));
   }
   printTable(results);
 } catch (error) {
   console.error(`The API benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
-  // Let the server finish its requests and close its pool before the database is dropped.
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once('exit', resolve));
-    server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
-  }
+  // Let the servers finish their requests and close their pools before the database is dropped.
+  await Promise.all([server, uncachedServer].map(stopServerProcess));
   await scratch.drop().catch(() => undefined);
 }

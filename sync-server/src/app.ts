@@ -17,7 +17,7 @@ import { createCors, createRateLimit, securityHeaders } from './platform/http/se
 
 export type AppDependencies = {
   database: Database;
-  config: Pick<ServerConfig, 'bodyLimit' | 'auth' | 'corsAllowedOrigins' | 'campaignListCacheEntries'>;
+  config: Pick<ServerConfig, 'bodyLimit' | 'auth' | 'corsAllowedOrigins' | 'campaignListCacheEntries' | 'pushAdmission'>;
 };
 
 /** The Express application: routes of every feature module, then the one error handler. */
@@ -38,7 +38,7 @@ export function createApp({ database, config }: AppDependencies): Express {
   api.use(createRateLimit(config.auth.rateLimitPerMinute));
   api.use(createTablesRouter(documentation));
   api.use(createReportsRouter(database, documentation));
-  api.use(createSyncRouter(database, documentation));
+  api.use(createSyncRouter(database, documentation, config.pushAdmission));
   api.use(createExportsRouter(database, documentation));
   api.use(createCampaignsRouter(database, documentation, { listCacheEntries: config.campaignListCacheEntries }));
   api.use(createImportsRouter(database, documentation, config.bodyLimit));

@@ -14,6 +14,8 @@ export type ServerConfig = {
   corsAllowedOrigins: string[];
   /** Campaign list pages kept per database snapshot (0 = no cache). */
   campaignListCacheEntries: number;
+  /** Pushes applied at once, and how many may wait before new ones get 503 + Retry-After. */
+  pushAdmission: { concurrency: number; maxQueued: number };
 };
 
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -28,6 +30,10 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     auth: readAuthConfig(env),
     corsAllowedOrigins: (env.CORS_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
     campaignListCacheEntries: parseCount('CAMPAIGN_LIST_CACHE_ENTRIES', env.CAMPAIGN_LIST_CACHE_ENTRIES ?? '256'),
+    pushAdmission: {
+      concurrency: Math.max(1, parseCount('PUSH_CONCURRENCY', env.PUSH_CONCURRENCY ?? '4')),
+      maxQueued: parseCount('PUSH_QUEUE_LIMIT', env.PUSH_QUEUE_LIMIT ?? '400'),
+    },
   };
 }
 

@@ -39,6 +39,8 @@ export function generateOtherKey() {
 }
 
 export type TestServer = RunningServer & {
+  /** The PostgreSQL server database behind it (undefined on the embedded database). */
+  databaseUrl: string | undefined;
   /** A personal API token of a seeded user (lan.nguyen admin, minh.tran lead, huong.le finance, an.pham viewer). */
   tokenFor(username: string): Promise<string>;
   /** Authorization headers for that user. */
@@ -61,6 +63,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
     bodyLimit: '10mb',
     corsAllowedOrigins: [],
     campaignListCacheEntries: 256,
+    pushAdmission: { concurrency: 4, maxQueued: 400 },
     ...overrides,
     auth: {
       googleAudiences: [TEST_AUDIENCE],
@@ -80,6 +83,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
   };
   return {
     ...server,
+    databaseUrl: serverDatabase?.url,
     tokenFor,
     authAs: async (username) => ({ authorization: `Bearer ${await tokenFor(username)}` }),
     async dispose() {

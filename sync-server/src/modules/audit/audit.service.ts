@@ -3,26 +3,16 @@
  * Entries are only ever added; nothing in the application updates or deletes them, and the
  * database refuses it anyway.
  */
-import type { Prisma } from '../../generated/prisma/client.js';
 import type { Actor } from '../access/actor.js';
 import { findAuditRows, insertAuditRows } from './audit.repository.js';
 import type { AuditEntry, AuditEntryInput, Db, FieldChanges } from './audit.types.js';
 
 export async function recordAudit(db: Db, actor: Actor, entries: AuditEntryInput[]): Promise<void> {
   if (entries.length === 0) return;
-  await insertAuditRows(
-    db,
-    entries.map((entry) => ({
-      actorId: actor.userId,
-      actorLabel: actor.label,
-      source: actor.source,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      action: entry.action,
-      changes: entry.changes as Prisma.InputJsonValue,
-      note: entry.note ?? null,
-    })),
-  );
+  await insertAuditRows(db, {
+    actor: { id: actor.userId, label: actor.label, source: actor.source },
+    entries: entries.map((entry) => ({ entityType: entry.entityType, entityId: entry.entityId, action: entry.action, changes: entry.changes, note: entry.note ?? null })),
+  });
 }
 
 /** A campaign's (or mapping's) history, newest first. */

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
+import type { PrismaClient } from '../../generated/prisma/client.js';
 import type { TableDefinition } from '../../contract/index.js';
 import type { Db } from '../audit/audit.types.js';
 import { quoteIdent } from '../imports/import-sql.js';
@@ -7,8 +7,15 @@ export function findStoredPush(prisma: PrismaClient, idempotencyKey: string) {
   return prisma.syncPush.findUnique({ where: { idempotencyKey }, select: { requestHash: true, response: true } });
 }
 
-export function insertStoredPush(db: Db, data: { idempotencyKey: string; actorLabel: string; requestHash: string; response: object }) {
-  return db.syncPush.create({ data: { ...data, response: data.response as Prisma.InputJsonValue }, select: { id: true } });
+/** The answer goes in as one JSON text: Prisma's Json input walks every nested value of a 500-row answer. */
+export async function insertStoredPush(db: Db, data: { idempotencyKey: string; actorLabel: string; requestHash: string; response: object }): Promise<void> {
+  await db.$executeRawUnsafe(
+    'INSERT INTO sync_pushes (idempotency_key, actor_label, request_hash, response) VALUES ($1, $2, $3, $4::jsonb)',
+    data.idempotencyKey,
+    data.actorLabel,
+    data.requestHash,
+    JSON.stringify(data.response),
+  );
 }
 
 /** Soft delete in one statement. */

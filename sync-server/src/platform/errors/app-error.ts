@@ -11,6 +11,7 @@ export type AppErrorCode =
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
   | 'RATE_LIMITED'
+  | 'BUSY'
   | 'INTERNAL';
 
 /** Errors about data point at the data: where (table, sheet row, column), what, and what is accepted. */
@@ -32,6 +33,7 @@ const httpStatusByCode: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  BUSY: 503,
   INTERNAL: 500,
 };
 
@@ -41,6 +43,8 @@ export class AppError extends Error {
   readonly problems: FieldProblem[];
   /** A domain-specific reason code (e.g. MISSING_CREATOR) the caller can act on. */
   readonly reason?: string;
+  /** For BUSY and RATE_LIMITED: when trying again makes sense (sent as Retry-After). */
+  readonly retryAfterSeconds?: number;
 
   constructor(options: {
     code: AppErrorCode;
@@ -48,6 +52,7 @@ export class AppError extends Error {
     internalMessage?: string;
     problems?: FieldProblem[];
     reason?: string;
+    retryAfterSeconds?: number;
     cause?: unknown;
   }) {
     super(options.internalMessage ?? options.userMessage, { cause: options.cause });
@@ -56,6 +61,7 @@ export class AppError extends Error {
     this.userMessage = options.userMessage;
     this.problems = options.problems ?? [];
     this.reason = options.reason;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get httpStatus(): number {

@@ -28,6 +28,7 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, request, respo
   } else {
     logger.info({ code: appError.code, reason: appError.reason, path: request.path }, appError.message);
   }
+  if (appError.retryAfterSeconds !== undefined) response.set('Retry-After', String(appError.retryAfterSeconds));
   response.status(appError.httpStatus).json(toErrorResponse(appError));
 };
 
