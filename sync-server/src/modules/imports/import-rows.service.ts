@@ -13,7 +13,7 @@ import {
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { AppError, type FieldProblem } from '../../platform/errors/app-error.js';
 import { createCampaignChangeAudit } from '../campaigns/campaign-change-audit.js';
-import { buildResolveSql, buildWriteSql, copyAlias, createImportPlan, keyAlias, referenceAlias, type ImportPlan } from './import-sql.js';
+import { buildResolveSql, buildWriteSql, copyAlias, createImportPlan, keyAlias, referenceAlias, type BatchStatement, type ImportPlan } from './import-sql.js';
 import { resolveBatch, writeBatch, type ImportDb, type ResolvedRow } from './import.repository.js';
 import type { ImportOptions, ImportRow, ImportTableResult, NormalisedRow, ReviewedRow, RowOutcome, WrittenRow } from './import.types.js';
 import { buildPlaceholderRow, canCreatePlaceholder } from './placeholder-rows.js';
@@ -171,12 +171,22 @@ export async function importRowsInTransaction(
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   let batch: NormalisedRow[] = [];
   let rowsRead = 0;
+  // Pipelined: while the database works on one batch, the next one is read and checked (about
+  // as much time again, in Node). Batches still reach the database one at a time and in file
+  // order; at most two are in memory.
+  let inDatabase: Promise<void> = Promise.resolve();
+  const sendBatch = async (full: NormalisedRow[]) => {
+    await inDatabase;
+    inDatabase = importer.process(full);
+    // Awaited at the next batch or at the end; until then its failure must not count as unhandled.
+    inDatabase.catch(() => undefined);
+  };
   const readRow = async (row: ImportRow) => {
     rowsRead += 1;
     const normalised = importer.normalise(row, mapping);
     if (normalised) batch.push(normalised);
     if (batch.length >= batchSize) {
-      await importer.process(batch);
+      await sendBatch(batch);
       batch = [];
       options.onProgress?.(rowsRead);
     }
@@ -184,13 +194,19 @@ export async function importRowsInTransaction(
   try {
     if (!first.done) await readRow(first.value);
     for await (const row of iterator) await readRow(row);
-    if (batch.length) await importer.process(batch);
+    if (batch.length) await sendBatch(batch);
+    await inDatabase;
     options.onProgress?.(rowsRead);
   } catch (error) {
     if (!(error instanceof DatabaseRefusal)) throw error;
     result.problems.push(error.problem);
     result.totals.errors += 1;
   }
+  // Reading runs ahead of writing, so a later row's reading error may have been noted before an
+  // earlier row's write: the report lists them in sheet order.
+  const byRow = (a: { row?: number; rowNumber?: number }, b: { row?: number; rowNumber?: number }) => (a.row ?? a.rowNumber ?? 0) - (b.row ?? b.rowNumber ?? 0);
+  result.problems.sort(byRow);
+  result.outcomes.sort(byRow);
   result.isCommitted = !result.isDryRun && result.totals.errors === 0;
   return result;
 }
@@ -222,8 +238,8 @@ function deriveValues(definition: TableDefinition, values: Record<string, Normal
 }
 
 class BatchImporter {
-  private readonly resolveSql: string;
-  private readonly writeSql: string;
+  private readonly resolveSql: BatchStatement;
+  private readonly writeSql: BatchStatement;
   /** Natural key of every row read so far → its row number: a key twice in one file is refused. */
   private readonly seenKeys = new Map<string, number>();
   private readonly keepOutcomes: boolean;

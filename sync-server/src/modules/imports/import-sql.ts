@@ -9,9 +9,25 @@ import {
 
 /**
  * Builds the set-based statements of an import from the table definitions. A batch of rows
- * travels as ONE jsonb parameter read with jsonb_to_recordset, which works the same on
- * PostgreSQL and on PGlite, through Prisma's raw queries. Pure: no database here.
+ * travels as ONE jsonb parameter, which works the same on PostgreSQL and on PGlite, through
+ * Prisma's raw queries. Each row is a positional JSON array in the statement's column order,
+ * not an object: half the bytes, and Prisma copies a raw parameter twice on its way
+ * (JSON.stringify, then JSON.parse: ~20 ms per 5,000-row object batch, ~9 ms as arrays).
+ * Pure: no database here.
  */
+
+/** A statement over one batch, and the order of the values in each row of its parameter. */
+export type BatchStatement = { sql: string; columns: readonly string[] };
+
+type BatchColumn = { name: string; pgType: string };
+
+/** The batch parameter ($1, rows as arrays) as a typed row source with named columns. */
+function batchRowsSql(columns: readonly BatchColumn[]): string {
+  const fields = columns.map(({ name, pgType }, index) =>
+    pgType === 'jsonb' ? `nullif(e -> ${index}, 'null'::jsonb) AS ${quoteIdent(name)}` : `(e ->> ${index})::${pgType} AS ${quoteIdent(name)}`,
+  );
+  return `(SELECT ${fields.join(', ')} FROM jsonb_array_elements($1::jsonb) AS e)`;
+}
 
 const pgTypes: Record<ColumnType, string> = {
   text: 'text',
@@ -102,8 +118,8 @@ export function createImportPlan(definition: TableDefinition, presentColumns: Re
   };
 }
 
-function recordsetColumns(plan: ImportPlan): string {
-  return ['"__row" integer', ...plan.columns.map((column) => `${quoteIdent(column.name)} ${pgTypes[column.type]}`)].join(', ');
+function resolveColumns(plan: ImportPlan): BatchColumn[] {
+  return [{ name: '__row', pgType: 'integer' }, ...plan.columns.map((column) => ({ name: column.name, pgType: pgTypes[column.type] }))];
 }
 
 function allFilled(columns: readonly string[]): string {
@@ -126,7 +142,7 @@ export function keyAlias(index: number): string {
  * One statement per batch: for every row, the id of each reference, the id of the existing
  * row under each natural key, and whether that row is soft-deleted.
  */
-export function buildResolveSql(plan: ImportPlan): string {
+export function buildResolveSql(plan: ImportPlan): BatchStatement {
   const { definition } = plan;
   // Three layers: the batch with its references resolved (i), then the natural keys, which reuse
   // those reference ids instead of looking them up a second time (q), then the answer.
@@ -142,7 +158,8 @@ export function buildResolveSql(plan: ImportPlan): string {
     const filled = naturalKey.columns.filter((column) => !nullable.has(column)).map((column) => `i.${quoteIdent(column)} IS NOT NULL`);
     selects.push(`CASE WHEN ${filled.join(' AND ') || 'TRUE'} THEN ${lookupSql(definition.name, conditions, knownReferenceIds)} END AS ${quoteIdent(keyAlias(index))}`);
   });
-  const inner = `SELECT r.*${referenceSelects.map((select) => `, ${select}`).join('')} FROM jsonb_to_recordset($1::jsonb) AS r(${recordsetColumns(plan)})`;
+  const columns = resolveColumns(plan);
+  const inner = `SELECT r.*${referenceSelects.map((select) => `, ${select}`).join('')} FROM ${batchRowsSql(columns)} AS r`;
 
   const outer = ['q."__row"'];
   for (const reference of plan.references) {
@@ -159,7 +176,10 @@ export function buildResolveSql(plan: ImportPlan): string {
   const existing = plan.naturalKeys.length ? `COALESCE(${plan.naturalKeys.map((_, index) => `q.${quoteIdent(keyAlias(index))}`).join(', ')})` : 'NULL::uuid';
   outer.push(`(SELECT e.deleted_at IS NOT NULL FROM ${quoteIdent(definition.dbTable)} e WHERE e.id = ${existing}) AS "is_deleted"`);
 
-  return `SELECT ${outer.join(', ')} FROM (SELECT ${selects.join(', ')} FROM (${inner}) i) q ORDER BY q."__row"`;
+  return {
+    sql: `SELECT ${outer.join(', ')} FROM (SELECT ${selects.join(', ')} FROM (${inner}) i) q ORDER BY q."__row"`,
+    columns: columns.map((column) => column.name),
+  };
 }
 
 type WriteTarget = { dbColumn: string; recordsetColumn: string; pgType: string; valueExpr: string };
@@ -189,20 +209,21 @@ export function writeRecordsetColumns(plan: ImportPlan): string[] {
  * existing ones only where something differs, restoring soft-deleted rows. Returns the ids
  * it updated, so that rows matched but not returned are "unchanged" and were not rewritten.
  */
-export function buildWriteSql(plan: ImportPlan): string {
+export function buildWriteSql(plan: ImportPlan): BatchStatement {
   const targets = writeTargets(plan);
   const table = quoteIdent(plan.definition.dbTable);
-  const recordset = ['"__id" uuid', '"__is_new" boolean', ...targets.map((target) => `${quoteIdent(target.recordsetColumn)} ${target.pgType}`)].join(', ');
+  const columns: BatchColumn[] = [{ name: '__id', pgType: 'uuid' }, { name: '__is_new', pgType: 'boolean' }, ...targets.map((target) => ({ name: target.recordsetColumn, pgType: target.pgType }))];
   const sets = [...targets.map((target) => `${quoteIdent(target.dbColumn)} = ${target.valueExpr}`), 'deleted_at = NULL'];
   const current = [...targets.map((target) => `t.${quoteIdent(target.dbColumn)}`), 't.deleted_at'];
   const incoming = [...targets.map((target) => target.valueExpr), 'NULL::timestamptz'];
   const insertColumns = ['id', ...targets.map((target) => quoteIdent(target.dbColumn))];
   const insertValues = ['d."__id"', ...targets.map((target) => target.valueExpr)];
-  return [
-    `WITH d AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(${recordset})),`,
+  const sql = [
+    `WITH d AS ${batchRowsSql(columns)},`,
     `updated AS (UPDATE ${table} AS t SET ${sets.join(', ')} FROM d`,
     `  WHERE NOT d."__is_new" AND t.id = d."__id" AND (${current.join(', ')}) IS DISTINCT FROM (${incoming.join(', ')}) RETURNING t.id),`,
     `inserted AS (INSERT INTO ${table} (${insertColumns.join(', ')}) SELECT ${insertValues.join(', ')} FROM d WHERE d."__is_new" RETURNING id)`,
     `SELECT id::text AS id FROM updated`,
   ].join('\n');
+  return { sql, columns: columns.map((column) => column.name) };
 }
