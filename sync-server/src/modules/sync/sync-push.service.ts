@@ -101,83 +101,102 @@ function orderTables(request: PushRequest) {
     .filter((entry): entry is { definition: TableDefinition; payload: PushRequest['tables'][number] } => entry.payload !== undefined);
 }
 
+type PushedCampaign = { rowNumber: number; id: string; wasStatusChanged: boolean };
+
+/** One tab of the push, written: per-row results so far, and what the later steps need. */
+type WrittenTable = {
+  definition: TableDefinition;
+  payload: PushRequest['tables'][number];
+  tableResults: Map<number, PushRowResult>;
+  idByRow: Map<number, string>;
+  statusBefore: ReadonlyMap<string, string | null>;
+  outcomes: ReadonlyArray<{ rowNumber: number; outcome: string; id?: string }>;
+};
+
+/**
+ * The push in three steps: write every tab (conflicts, row rules, deletions), then read the
+ * computed columns once all tabs are written, then check the campaign state rules on the
+ * final picture.
+ */
 async function applyPush(tx: Tx, actor: Actor, tables: ReturnType<typeof orderTables>, config: CampaignsConfig): Promise<TableResult[]> {
-  const results: TableResult[] = [];
-  const pushedCampaigns: Array<{ rowNumber: number; id: string; wasStatusChanged: boolean }> = [];
-  const written: Array<{
-    definition: TableDefinition;
-    payload: PushRequest['tables'][number];
-    tableResults: Map<number, PushRowResult>;
-    idByRow: Map<number, string>;
-    statusBefore: ReadonlyMap<string, string | null>;
-    outcomes: ReadonlyArray<{ rowNumber: number; outcome: string; id?: string }>;
-  }> = [];
+  const written: WrittenTable[] = [];
+  for (const { definition, payload } of tables) written.push(await writePushedTable(tx, actor, definition, payload));
+  const { results, pushedCampaigns } = await attachComputedColumns(tx, written);
+  await applyCampaignStateRules(tx, results, pushedCampaigns, config);
+  return results;
+}
 
-  for (const { definition, payload } of tables) {
-    const versionByRow = new Map(payload.rows.map((row) => [row.rowNumber, row.rowVersion]));
-    const audit = createCampaignChangeAudit(tx, actor, definition);
-    const conflicts = new Map<number, string>();
+/** Writes one tab through the import engine: version conflicts and row rules first, then explicit deletions. */
+async function writePushedTable(tx: Tx, actor: Actor, definition: TableDefinition, payload: PushRequest['tables'][number]): Promise<WrittenTable> {
+  const versionByRow = new Map(payload.rows.map((row) => [row.rowNumber, row.rowVersion]));
+  const audit = createCampaignChangeAudit(tx, actor, definition);
+  const conflicts = new Map<number, string>();
 
-    const reviewRows = async (rows: readonly ReviewedRow[]): Promise<Map<number, RowVerdict>> => {
-      const verdicts = new Map<number, RowVerdict>();
-      const existingIds = rows.map((row) => row.existingId).filter((id): id is string => id !== null);
-      const versions = await findRowVersions(tx, definition.dbTable, existingIds);
-      for (const row of rows) {
-        const pushedVersion = versionByRow.get(row.rowNumber) ?? null;
-        const current = row.existingId ? versions.get(row.existingId) : undefined;
-        const reason = conflictReason(pushedVersion, current);
-        if (reason && row.existingId) {
-          conflicts.set(row.rowNumber, row.existingId);
-          verdicts.set(row.rowNumber, { outcome: 'conflict', problems: [{ table: definition.name, row: row.rowNumber, column: '_row', message: reason }] });
-        }
-      }
-      const accepted = rows.filter((row) => !verdicts.has(row.rowNumber));
-      await audit?.captureBefore(accepted);
-      const ruleProblems: RowProblems =
-        definition.name === 'campaigns'
-          ? reviewCampaignRows(actor, accepted, audit?.before ?? new Map())
-          : definition.name === 'campaign_creators' || definition.name === 'campaign_products'
-            ? await reviewMappingRows(tx, actor, definition.name, accepted)
-            : new Map();
-      for (const [rowNumber, problems] of ruleProblems) verdicts.set(rowNumber, { outcome: 'error', problems });
-      return verdicts;
-    };
-
-    const columns = [...new Set(payload.rows.flatMap((row) => Object.keys(row.values)))];
-    const imported = await importRowsInTransaction(
-      tx,
-      definition,
-      payload.rows.map((row) => ({ rowNumber: row.rowNumber, values: row.values })),
-      { columns, fileLabel: definition.name, actor, shouldKeepRowOutcomes: true, reviewRows, onBatchWritten: audit ? (rows) => audit.recordWritten(rows) : undefined, batchSize: 1000 },
-    );
-
-    const tableResults = new Map<number, PushRowResult>();
-    const headerProblems = imported.problems.filter((problem) => problem.row === 1);
-    for (const row of payload.rows) {
-      if (headerProblems.length) tableResults.set(row.rowNumber, { rowNumber: row.rowNumber, status: 'error', errors: toColumnErrors(headerProblems) });
-    }
-    for (const outcome of imported.outcomes) {
-      if (outcome.outcome === 'error') {
-        tableResults.set(outcome.rowNumber, { rowNumber: outcome.rowNumber, status: 'error', errors: toColumnErrors(outcome.problems ?? []) });
-      } else if (outcome.outcome === 'conflict') {
-        tableResults.set(outcome.rowNumber, { rowNumber: outcome.rowNumber, status: 'conflict', errors: toColumnErrors(outcome.problems ?? []) });
-      } else {
-        tableResults.set(outcome.rowNumber, { rowNumber: outcome.rowNumber, status: outcome.outcome });
+  const reviewRows = async (rows: readonly ReviewedRow[]): Promise<Map<number, RowVerdict>> => {
+    const verdicts = new Map<number, RowVerdict>();
+    const existingIds = rows.map((row) => row.existingId).filter((id): id is string => id !== null);
+    const versions = await findRowVersions(tx, definition.dbTable, existingIds);
+    for (const row of rows) {
+      const pushedVersion = versionByRow.get(row.rowNumber) ?? null;
+      const current = row.existingId ? versions.get(row.existingId) : undefined;
+      const reason = conflictReason(pushedVersion, current);
+      if (reason && row.existingId) {
+        conflicts.set(row.rowNumber, row.existingId);
+        verdicts.set(row.rowNumber, { outcome: 'conflict', problems: [{ table: definition.name, row: row.rowNumber, column: '_row', message: reason }] });
       }
     }
+    const accepted = rows.filter((row) => !verdicts.has(row.rowNumber));
+    await audit?.captureBefore(accepted);
+    const ruleProblems: RowProblems =
+      definition.name === 'campaigns'
+        ? reviewCampaignRows(actor, accepted, audit?.before ?? new Map())
+        : definition.name === 'campaign_creators' || definition.name === 'campaign_products'
+          ? await reviewMappingRows(tx, actor, definition.name, accepted)
+          : new Map();
+    for (const [rowNumber, problems] of ruleProblems) verdicts.set(rowNumber, { outcome: 'error', problems });
+    return verdicts;
+  };
 
-    // Explicit deletions: soft delete by natural key, with the same version check.
-    await audit?.recordDeleted(await applyDeletions(tx, actor, definition, payload.deletions ?? [], tableResults, conflicts));
+  const columns = [...new Set(payload.rows.flatMap((row) => Object.keys(row.values)))];
+  const imported = await importRowsInTransaction(
+    tx,
+    definition,
+    payload.rows.map((row) => ({ rowNumber: row.rowNumber, values: row.values })),
+    { columns, fileLabel: definition.name, actor, shouldKeepRowOutcomes: true, reviewRows, onBatchWritten: audit ? (rows) => audit.recordWritten(rows) : undefined, batchSize: 1000 },
+  );
 
-    const idByRow = new Map<number, string>();
-    for (const outcome of imported.outcomes) if (outcome.id) idByRow.set(outcome.rowNumber, outcome.id);
-    for (const [rowNumber, id] of conflicts) idByRow.set(rowNumber, id);
-    const statusBefore = new Map([...(audit?.before ?? new Map<string, Record<string, string | null>>())].map(([id, values]) => [id, values.status ?? null]));
-    written.push({ definition, payload, tableResults, idByRow, statusBefore, outcomes: imported.outcomes });
+  const tableResults = new Map<number, PushRowResult>();
+  const headerProblems = imported.problems.filter((problem) => problem.row === 1);
+  for (const row of payload.rows) {
+    if (headerProblems.length) tableResults.set(row.rowNumber, { rowNumber: row.rowNumber, status: 'error', errors: toColumnErrors(headerProblems) });
+  }
+  for (const outcome of imported.outcomes) {
+    if (outcome.outcome === 'error') {
+      tableResults.set(outcome.rowNumber, { rowNumber: outcome.rowNumber, status: 'error', errors: toColumnErrors(outcome.problems ?? []) });
+    } else if (outcome.outcome === 'conflict') {
+      tableResults.set(outcome.rowNumber, { rowNumber: outcome.rowNumber, status: 'conflict', errors: toColumnErrors(outcome.problems ?? []) });
+    } else {
+      tableResults.set(outcome.rowNumber, { rowNumber: outcome.rowNumber, status: outcome.outcome });
+    }
   }
 
-  // Computed columns are read once every tab is written: a campaign's counts include the
-  // creators the same push assigned.
+  // Explicit deletions: soft delete by natural key, with the same version check.
+  await audit?.recordDeleted(await applyDeletions(tx, actor, definition, payload.deletions ?? [], tableResults, conflicts));
+
+  const idByRow = new Map<number, string>();
+  for (const outcome of imported.outcomes) if (outcome.id) idByRow.set(outcome.rowNumber, outcome.id);
+  for (const [rowNumber, id] of conflicts) idByRow.set(rowNumber, id);
+  const statusBefore = new Map([...(audit?.before ?? new Map<string, Record<string, string | null>>())].map(([id, values]) => [id, values.status ?? null]));
+  return { definition, payload, tableResults, idByRow, statusBefore, outcomes: imported.outcomes };
+}
+
+/**
+ * Computed columns are read once every tab is written: a campaign's counts include the
+ * creators the same push assigned. A conflict carries the server's values instead.
+ */
+async function attachComputedColumns(tx: Tx, written: readonly WrittenTable[]): Promise<{ results: TableResult[]; pushedCampaigns: PushedCampaign[] }> {
+  const results: TableResult[] = [];
+  const pushedCampaigns: PushedCampaign[] = [];
   for (const { definition, payload, tableResults, idByRow, statusBefore, outcomes } of written) {
     const after = new Map((await findTemplateRowsByIds(tx, definition, [...new Set(idByRow.values())])).map((record) => [record.id, record]));
     const computed = await computeColumns(tx, definition, [...after.values()]);
@@ -197,15 +216,17 @@ async function applyPush(tx: Tx, actor: Actor, tables: ReturnType<typeof orderTa
     const deletionResults = (payload.deletions ?? []).map((deletion) => tableResults.get(deletion.rowNumber)!);
     results.push({ table: definition, results: [...payload.rows.map((row) => tableResults.get(row.rowNumber) ?? { rowNumber: row.rowNumber, status: 'unchanged' as const }), ...deletionResults] });
   }
+  return { results, pushedCampaigns };
+}
 
-  // State rules see the final picture of the push (a campaign and its creators may arrive together).
+/** State rules see the final picture of the push (a campaign and its creators may arrive together). */
+async function applyCampaignStateRules(tx: Tx, results: readonly TableResult[], pushedCampaigns: readonly PushedCampaign[], config: CampaignsConfig): Promise<void> {
   const stateProblems = await validatePushedCampaignStates(tx, pushedCampaigns, config);
   const campaignResults = results.find((table) => table.table.name === 'campaigns');
   for (const [rowNumber, problems] of stateProblems) {
     const result = campaignResults?.results.find((candidate) => candidate.rowNumber === rowNumber);
     if (result) Object.assign(result, { status: 'error', errors: toColumnErrors(problems), computed: undefined });
   }
-  return results;
 }
 
 function conflictReason(pushedVersion: number | null, current: { rowVersion: number; isDeleted: boolean } | undefined): string | undefined {
