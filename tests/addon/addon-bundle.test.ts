@@ -411,5 +411,14 @@ describe('Import file… and Export…, against the real server', () => {
     const listed = Buffer.from(list.base64, 'base64').toString('utf8');
     expect(listed).toContain('HNF-MUT-TET-2026');
     expect(listed).not.toContain('CC-TET-2026,');
+
+    // The dialog's other list filters reach the server: brand codes and the running dates.
+    const byBrand = Buffer.from(addon.call<ExportResult>('exportFile', { kind: 'list', format: 'csv', brands: ['HANOIFOOD'] }).base64, 'base64').toString('utf8');
+    expect(byBrand).toContain('HNF-MUT-TET-2026');
+    expect(byBrand).not.toContain('CC-TET-2026,');
+    // Still running on 12 February: only the Cocoon campaign (it ends on the 15th, Hanoi Food on the 10th).
+    const byDates = Buffer.from(addon.call<ExportResult>('exportFile', { kind: 'list', format: 'csv', dateFrom: '2026-02-12', dateTo: '2026-02-28' }).base64, 'base64').toString('utf8');
+    expect(byDates).toContain('CC-TET-2026,');
+    expect(byDates).not.toContain('HNF-MUT-TET-2026');
   });
 });

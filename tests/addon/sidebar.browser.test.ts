@@ -232,6 +232,18 @@ describe.skipIf(!isChromiumThere)('the sidebar in Chromium, backed by the built 
     expect(detail.suggestedFilename()).toMatch(/CC-TET-2026.*\.csv$/);
     const saved = await detail.path();
     expect(readFileSync(saved, 'utf8')).toContain('KOL-MAIANHCOOKING');
+
+    // The campaign list with filters chosen in the dialog: finished campaigns (the one finished
+    // above) and planned ones, of one brand.
+    await dialog.locator('[data-test="export-filters"] input[value="finished"]').check();
+    await dialog.locator('[data-test="export-filters"] input[value="planned"]').check();
+    await dialog.locator('[data-test="export-brands"]').fill('COCOON');
+    await dialog.screenshot({ path: path.join(docsDir, 'export-dialog.png'), fullPage: true });
+    const [list] = await Promise.all([dialog.waitForEvent('download'), dialog.locator('[data-test="export-list"]').click()]);
+    const listed = readFileSync(await list.path(), 'utf8');
+    expect(listed).toContain('CC-TET-2026,');
+    expect(listed).not.toContain('HNF-MUT-TET-2026');
+    await dialog.getByText(/^Saved .*\.csv \(1 row\)\.$/).waitFor();
     await dialog.close();
   });
 });

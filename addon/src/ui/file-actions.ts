@@ -37,7 +37,7 @@ export function importFile(input: ImportInput): ImportResult {
 }
 
 export type ExportInput =
-  | { kind: 'list'; format: 'csv' | 'xlsx'; search?: string; statuses?: string[] }
+  | { kind: 'list'; format: 'csv' | 'xlsx'; search?: string; statuses?: string[]; brands?: string[]; dateFrom?: string; dateTo?: string }
   | { kind: 'detail'; format: 'csv' | 'xlsx'; code: string }
   | { kind: 'table'; format: 'csv' | 'xlsx'; table: string };
 
@@ -50,6 +50,9 @@ function exportPath(input: ExportInput): { path: string; fallbackName: string } 
       const query = [format];
       if (input.search) query.push(`search=${encodeURIComponent(input.search)}`);
       if (input.statuses && input.statuses.length > 0) query.push(`statuses=${encodeURIComponent(input.statuses.join(','))}`);
+      if (input.brands && input.brands.length > 0) query.push(`brand=${encodeURIComponent(input.brands.join(','))}`);
+      if (input.dateFrom) query.push(`dateFrom=${encodeURIComponent(input.dateFrom)}`);
+      if (input.dateTo) query.push(`dateTo=${encodeURIComponent(input.dateTo)}`);
       return { path: `/api/v1/campaigns/export?${query.join('&')}`, fallbackName: `campaigns.${input.format}` };
     }
     case 'detail':

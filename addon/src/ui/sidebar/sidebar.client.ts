@@ -12,6 +12,7 @@ import type {
   ProductSearchQuery,
   ProductSummary,
 } from '../../../../sync-server/src/contract/sync-payloads.js';
+import { enumValues } from '../../../../sync-server/src/contract/enums.js';
 import type { CampaignView, PickerResult, PostmortemInput, SidebarContext } from '../campaign-actions.js';
 import type { ExportInput, ExportResult, FileDialogContext, ImportResult } from '../file-actions.js';
 import { type Language, type MessageKey, translate } from '../i18n.js';
@@ -93,6 +94,8 @@ type FileDialog = {
   isCreatingMissing: boolean;
   format: 'csv' | 'xlsx';
   exportTable: string;
+  /** The campaign list export's filters, as the list API reads them (empty = no filter). */
+  listFilters: { search: string; statuses: string[]; brands: string; dateFrom: string; dateTo: string };
 };
 
 const state: State = {
@@ -104,7 +107,16 @@ const state: State = {
   notice: null,
   pending: null,
   picker: null,
-  files: { context: null, file: null, report: null, table: '', isCreatingMissing: false, format: 'xlsx', exportTable: 'campaigns' },
+  files: {
+    context: null,
+    file: null,
+    report: null,
+    table: '',
+    isCreatingMissing: false,
+    format: 'xlsx',
+    exportTable: 'campaigns',
+    listFilters: { search: '', statuses: [], brands: '', dateFrom: '', dateTo: '' },
+  },
 };
 
 const t = (key: MessageKey, params?: Record<string, string | number>): string => translate(state.language, key, params);
@@ -518,6 +530,7 @@ function renderOtherView(): string {
   return `<div class="card"><h2>${escapeHtml(t('export.title'))}</h2><p class="sub">${escapeHtml(t('export.help'))}</p>
     <label for="export-format">${escapeHtml(t('export.format'))}</label>
     <select id="export-format" data-file-field="format"><option value="xlsx" ${files.format === 'xlsx' ? 'selected' : ''}>Excel (.xlsx)</option><option value="csv" ${files.format === 'csv' ? 'selected' : ''}>CSV (.csv)</option></select>
+    ${renderListFilters(files.listFilters)}
     <div class="transitions">
       <button class="btn primary" data-action="export" data-kind="list" data-test="export-list" ${busy}>${escapeHtml(t('export.list'))}</button>
       <button class="btn" data-action="export" data-kind="detail" data-test="export-detail" ${code ? busy : 'disabled'}>${escapeHtml(code ? `${t('export.detail')} (${code})` : t('export.detail'))}</button>
@@ -525,6 +538,20 @@ function renderOtherView(): string {
     <label for="export-table">${escapeHtml(t('export.table'))}</label>
     <div class="transitions"><select id="export-table" data-file-field="exportTable">${tableOptions(files.exportTable, false)}</select>
       <button class="btn" data-action="export" data-kind="table" data-test="export-table" ${busy}>${escapeHtml(t('export.download'))}</button></div></div>`;
+}
+
+/** What the campaign list export keeps: words, statuses, brand codes and a date range (any may stay empty). */
+function renderListFilters(filters: FileDialog['listFilters']): string {
+  const statuses = enumValues.campaign_status
+    .map((status) => `<label class="check"><input type="checkbox" data-file-field="listStatus" value="${status}" ${filters.statuses.includes(status) ? 'checked' : ''} /> ${escapeHtml(t(`status.${status}` as MessageKey))}</label>`)
+    .join('');
+  return `<fieldset class="list-filters" data-test="export-filters"><legend>${escapeHtml(t('export.filters'))}</legend>
+    <input type="search" data-file-field="listSearch" data-test="export-search" placeholder="${escapeHtml(t('export.search'))}" value="${escapeHtml(filters.search)}" />
+    <div class="status-checks">${statuses}</div>
+    <label class="small" for="export-brands">${escapeHtml(t('export.brandsLabel'))}</label>
+    <input type="text" id="export-brands" data-file-field="listBrands" data-test="export-brands" placeholder="${escapeHtml(t('export.brands'))}" value="${escapeHtml(filters.brands)}" />
+    <div class="dates"><label class="small">${escapeHtml(t('export.from'))}<input type="date" data-file-field="listFrom" value="${escapeHtml(filters.dateFrom)}" /></label>
+      <label class="small">${escapeHtml(t('export.to'))}<input type="date" data-file-field="listTo" value="${escapeHtml(filters.dateTo)}" /></label></div></fieldset>`;
 }
 
 const root = document.getElementById('app') as HTMLElement;
@@ -544,12 +571,18 @@ function fail(error: unknown): void {
 
 function readFileFields(): void {
   const files = state.files;
+  files.listFilters.statuses = [];
   root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-file-field]').forEach((field) => {
     const name = field.dataset['fileField'];
     if (name === 'table') files.table = field.value;
     else if (name === 'createMissing') files.isCreatingMissing = (field as HTMLInputElement).checked;
     else if (name === 'format') files.format = field.value === 'csv' ? 'csv' : 'xlsx';
     else if (name === 'exportTable') files.exportTable = field.value;
+    else if (name === 'listSearch') files.listFilters.search = field.value;
+    else if (name === 'listStatus' && (field as HTMLInputElement).checked) files.listFilters.statuses.push(field.value);
+    else if (name === 'listBrands') files.listFilters.brands = field.value;
+    else if (name === 'listFrom') files.listFilters.dateFrom = field.value;
+    else if (name === 'listTo') files.listFilters.dateTo = field.value;
   });
 }
 
@@ -601,12 +634,26 @@ function saveFile(result: ExportResult): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+function listExportInput(files: FileDialog): ExportInput {
+  const { search, statuses, brands, dateFrom, dateTo } = files.listFilters;
+  const brandCodes = brands.split(/[,;\s]+/).map((code) => code.trim()).filter(Boolean);
+  return {
+    kind: 'list',
+    format: files.format,
+    ...(search.trim() ? { search: search.trim() } : {}),
+    ...(statuses.length ? { statuses } : {}),
+    ...(brandCodes.length ? { brands: brandCodes } : {}),
+    ...(dateFrom ? { dateFrom } : {}),
+    ...(dateTo ? { dateTo } : {}),
+  };
+}
+
 async function runExport(kind: ExportInput['kind']): Promise<void> {
   readFileFields();
   const files = state.files;
   const code = files.context?.campaignCode ?? null;
   const input: ExportInput | null =
-    kind === 'list' ? { kind, format: files.format } : kind === 'detail' ? (code ? { kind, format: files.format, code } : null) : { kind, format: files.format, table: files.exportTable };
+    kind === 'list' ? listExportInput(files) : kind === 'detail' ? (code ? { kind, format: files.format, code } : null) : { kind, format: files.format, table: files.exportTable };
   if (!input) return;
   state.isBusy = true;
   state.notice = null;
@@ -615,7 +662,8 @@ async function runExport(kind: ExportInput['kind']): Promise<void> {
     const result = await call<ExportResult>('exportFile', input);
     saveFile(result);
     state.isBusy = false;
-    state.notice = { kind: 'info', text: result.rows === null ? t('export.savedFile', { file: result.fileName }) : t('export.saved', { file: result.fileName, rows: result.rows }) };
+    const saved = result.rows === null ? t('export.savedFile', { file: result.fileName }) : result.rows === 1 ? t('export.savedOne', { file: result.fileName }) : t('export.saved', { file: result.fileName, rows: result.rows });
+    state.notice = { kind: 'info', text: saved };
     render();
   } catch (error) {
     fail(error);
