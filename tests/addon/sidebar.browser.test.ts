@@ -145,7 +145,7 @@ describe.skipIf(!isChromiumThere)('the sidebar in Chromium, backed by the built 
     await page.locator('[data-bulk="role"]').selectOption('supporting');
     await page.locator('[data-bulk="note"]').fill('Tết đợt 2');
     await page.locator('[data-test="picker-add"]').click();
-    await page.getByText('Added 1 rows and pushed them.').waitFor();
+    await page.getByText('Added 1 row and pushed it.').waitFor();
     await expect(page.locator('[data-test="creators"]').textContent()).resolves.toContain('Phạm Mai Anh');
     expect((await serverCalls()).find((call) => call.name === 'addCampaignCreators')?.args).toEqual([CAMPAIGN, ['KOL-MAIANHCOOKING'], 'supporting', 'Tết đợt 2']);
     const mapping = addon.sheet('Campaign creators');

@@ -115,6 +115,7 @@ const en = {
   'picker.note': 'Note for all (optional)',
   'picker.add': 'Add to campaign',
   'picker.added': 'Added {count} rows and pushed them.',
+  'picker.addedOne': 'Added 1 row and pushed it.',
   'picker.alreadyOn': 'already on the campaign',
 
   'status.draft': 'Draft',
@@ -284,6 +285,7 @@ const vi: Dictionary = {
   'picker.note': 'Ghi chú chung (không bắt buộc)',
   'picker.add': 'Thêm vào chiến dịch',
   'picker.added': 'Đã thêm {count} dòng và đẩy lên máy chủ.',
+  'picker.addedOne': 'Đã thêm 1 dòng và đẩy lên máy chủ.',
   'picker.alreadyOn': 'đã có trong chiến dịch',
 
   'status.draft': 'Nháp',

@@ -794,7 +794,7 @@ async function confirmPicker(): Promise<void> {
     state.campaign = result.view;
     state.picker = null;
     state.isBusy = false;
-    state.notice = { kind: 'info', text: t('picker.added', { count: result.added }) };
+    state.notice = { kind: 'info', text: result.added === 1 ? t('picker.addedOne') : t('picker.added', { count: result.added }) };
     render();
   } catch (error) {
     fail(error);
