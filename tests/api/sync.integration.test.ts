@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pullResponseSchema, pushResponseSchema, type CellRecord, type PushRequest } from '../../sync-server/src/contract/sync-payloads.js';
 import { errorResponseSchema } from '../../sync-server/src/platform/http/openapi.js';
+import { isUsingPostgresServer } from '../support/test-database.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 describe('sheet sync: push and pull', () => {
@@ -44,7 +46,9 @@ describe('sheet sync: push and pull', () => {
     expect(tet.computed).toMatchObject({ row_version: tet.rowVersion, creators_count: 3, products_count: 2, budget_actual: 25_000_000, budget_committed: 37_000_000 });
     expect(String(tet.computed.health_flags)).toContain('AT_RISK_DEADLINE');
     expect(body.tables.find((table) => table.table === 'campaign_creators')!.rows).toHaveLength(5);
-    expect(Number(body.cursor)).toBeGreaterThan(0);
+    // "<change number>.<transactions not finished then>…"
+    expect(body.cursor).toMatch(/^\d+(\.\d+)+$/);
+    expect(Number(body.cursor.split('.')[0])).toBeGreaterThan(0);
   });
 
   it('hides campaign budgets from a viewer, as every other campaign read does', async () => {
@@ -61,9 +65,40 @@ describe('sheet sync: push and pull', () => {
     expect(result.applied).toBe(true);
     expect(result.tables[0]!.results[0]).toMatchObject({ rowNumber: 2, status: 'updated', computed: { row_version: tet.rowVersion + 1, creators_count: 3 } });
 
-    const changes = await pull(`?tables=campaigns,brands&since=${cursor}`);
+    const changes = await pull(`?tables=campaigns,brands&since=${encodeURIComponent(cursor)}`);
     expect(changes.tables.find((table) => table.table === 'campaigns')!.rows.map((row) => row.values.name)).toEqual(['Chiến dịch Tết 2026 – Cocoon (mở rộng)']);
     expect(changes.tables.find((table) => table.table === 'brands')!.rows).toEqual([]);
+  });
+
+  // A second connection holding a transaction open needs a PostgreSQL server (the embedded
+  // database is one connection).
+  it.skipIf(!isUsingPostgresServer())('a pull since a cursor also sends a row that a transaction still open during the last pull committed afterwards', async () => {
+    const late = new pg.Client({ connectionString: server.databaseUrl });
+    await late.connect();
+    try {
+      // This change takes its change number now, but commits only after the next pull.
+      await late.query('BEGIN');
+      await late.query("UPDATE brands SET name = 'Cocoon Việt Nam (sửa muộn)' WHERE code = 'COCOON'");
+      const first = await pull('?tables=brands');
+      expect(first.tables[0]!.rows.map((row) => row.values.name)).not.toContain('Cocoon Việt Nam (sửa muộn)');
+      await late.query('COMMIT');
+
+      const next = await pull(`?tables=brands&since=${encodeURIComponent(first.cursor)}`);
+      expect(next.tables[0]!.rows.map((row) => row.values.name)).toContain('Cocoon Việt Nam (sửa muộn)');
+      // And once sent, it is not sent again.
+      const after = await pull(`?tables=brands&since=${encodeURIComponent(next.cursor)}`);
+      expect(after.tables[0]!.rows).toEqual([]);
+    } finally {
+      await late.end();
+    }
+  });
+
+  it('still accepts a cursor of the earlier form (a bare change number), and refuses a made-up one', async () => {
+    const { cursor } = await pull('?tables=brands');
+    const bare = cursor.split('.')[0]!;
+    expect((await pull(`?tables=brands&since=${bare}`)).tables[0]!.rows).toEqual([]);
+    const refused = await fetch(`${server.url}/api/v1/sync/pull?tables=brands&since=12.x`, { headers: await server.authAs('minh.tran') });
+    expect(refused.status).toBe(422);
   });
 
   it('answers a stale row with a conflict carrying the server values, and writes nothing for it', async () => {
@@ -169,7 +204,7 @@ describe('sheet sync: push and pull', () => {
     const trial = mappings.find((row) => row.values.creator_key === 'KOC-HOANGANHREVIEW')!;
     const result = await push({ tables: [{ table: 'campaign_creators', rows: [], deletions: [{ rowNumber: 4, key: { campaign_code: 'CC-TET-2026', creator_key: 'KOC-HOANGANHREVIEW' }, rowVersion: trial.rowVersion }] }] });
     expect(result.tables[0]!.results[0]).toMatchObject({ rowNumber: 4, status: 'deleted' });
-    const changes = await pull(`?tables=campaign_creators&since=${cursor}`);
+    const changes = await pull(`?tables=campaign_creators&since=${encodeURIComponent(cursor)}`);
     expect(changes.tables[0]!.rows).toEqual([expect.objectContaining({ deleted: true, values: expect.objectContaining({ creator_key: 'KOC-HOANGANHREVIEW' }) })]);
 
     const refused = await push({ tables: [{ table: 'campaigns', rows: [], deletions: [{ rowNumber: 2, key: { code: 'CC-TET-2026' }, rowVersion: null }] }] }, 'lan.nguyen');

@@ -5,7 +5,7 @@ import type { Actor } from '../access/actor.js';
 import { assertAllowed, isAllowed } from '../access/permissions.js';
 import type { Db } from '../audit/audit.types.js';
 import { computeColumns } from './computed-columns.js';
-import { findLatestSyncSeq, findSyncRowsSince } from './sync.repository.js';
+import { findPullStart, findSyncRowsSince, type PullCursor } from './sync.repository.js';
 import { toSheetValues } from './sync-values.js';
 
 export const PULL_PAGE_SIZE = 5000;
@@ -27,16 +27,25 @@ export function resolvePullTables(tables: string | undefined): TableDefinition[]
   return names.map((name) => findTableDefinition(name)!);
 }
 
-export function parseCursor(since: string | undefined): bigint | null {
+/**
+ * A cursor is "<change number>.<from transaction>[.<also transaction>…]" (see PullCursor). A
+ * bare number (an earlier version's cursor) is still accepted.
+ */
+export function parseCursor(since: string | undefined): PullCursor | null {
   if (since === undefined || since === '') return null;
-  if (!/^\d{1,19}$/.test(since)) {
+  if (!/^\d{1,19}(\.\d{1,19}){0,102}$/.test(since)) {
     throw new AppError({
       code: 'VALIDATION_FAILED',
       userMessage: 'The pull cursor is not one this server gave out. Pull again without it.',
       problems: [{ column: 'since', value: since, message: 'not a cursor from a previous pull' }],
     });
   }
-  return BigInt(since);
+  const [seq, fromXid, ...alsoXids] = since.split('.').map((part) => BigInt(part));
+  return { seq: seq!, fromXid: fromXid ?? null, alsoXids };
+}
+
+function formatCursor(cursor: PullCursor): string {
+  return cursor.fromXid === null ? cursor.seq.toString() : [cursor.seq, cursor.fromXid, ...cursor.alsoXids].join('.');
 }
 
 /**
@@ -45,11 +54,12 @@ export function parseCursor(since: string | undefined): bigint | null {
  * stops at the last row sent, so the next pull continues from there (rows of other tables
  * may then come again: applying a row twice is harmless).
  */
-export async function pullRows(db: Db, actor: Actor, tables: readonly TableDefinition[], since: bigint | null, pageSize = PULL_PAGE_SIZE): Promise<PullResponse> {
+export async function pullRows(db: Db, actor: Actor, tables: readonly TableDefinition[], since: PullCursor | null, pageSize = PULL_PAGE_SIZE): Promise<PullResponse> {
   assertAllowed(actor, 'campaign.view');
-  // Read the cursor first: a change committed while we read is then sent again next time, never missed.
-  const latest = await findLatestSyncSeq(db);
-  let cursor = latest;
+  // Read the cursor first: a change committed while we read is then sent again next time, and
+  // one from a transaction still running now is asked for again by its transaction: never missed.
+  const start = await findPullStart(db);
+  let cursor = start.seq;
   let hasMore = false;
   const result: PullResponse['tables'] = [];
   for (const definition of tables) {
@@ -72,5 +82,5 @@ export async function pullRows(db: Db, actor: Actor, tables: readonly TableDefin
     }
     result.push({ table: definition.name, rows: pulled });
   }
-  return { cursor: cursor.toString(), tables: result, hasMore };
+  return { cursor: formatCursor({ ...start, seq: cursor }), tables: result, hasMore };
 }
