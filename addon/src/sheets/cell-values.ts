@@ -3,7 +3,7 @@
  * sync API carries (string | number | boolean | null, ISO dates). A value that cannot be
  * converted is sent as typed, so the server answers with a message pointing at the cell.
  */
-import type { CellValue, ColumnDefinition } from '../../../sync-server/src/contract/sync-payloads.js';
+import type { CellValue, ColumnPayload } from '../../../sync-server/src/contract/sync-payloads.js';
 import type { SheetCell } from './sheet-columns.js';
 
 function pad(value: number, width = 2): string {
@@ -45,7 +45,7 @@ function parseBooleanText(text: string): boolean | undefined {
 }
 
 /** A sheet cell → the value sent to the server for a column of this type. Blank → null. */
-export function toPayloadValue(cell: SheetCell | undefined, column: ColumnDefinition): CellValue {
+export function toPayloadValue(cell: SheetCell | undefined, column: ColumnPayload): CellValue {
   if (isBlankCell(cell) || cell === undefined || cell === null) return null;
   switch (column.type) {
     case 'integer':

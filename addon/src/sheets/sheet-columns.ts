@@ -2,7 +2,7 @@
  * Finding a table's columns in a tab by header name: planners reorder columns and add columns of
  * their own, so nothing here relies on a column's position.
  */
-import type { ColumnDefinition, TableDefinition } from '../../../sync-server/src/contract/sync-payloads.js';
+import type { ColumnPayload, TablePayload } from '../../../sync-server/src/contract/sync-payloads.js';
 
 /** A cell as Sheets' getValues() gives it ("" for an empty cell). */
 export type SheetCell = string | number | boolean | Date | null;
@@ -30,15 +30,15 @@ export type ColumnMap = {
   system: Record<SystemColumnKey, number | undefined>;
   /** Definition columns the header lacks (Set up sheets repairs them). */
   missing: string[];
-  editable: ColumnDefinition[];
-  computed: ColumnDefinition[];
+  editable: ColumnPayload[];
+  computed: ColumnPayload[];
 };
 
 function normalizeHeader(value: SheetCell | undefined): string {
   return String(value ?? '').trim().toLowerCase();
 }
 
-export function locateColumns(table: TableDefinition, header: readonly SheetCell[]): ColumnMap {
+export function locateColumns(table: TablePayload, header: readonly SheetCell[]): ColumnMap {
   const positions = new Map<string, number>();
   header.forEach((cell, index) => {
     const name = normalizeHeader(cell);

@@ -7,7 +7,7 @@ import type {
   CellRecord,
   PushDeletion,
   PushRow,
-  TableDefinition,
+  TablePayload,
 } from '../../../sync-server/src/contract/sync-payloads.js';
 import { isBlankCell, toPayloadValue } from './cell-values.js';
 import { type ColumnMap, type Grid, type SheetCell, ROW_ACTIONS } from './sheet-columns.js';
@@ -49,7 +49,7 @@ function systemCell(row: readonly SheetCell[], index: number | undefined): Sheet
   return index === undefined ? '' : (row[index] ?? '');
 }
 
-export function readSheetRows(table: TableDefinition, map: ColumnMap, grid: Grid): SheetRow[] {
+export function readSheetRows(table: TablePayload, map: ColumnMap, grid: Grid): SheetRow[] {
   const rows: SheetRow[] = [];
   for (let index = 1; index < grid.length; index += 1) {
     const cells = grid[index] ?? [];
@@ -86,7 +86,7 @@ export function isRowChanged(row: SheetRow): boolean {
   return row.storedHash !== row.currentHash;
 }
 
-export function naturalKeyOf(table: TableDefinition, values: CellRecord): Record<string, string> {
+export function naturalKeyOf(table: TablePayload, values: CellRecord): Record<string, string> {
   const key: Record<string, string> = {};
   for (const name of table.naturalKey) key[name] = values[name] === null || values[name] === undefined ? '' : String(values[name]);
   return key;
@@ -95,7 +95,7 @@ export function naturalKeyOf(table: TableDefinition, values: CellRecord): Record
 export type TablePushPlan = { table: string; rows: PushRow[]; deletions: PushDeletion[] };
 
 /** What one tab contributes to a push: changed rows and requested deletions, in sheet order. */
-export function collectPushRows(table: TableDefinition, rows: readonly SheetRow[]): TablePushPlan {
+export function collectPushRows(table: TablePayload, rows: readonly SheetRow[]): TablePushPlan {
   const pushRows: PushRow[] = [];
   const deletions: PushDeletion[] = [];
   for (const row of rows) {

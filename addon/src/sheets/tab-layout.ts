@@ -3,7 +3,7 @@
  * has: "Set up sheets" creates a tab or repairs it without moving the planner's columns.
  * The adapter turns this plan into a handful of Sheets calls.
  */
-import type { ColumnDefinition, TableDefinition } from '../../../sync-server/src/contract/sync-payloads.js';
+import type { ColumnPayload, TablePayload } from '../../../sync-server/src/contract/sync-payloads.js';
 import {
   type SheetCell,
   HIDDEN_SYSTEM_COLUMNS,
@@ -64,7 +64,7 @@ export type ReferenceResolver = (table: string, column: string) => string | unde
 
 export type Language = 'en' | 'vi';
 
-function numberFormatFor(column: ColumnDefinition): string | undefined {
+function numberFormatFor(column: ColumnPayload): string | undefined {
   switch (column.type) {
     case 'text':
     case 'enum':
@@ -83,7 +83,7 @@ function numberFormatFor(column: ColumnDefinition): string | undefined {
   }
 }
 
-function validationFor(column: ColumnDefinition, resolveReference: ReferenceResolver): ColumnValidation | undefined {
+function validationFor(column: ColumnPayload, resolveReference: ReferenceResolver): ColumnValidation | undefined {
   if (column.computed) return undefined;
   if (column.type === 'enum' && column.enumValues && column.enumValues.length > 0) {
     return { kind: 'list', values: [...column.enumValues], allowInvalid: false };
@@ -97,7 +97,7 @@ function validationFor(column: ColumnDefinition, resolveReference: ReferenceReso
   return undefined;
 }
 
-function headerNoteFor(column: ColumnDefinition, language: Language): string {
+function headerNoteFor(column: ColumnPayload, language: Language): string {
   const label = (language === 'vi' ? column.labelVi : undefined) ?? column.label ?? column.name;
   const parts = [label, column.type + (column.required ? (language === 'vi' ? ', bắt buộc' : ', required') : '')];
   if (column.enumValues) parts.push(column.enumValues.join(' | '));
@@ -112,7 +112,7 @@ function headerNoteFor(column: ColumnDefinition, language: Language): string {
  * protection and conditional formatting.
  */
 export function planTabLayout(
-  table: TableDefinition,
+  table: TablePayload,
   existingHeader: readonly SheetCell[],
   resolveReference: ReferenceResolver,
   language: Language = 'en',
@@ -192,13 +192,13 @@ export function planTabLayout(
 }
 
 /** The tab a table lives in: its English title, its Vietnamese title or its machine name. */
-export function findTabName(table: TableDefinition, tabNames: readonly string[]): string | undefined {
+export function findTabName(table: TablePayload, tabNames: readonly string[]): string | undefined {
   const candidates = [table.title, table.titleVi, table.name].filter((name): name is string => Boolean(name)).map((name) => name.toLowerCase());
   return tabNames.find((tab) => candidates.includes(tab.trim().toLowerCase()));
 }
 
 /** Tables ordered so that a table comes after the ones it depends on (push order). */
-export function orderByDependencies<T extends Pick<TableDefinition, 'name' | 'dependsOn'>>(tables: readonly T[]): T[] {
+export function orderByDependencies<T extends Pick<TablePayload, 'name' | 'dependsOn'>>(tables: readonly T[]): T[] {
   const byName = new Map(tables.map((table) => [table.name, table]));
   const ordered: T[] = [];
   const state = new Map<string, 'visiting' | 'done'>();

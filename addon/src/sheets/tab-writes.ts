@@ -9,7 +9,7 @@ import type {
   CellValue,
   PulledRow,
   PushRowResult,
-  TableDefinition,
+  TablePayload,
 } from '../../../sync-server/src/contract/sync-payloads.js';
 import { describeValue, toPayloadValue, toSheetValue } from './cell-values.js';
 import { type ColumnMap, type Grid, type SheetCell, ROW_ACTIONS } from './sheet-columns.js';
@@ -134,13 +134,13 @@ export type PushWriteOptions = {
 };
 
 /** The natural key of a row as one comparable string. */
-export function naturalKeyText(table: TableDefinition, values: CellRecord): string {
+export function naturalKeyText(table: TablePayload, values: CellRecord): string {
   const key = naturalKeyOf(table, values);
   return JSON.stringify(table.naturalKey.map((name) => key[name]));
 }
 
 /** Remembers what a push sends, for applyPushResults' `sent` option. */
-export function describeSentRows(table: TableDefinition, rows: readonly SheetRow[], rowNumbers: ReadonlySet<number>): Map<number, SentRow> {
+export function describeSentRows(table: TablePayload, rows: readonly SheetRow[], rowNumbers: ReadonlySet<number>): Map<number, SentRow> {
   const sent = new Map<number, SentRow>();
   for (const row of rows) {
     if (rowNumbers.has(row.rowNumber)) sent.set(row.rowNumber, { hash: row.currentHash, key: naturalKeyText(table, row.values) });
@@ -154,7 +154,7 @@ export function describeSentRows(table: TableDefinition, rows: readonly SheetRow
  * server's value on each cell that differs.
  */
 export function applyPushResults(
-  table: TableDefinition,
+  table: TablePayload,
   map: ColumnMap,
   state: TabState,
   results: readonly PushRowResult[],
@@ -240,7 +240,7 @@ function sameValue(left: CellValue, right: CellValue): boolean {
  * server's values in (the row becomes clean), "keep mine" adopts the server's row_version so
  * the next push overwrites the server on purpose.
  */
-export function resolveConflictChoices(table: TableDefinition, map: ColumnMap, state: TabState): { state: TabState; resolved: number } {
+export function resolveConflictChoices(table: TablePayload, map: ColumnMap, state: TabState): { state: TabState; resolved: number } {
   const next = cloneTab(state, widthOf(state.values));
   let resolved = 0;
   for (let index = 1; index < next.values.length; index += 1) {
@@ -289,7 +289,7 @@ export type PullMergeSummary = { updated: number; added: number; removed: number
  * is not overwritten: it becomes a conflict carrying the server's values, so no edit is lost.
  */
 export function mergePulledRows(
-  table: TableDefinition,
+  table: TablePayload,
   map: ColumnMap,
   state: TabState,
   pulled: readonly PulledRow[],

@@ -14,7 +14,7 @@ import {
   type PullResponse,
   type PushRequest,
   type PushResponse,
-  type TableDefinition,
+  type TablePayload,
   type TransitionRequest,
   type TransitionResponse,
   type ImportReport,
@@ -184,7 +184,7 @@ export function createSyncApi(options: SyncApiOptions) {
   }
 
   return {
-    getTables(): TableDefinition[] {
+    getTables(): TablePayload[] {
       return call('get', '/api/v1/tables', tablesResponseSchema).tables;
     },
     /** Safe to retry: the idempotency key makes the server apply a push once. */

@@ -13,7 +13,7 @@ import type {
   CreatorSearchResponse,
   ProductSearchQuery,
   ProductSearchResponse,
-  TableDefinition,
+  TablePayload,
 } from '../../../sync-server/src/contract/sync-payloads.js';
 import { type Grid, type SheetCell, locateColumns } from '../sheets/sheet-columns.js';
 import { openSyncApi } from '../sync-client/gas-http.js';
@@ -28,7 +28,7 @@ const CAMPAIGNS = 'campaigns';
 const CAMPAIGN_CREATORS = 'campaign_creators';
 const CAMPAIGN_PRODUCTS = 'campaign_products';
 
-function tableNamed(tables: readonly TableDefinition[], name: string): TableDefinition {
+function tableNamed(tables: readonly TablePayload[], name: string): TablePayload {
   const table = tables.find((candidate) => candidate.name === name);
   if (!table) throw new Error(`The sync server has no table "${name}".`);
   return table;

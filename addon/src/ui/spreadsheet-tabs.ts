@@ -3,7 +3,7 @@
  * getValues (plus its notes and formulas) and written with one setValues (plus its notes): the
  * cost of a sync does not grow with the number of rows.
  */
-import type { TableDefinition } from '../../../sync-server/src/contract/sync-payloads.js';
+import type { TablePayload } from '../../../sync-server/src/contract/sync-payloads.js';
 import { type ColumnMap, type Grid, columnLetter, locateColumns } from '../sheets/sheet-columns.js';
 import { type TabLayout, COLORS, findTabName } from '../sheets/tab-layout.js';
 import { type TabState, restoreFormulas } from '../sheets/tab-writes.js';
@@ -15,7 +15,7 @@ export function activeSpreadsheet(): Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
 }
 
-export function findTab(spreadsheet: Spreadsheet, table: TableDefinition): Sheet | undefined {
+export function findTab(spreadsheet: Spreadsheet, table: TablePayload): Sheet | undefined {
   const name = findTabName(table, spreadsheet.getSheets().map((sheet) => sheet.getName()));
   return name === undefined ? undefined : (spreadsheet.getSheetByName(name) ?? undefined);
 }
@@ -23,7 +23,7 @@ export function findTab(spreadsheet: Spreadsheet, table: TableDefinition): Sheet
 export type LoadedTab = { sheet: Sheet; state: TabState; map: ColumnMap };
 
 /** One read of the whole tab: values, notes and formulas of the same data range. */
-export function readTab(sheet: Sheet, table: TableDefinition): LoadedTab {
+export function readTab(sheet: Sheet, table: TablePayload): LoadedTab {
   const range = sheet.getDataRange();
   const values = range.getValues() as Grid;
   const notes = range.getNotes();
@@ -102,7 +102,7 @@ export function applyLayout(sheet: Sheet, layout: TabLayout): void {
 }
 
 /** "'Brands'!A2:A" for the column that holds a table's key, when that tab exists. */
-export function referenceRange(spreadsheet: Spreadsheet, tables: readonly TableDefinition[], tableName: string, columnName: string): string | undefined {
+export function referenceRange(spreadsheet: Spreadsheet, tables: readonly TablePayload[], tableName: string, columnName: string): string | undefined {
   const table = tables.find((candidate) => candidate.name === tableName);
   if (!table) return undefined;
   const sheet = findTab(spreadsheet, table);

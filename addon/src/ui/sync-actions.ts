@@ -3,8 +3,8 @@
  * mapping in sheets/ and the sync API. Each returns a summary (tests read it) and tells the
  * planner with a toast.
  */
-import type { PushRowResult, RowStatus, TableDefinition } from '../../../sync-server/src/contract/sync-payloads.js';
-import { tableDefinitionSchema } from '../../../sync-server/src/contract/sync-payloads.js';
+import type { PushRowResult, RowStatus, TablePayload } from '../../../sync-server/src/contract/sync-payloads.js';
+import { tablePayloadSchema } from '../../../sync-server/src/contract/sync-payloads.js';
 import { chunkPush } from '../sheets/push-chunks.js';
 import { collectPushRows, readSheetRows } from '../sheets/sheet-rows.js';
 import { EXECUTION_BUDGET_MS } from '../sheets/sync-failures.js';
@@ -43,12 +43,12 @@ export function writeLabels(language: Language): WriteLabels {
 }
 
 /** Table definitions change only with a server release: cache them for ten minutes. */
-export function loadTables(api: SyncApi, refresh = false): TableDefinition[] {
+export function loadTables(api: SyncApi, refresh = false): TablePayload[] {
   const cache = CacheService.getDocumentCache();
   if (cache && !refresh) {
     const cached = cache.get(TABLES_CACHE_KEY);
     if (cached) {
-      const parsed = tableDefinitionSchema.array().safeParse(JSON.parse(cached));
+      const parsed = tablePayloadSchema.array().safeParse(JSON.parse(cached));
       if (parsed.success) return parsed.data;
     }
   }

@@ -32,7 +32,10 @@ export const columnTypeSchema = z.enum([
 ]);
 export type ColumnType = z.infer<typeof columnTypeSchema>;
 
-export const columnDefinitionSchema = z.object({
+// The wire form of the table definitions (contract/tables.ts holds the full ones): what
+// GET /tables sends and the add-on builds its tabs from. Named *Payload so both can be imported
+// side by side.
+export const columnPayloadSchema = z.object({
   /** Header of the column in the sheet and in the import template, e.g. "brand_code". */
   name: z.string().min(1),
   type: columnTypeSchema,
@@ -46,9 +49,9 @@ export const columnDefinitionSchema = z.object({
   label: z.string().optional(),
   labelVi: z.string().optional(),
 });
-export type ColumnDefinition = z.infer<typeof columnDefinitionSchema>;
+export type ColumnPayload = z.infer<typeof columnPayloadSchema>;
 
-export const tableDefinitionSchema = z.object({
+export const tablePayloadSchema = z.object({
   /** Machine name, e.g. "campaigns"; also the import template file name without ".csv". */
   name: z.string().min(1),
   /** Tab title in English, e.g. "Campaigns". */
@@ -58,11 +61,11 @@ export const tableDefinitionSchema = z.object({
   naturalKey: z.array(z.string()),
   /** Tables whose rows must exist first (push order). */
   dependsOn: z.array(z.string()),
-  columns: z.array(columnDefinitionSchema),
+  columns: z.array(columnPayloadSchema),
 });
-export type TableDefinition = z.infer<typeof tableDefinitionSchema>;
+export type TablePayload = z.infer<typeof tablePayloadSchema>;
 
-export const tablesResponseSchema = z.object({ tables: z.array(tableDefinitionSchema) });
+export const tablesResponseSchema = z.object({ tables: z.array(tablePayloadSchema) });
 export type TablesResponse = z.infer<typeof tablesResponseSchema>;
 
 // ---------------------------------------------------------------------------

@@ -2,13 +2,13 @@
  * A small slice of the table definitions as GET /api/v1/tables will serve them (the real ones
  * come from sync-server/src/contract once it lands). Columns follow the import templates of 001.
  */
-import type { ColumnDefinition, TableDefinition } from '../../../sync-server/src/contract/sync-payloads.js';
+import type { ColumnPayload, TablePayload } from '../../../sync-server/src/contract/sync-payloads.js';
 
-const text = (name: string, required = false, extra: Partial<ColumnDefinition> = {}): ColumnDefinition => ({ name, type: 'text', required, computed: false, ...extra });
-const computed = (name: string, type: ColumnDefinition['type'] = 'text'): ColumnDefinition => ({ name, type, required: false, computed: true });
+const text = (name: string, required = false, extra: Partial<ColumnPayload> = {}): ColumnPayload => ({ name, type: 'text', required, computed: false, ...extra });
+const computed = (name: string, type: ColumnPayload['type'] = 'text'): ColumnPayload => ({ name, type, required: false, computed: true });
 const meta = [computed('row_version', 'integer'), computed('updated_at', 'datetime')];
 
-export const brandsTable: TableDefinition = {
+export const brandsTable: TablePayload = {
   name: 'brands',
   title: 'Brands',
   titleVi: 'Thương hiệu',
@@ -17,7 +17,7 @@ export const brandsTable: TableDefinition = {
   columns: [text('code', true), text('name', true), text('description'), ...meta],
 };
 
-export const creatorsTable: TableDefinition = {
+export const creatorsTable: TablePayload = {
   name: 'creators',
   title: 'Creators',
   titleVi: 'Nhà sáng tạo',
@@ -34,7 +34,7 @@ export const creatorsTable: TableDefinition = {
   ],
 };
 
-export const campaignsTable: TableDefinition = {
+export const campaignsTable: TablePayload = {
   name: 'campaigns',
   title: 'Campaigns',
   titleVi: 'Chiến dịch',
@@ -58,7 +58,7 @@ export const campaignsTable: TableDefinition = {
   ],
 };
 
-export const campaignCreatorsTable: TableDefinition = {
+export const campaignCreatorsTable: TablePayload = {
   name: 'campaign_creators',
   title: 'Campaign Creators',
   titleVi: 'Nhà sáng tạo của chiến dịch',
@@ -73,7 +73,7 @@ export const campaignCreatorsTable: TableDefinition = {
   ],
 };
 
-export const campaignProductsTable: TableDefinition = {
+export const campaignProductsTable: TablePayload = {
   name: 'campaign_products',
   title: 'Campaign Products',
   titleVi: 'Sản phẩm của chiến dịch',
@@ -90,4 +90,4 @@ export const campaignProductsTable: TableDefinition = {
 };
 
 /** Deliberately not in dependency order: the add-on must sort them. */
-export const fixtureTables: TableDefinition[] = [campaignCreatorsTable, campaignsTable, creatorsTable, brandsTable, campaignProductsTable];
+export const fixtureTables: TablePayload[] = [campaignCreatorsTable, campaignsTable, creatorsTable, brandsTable, campaignProductsTable];

@@ -1,7 +1,5 @@
 import { enumValues, tableDefinitions, type TableDefinition } from '../../contract/index.js';
-import type { TablesResponse } from '../../contract/sync-payloads.js';
-
-type TablePayload = TablesResponse['tables'][number];
+import type { TablePayload, TablesResponse } from '../../contract/sync-payloads.js';
 
 /**
  * The tab definitions the add-on builds its sheets from, read from the one table-definition
