@@ -543,7 +543,7 @@ function renderOtherView(): string {
 /** What the campaign list export keeps: words, statuses, brand codes and a date range (any may stay empty). */
 function renderListFilters(filters: FileDialog['listFilters']): string {
   const statuses = enumValues.campaign_status
-    .map((status) => `<label class="check"><input type="checkbox" data-file-field="listStatus" value="${status}" ${filters.statuses.includes(status) ? 'checked' : ''} /> ${escapeHtml(t(`status.${status}` as MessageKey))}</label>`)
+    .map((status) => `<label class="check"><input type="checkbox" data-file-field="listStatus" value="${status}" ${filters.statuses.includes(status) ? 'checked' : ''} /> ${escapeHtml(statusLabel(status))}</label>`)
     .join('');
   return `<fieldset class="list-filters" data-test="export-filters"><legend>${escapeHtml(t('export.filters'))}</legend>
     <input type="search" data-file-field="listSearch" data-test="export-search" placeholder="${escapeHtml(t('export.search'))}" value="${escapeHtml(filters.search)}" />

@@ -136,7 +136,7 @@ export function createCampaignsRouter(database: Database, documentation: ApiDocu
     // Everything the answer depends on besides the data: the query, the day (deadline flags)
     // and whether this reader may see budgets. Readers that agree on all three share one body.
     const key = JSON.stringify([query, todayIn(config.timeZone), isAllowed(actor, 'campaign.budget.view')]);
-    const snapshot = getRequestSnapshot(response) ?? (await readCurrentSnapshot(prisma));
+    const snapshot = getRequestSnapshot(response) ?? (await readCurrentSnapshot(database.sql));
     const body = await listCache.read(snapshot, key, () => listComputeGate.run(async () => encodeJson(await listCampaignsPage(prisma, actor, query, options))));
     sendEncodedJson(request, response, body);
   });

@@ -204,9 +204,8 @@ export async function importRowsInTransaction(
   }
   // Reading runs ahead of writing, so a later row's reading error may have been noted before an
   // earlier row's write: the report lists them in sheet order.
-  const byRow = (a: { row?: number; rowNumber?: number }, b: { row?: number; rowNumber?: number }) => (a.row ?? a.rowNumber ?? 0) - (b.row ?? b.rowNumber ?? 0);
-  result.problems.sort(byRow);
-  result.outcomes.sort(byRow);
+  result.problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  result.outcomes.sort((a, b) => a.rowNumber - b.rowNumber);
   result.isCommitted = !result.isDryRun && result.totals.errors === 0;
   return result;
 }

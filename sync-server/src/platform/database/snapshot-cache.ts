@@ -14,14 +14,14 @@
  * transaction sees its own uncommitted rows, which other sessions with the same snapshot
  * string do not.
  */
-export type SnapshotReader = { $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T> };
+import type { SqlReader } from './open-database.js';
 
 /** The SQL expression of the current snapshot, for queries that read it along with their rows. */
 export const CURRENT_SNAPSHOT_SQL = 'pg_current_snapshot()::text';
 
-/** The snapshot the next statement on `db` sees. */
-export async function readCurrentSnapshot(db: SnapshotReader): Promise<string> {
-  const [row] = await db.$queryRawUnsafe<{ snapshot: string }[]>(`SELECT ${CURRENT_SNAPSHOT_SQL} AS snapshot`);
+/** The snapshot the next statement sees (on Database.sql: never inside a transaction). */
+export async function readCurrentSnapshot(sql: SqlReader): Promise<string> {
+  const [row] = await sql<{ snapshot: string }>(`SELECT ${CURRENT_SNAPSHOT_SQL} AS snapshot`);
   return row?.snapshot ?? '';
 }
 
