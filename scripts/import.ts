@@ -1,15 +1,16 @@
-// npm run import -- --path DIR|FILE [--format auto|csv|xlsx] [--create-missing] [--dry-run]
+// npm run import -- --path DIR|FILE [--format auto|csv|xlsx] [--create-missing] [--dry-run] [--as USERNAME]
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { openDatabase } from '../sync-server/src/platform/database/open-database.js';
 import { applyMigrations } from '../sync-server/src/platform/database/schema-engine.js';
 import { isAppError } from '../sync-server/src/platform/errors/app-error.js';
-import type { Actor } from '../sync-server/src/modules/access/actor.js';
+import { resolveCliActor } from '../sync-server/src/modules/access/cli-actor.js';
+import { loadCampaignsConfig } from '../sync-server/src/modules/campaigns/campaigns.config.js';
 import { importPath, type FileFormat, type ImportSourceFile } from '../sync-server/src/modules/imports/import-files.service.js';
 import { formatProblem, formatResult } from '../sync-server/src/modules/imports/import-report.js';
 
-const usage = 'Usage: npm run import -- --path DIR|FILE [--format auto|csv|xlsx] [--create-missing] [--dry-run]';
+const usage = 'Usage: npm run import -- --path DIR|FILE [--format auto|csv|xlsx] [--create-missing] [--dry-run] [--as USERNAME]\n  --as: whose rights the rows are checked against and whose name the audit log keeps (default: the first admin)';
 
 async function main(): Promise<number> {
   let args;
@@ -20,6 +21,7 @@ async function main(): Promise<number> {
         format: { type: 'string', default: 'auto' },
         'create-missing': { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
+        as: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }).values;
@@ -42,20 +44,21 @@ async function main(): Promise<number> {
   const bar = isTerminal ? new cliProgress.SingleBar({ format: '{file} [{bar}] {percentage}%', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
   try {
     await applyMigrations(database.migrationAdapterFactory);
-    console.log(`Importing ${args.path} into ${database.description}${args['dry-run'] ? ' (dry run: nothing will be written)' : ''}`);
+    const actor = await resolveCliActor(database.prisma, args.as, `npm run import (${userInfo().username})`);
+    console.log(`Importing ${args.path} into ${database.description} as ${actor.label} (${actor.role})${args['dry-run'] ? ' (dry run: nothing will be written)' : ''}`);
     const startedAt = Date.now();
     const outcome = await importPath(
       database.prisma,
       args.path,
-      { format, isDryRun: args['dry-run'], shouldCreateMissing: args['create-missing'], actor: IMPORT_ACTOR },
+      { format, isDryRun: args['dry-run'], shouldCreateMissing: args['create-missing'], actor, config: loadCampaignsConfig() },
       {
         onSourceStart: (source: ImportSourceFile) => {
           if (bar) bar.start(Math.max(source.sizeBytes, 1), 0, { file: source.label });
           else console.log(`${source.label}: reading…`);
         },
         onBytesRead: (_source, bytes) => bar?.update(bytes),
+        onSourceRead: () => bar?.stop(),
         onSourceDone: (_source, result) => {
-          bar?.stop();
           for (const line of formatResult(result)) console.log(line);
         },
       },
@@ -72,8 +75,5 @@ async function main(): Promise<number> {
     await database.close();
   }
 }
-
-// The command line runs with the database's own rights; the audit log names it as the import.
-const IMPORT_ACTOR: Actor = { userId: null, role: 'admin', label: `npm run import (${userInfo().username})`, source: 'import' };
 
 process.exitCode = await main();

@@ -192,7 +192,7 @@ describe('push, against the real server', () => {
     expect(cell(campaigns, bad, '_sync_status')).toBe('error');
     expect(campaigns.notes[bad - 1]?.[column(campaigns, 'objective')]).toBe("Booking Center: objective 'viral' is not one of awareness, traffic, sale, launch, clearance");
     expect(cell(campaigns, backwards, '_sync_status')).toBe('error');
-    expect(campaigns.notes[backwards - 1]?.[column(campaigns, 'end_date')]).toBe('Booking Center: The end date (2026-03-01) is before the start date (2026-03-10).');
+    expect(campaigns.notes[backwards - 1]?.[column(campaigns, 'end_date')]).toBe('Booking Center: The end date (2026-03-01) is before the start date (2026-03-10). / Ngày kết thúc (2026-03-01) đang trước ngày bắt đầu (2026-03-10).');
     // One bad row keeps the whole push from being written: the good row says so and stays "changed".
     expect(summary.unsaved).toBe(1);
     expect(cell(campaigns, good, '_sync_status')).toBe('not saved: updated');

@@ -86,7 +86,7 @@ describe('assigning creators and products in bulk', () => {
     const rows = await db.prisma.campaignCreator.findMany({ where: { campaignId: campaign.id }, select: { role: true, note: true }, orderBy: { createdAt: 'asc' } });
     expect(rows.filter((row) => row.role === 'trial' && row.note === 'test run')).toHaveLength(2);
     const [entry] = await getCampaignHistory(db.prisma, fx.actors.lead, campaign.id);
-    expect(entry).toMatchObject({ action: 'assign', changes: { creators: { before: ['linh', 'nam'], after: ['dung', 'linh', 'nam'] } } });
+    expect(entry).toMatchObject({ action: 'assign', changes: { 'creator dung': { before: null, after: { role: 'main' } } } });
   });
 
   it('assigning a watchlist creator warns; a lead assigning a blacklisted one is refused and nothing is assigned; an admin may', async () => {
@@ -107,10 +107,10 @@ describe('assigning creators and products in bulk', () => {
     const again = await assignCreators(db.prisma, fx.actors.lead, { campaignId: campaign.id, creatorIds: [fx.creatorIds.active[0]!], role: 'main' });
     expect(again.added).toEqual([fx.creatorIds.active[0]]);
     const history = await getCampaignHistory(db.prisma, fx.actors.lead, campaign.id);
-    expect(history.slice(0, 3).map((entry) => [entry.action, entry.changes.creators])).toEqual([
-      ['assign', { before: [], after: ['linh'] }],
-      ['unassign', { before: ['linh'], after: [] }],
-      ['assign', { before: [], after: ['linh'] }],
+    expect(history.slice(0, 3).map((entry) => [entry.action, entry.changes['creator linh']])).toEqual([
+      ['assign', { before: null, after: { role: 'main' } }],
+      ['unassign', { before: { role: 'main' }, after: null }],
+      ['assign', { before: null, after: { role: 'main' } }],
     ]);
   });
 
@@ -122,7 +122,7 @@ describe('assigning creators and products in bulk', () => {
     expect(again.skipped[0]).toMatchObject({ reason: 'ALREADY_ASSIGNED', message: 'GLOW/MASK Mặt nạ ngủ is already in BULK-4 (priority 3).' });
     await unassignProducts(db.prisma, fx.actors.lead, campaign.id, [fx.productIds[1]!]);
     const [entry] = await getCampaignHistory(db.prisma, fx.actors.lead, campaign.id);
-    expect(entry).toMatchObject({ action: 'unassign', changes: { products: { before: ['GLOW/MASK', 'GLOW/SERUM'], after: ['GLOW/SERUM'] } } });
+    expect(entry).toMatchObject({ action: 'unassign', changes: { 'product GLOW/MASK': { before: { priority: '3', note: 'bundle' }, after: null } } });
   });
 
   it('unknown ids are reported, not thrown; finance can not assign', async () => {
@@ -147,8 +147,8 @@ describe('assigning creators and products in bulk', () => {
     expect((await catchError(() => updateCreatorAssignment(db.prisma, fx.actors.lead, campaign.id, creatorId, { role: 'main' }))).reason).toBe('CAMPAIGN_TERMINAL');
     expect((await catchError(() => updateProductAssignment(db.prisma, fx.actors.lead, campaign.id, fx.productIds[0]!, { priority: 5 }))).reason).toBe('CAMPAIGN_TERMINAL');
     const history = await getCampaignHistory(db.prisma, fx.actors.lead, campaign.id);
-    expect(history[0]?.changes).toEqual({ 'campaign_products[GLOW/SERUM].note': { before: null, after: 'sold out day 3' } });
-    expect(history[1]?.changes).toEqual({ 'campaign_creators[linh].note': { before: null, after: 'great hooks, rebook' } });
-    expect(history.find((entry) => entry.changes['campaign_creators[linh].role'])?.changes['campaign_creators[linh].role']).toEqual({ before: 'main', after: 'supporting' });
+    expect(history[0]?.changes).toEqual({ 'product GLOW/SERUM.note': { before: null, after: 'sold out day 3' } });
+    expect(history[1]?.changes).toEqual({ 'creator linh.note': { before: null, after: 'great hooks, rebook' } });
+    expect(history.find((entry) => entry.changes['creator linh.role'])?.changes['creator linh.role']).toEqual({ before: 'main', after: 'supporting' });
   });
 });

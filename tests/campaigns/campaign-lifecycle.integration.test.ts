@@ -86,8 +86,9 @@ describe('creating and editing campaigns', () => {
     await updateCampaign(db.prisma, fx.actors.lead, campaign.id, { kpiOrder: 800, startDate: '2026-03-01', endDate: '2026-03-31' });
     const history = await getCampaignHistory(db.prisma, fx.actors.admin, campaign.id);
     expect(history.map((entry) => entry.action)).toEqual(['update', 'update', 'create']);
-    expect(history[0]?.changes).toEqual({ kpi_order: { before: 500, after: 800 }, start_date: { before: null, after: '2026-03-01' }, end_date: { before: null, after: '2026-03-31' } });
-    expect(history[1]?.changes).toEqual({ budget_planned: { before: 10_000_000, after: 20_000_000 } });
+    // Values as the sheet and the exports write them: one canonical text for every door.
+    expect(history[0]?.changes).toEqual({ kpi_order: { before: '500', after: '800' }, start_date: { before: null, after: '2026-03-01' }, end_date: { before: null, after: '2026-03-31' } });
+    expect(history[1]?.changes).toEqual({ budget_planned: { before: '10000000', after: '20000000' } });
     expect(history[1]?.actorLabel).toBe('admin@example.com');
     const asViewer = await getCampaignHistory(db.prisma, fx.actors.viewer, campaign.id);
     expect(asViewer[1]?.changes.budget_planned).toEqual({ before: 'hidden', after: 'hidden' });

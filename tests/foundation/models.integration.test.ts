@@ -50,6 +50,7 @@ const modelCases: ModelCase[] = [
   { model: 'Rule', data: () => ({ name: 'Nhắc thanh toán', scope: 'finance', conditionJson: { status: 'pending' } }), naturalKey: () => ({ name: 'Nhắc thanh toán' }) },
   { model: 'RuleLog', data: (ids) => ({ ruleId: ids.Rule, targetType: 'payment', targetId: ids.Payment, result: 'matched' }), naturalKey: (ids) => ({ ruleId: ids.Rule, targetId: ids.Payment }) },
   { model: 'AuditLog', data: (ids) => ({ actorId: ids.User, actorLabel: 'thu.ha@bookingcenter.vn', source: 'sheet', entityType: 'campaign', entityId: ids.Campaign, action: 'update', changes: { budget_planned: { before: '40000000', after: '50000000' } } }), naturalKey: (ids) => ({ entityType: 'campaign', entityId: ids.Campaign }) },
+  { model: 'OutboxEvent', data: (ids) => ({ eventType: 'campaign.updated', entityType: 'campaign', entityId: ids.Campaign, actorLabel: 'thu.ha@bookingcenter.vn', source: 'sheet', data: { id: ids.Campaign } }), naturalKey: (ids) => ({ eventType: 'campaign.updated', entityId: ids.Campaign }) },
 ];
 
 describe('every model round-trips', () => {

@@ -124,13 +124,13 @@ describe('a file with problems', () => {
     await importTableRows(database.prisma, 'brands', [{ rowNumber: 2, values: { code: 'LUMI', name: 'Lumi' } }]);
     const dir = await writeCsv(
       'campaigns.csv',
-      '\uFEFFObjective;CODE;Name;brand_code;Start Date;budget_planned;status\n  SALE ; C1 ;Chiến dịch Tết;LUMI;31/01/2026;1.500.000;Running\n',
+      '\uFEFFObjective;CODE;Name;brand_code;Start Date;budget_planned;status\n  SALE ; C1 ;Chiến dịch Tết;LUMI;31/01/2026;1.500.000;Paused\n',
     );
     const result = await importPath(database.prisma, dir);
     expect(result.results[0]?.problems).toEqual([]);
     const campaign = await database.prisma.campaign.findUniqueOrThrow({ where: { code: 'C1' } });
     expect([campaign.objective, campaign.status, campaign.name, campaign.startDate?.toISOString().slice(0, 10), campaign.budgetPlanned?.toString()]).toEqual([
-      'sale', 'running', 'Chiến dịch Tết', '2026-01-31', '1500000',
+      'sale', 'paused', 'Chiến dịch Tết', '2026-01-31', '1500000',
     ]);
   });
 

@@ -34,6 +34,11 @@ export type ColumnDefinition = {
    * deliverable_code or payment_ref. Templates and exports leave it out.
    */
   isExtra?: boolean;
+  /**
+   * Spend a viewer may not see (budgets, fees, amounts): every read hides it from roles without
+   * the budget right, through the one redaction rule (modules/access/money-redaction.ts).
+   */
+  isSpend?: boolean;
   label: Label;
 };
 
@@ -69,6 +74,8 @@ export type ComputedColumn = {
   type: ColumnType;
   label: Label;
   description: string;
+  /** Spend, or derived from it (committed, paid, ROAS): hidden from viewers like spend columns. */
+  isSpend?: boolean;
 };
 
 export const tableNames = [
@@ -94,6 +101,8 @@ export type TableName = (typeof tableNames)[number];
 
 export type TableDefinition = {
   name: TableName;
+  /** One row in words, snake_case singular: the audit log's entity type and the events' prefix (campaign.created). */
+  entity: string;
   /** The database table (snake_case, as in the migrations). */
   dbTable: string;
   label: Label;

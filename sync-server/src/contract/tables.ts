@@ -133,8 +133,8 @@ function enumColumn(name: string, enumName: EnumName, options: ColumnOptions = {
   return column(name, 'enum', { ...options, enumName });
 }
 
-function computed(name: string, type: ColumnType, description: string): ComputedColumn {
-  return { name, type, label: labelOf(name), description };
+function computed(name: string, type: ColumnType, description: string, options: { isSpend?: boolean } = {}): ComputedColumn {
+  return { name, type, label: labelOf(name), description, ...options };
 }
 
 function reference(
@@ -174,6 +174,7 @@ function table(input: TableInput): TableDefinition {
 export const tableDefinitions: readonly TableDefinition[] = [
   table({
     name: 'brands',
+    entity: 'brand',
     dbTable: 'brands',
     label: { en: 'Brands', vi: 'Thương hiệu' },
     columns: [required('code', 'text'), required('name', 'text'), column('description', 'text')],
@@ -182,6 +183,7 @@ export const tableDefinitions: readonly TableDefinition[] = [
   }),
   table({
     name: 'products',
+    entity: 'product',
     dbTable: 'products',
     label: { en: 'Products', vi: 'Sản phẩm' },
     columns: [
@@ -197,6 +199,7 @@ export const tableDefinitions: readonly TableDefinition[] = [
   }),
   table({
     name: 'creators',
+    entity: 'creator',
     dbTable: 'creators',
     label: { en: 'Creators (KOC/KOL)', vi: 'Creator (KOC/KOL)' },
     columns: [
@@ -216,6 +219,7 @@ export const tableDefinitions: readonly TableDefinition[] = [
   }),
   table({
     name: 'creator_channels',
+    entity: 'creator_channel',
     dbTable: 'creator_channels',
     label: { en: 'Creator channels', vi: 'Kênh của creator' },
     columns: [
@@ -233,6 +237,7 @@ export const tableDefinitions: readonly TableDefinition[] = [
   }),
   table({
     name: 'creator_contacts',
+    entity: 'creator_contact',
     dbTable: 'creator_contacts',
     label: { en: 'Creator contacts', vi: 'Liên hệ của creator' },
     columns: [
@@ -251,6 +256,7 @@ export const tableDefinitions: readonly TableDefinition[] = [
   }),
   table({
     name: 'campaigns',
+    entity: 'campaign',
     dbTable: 'campaigns',
     label: { en: 'Campaigns', vi: 'Chiến dịch' },
     columns: [
@@ -262,7 +268,7 @@ export const tableDefinitions: readonly TableDefinition[] = [
       column('description', 'text'),
       column('start_date', 'date'),
       column('end_date', 'date'),
-      column('budget_planned', 'money', { min: 0 }),
+      column('budget_planned', 'money', { min: 0, isSpend: true }),
       column('kpi_view', 'integer', { min: 0 }),
       column('kpi_order', 'integer', { min: 0 }),
       column('kpi_revenue', 'money', { min: 0 }),
@@ -279,14 +285,15 @@ export const tableDefinitions: readonly TableDefinition[] = [
       computed('health_flags', 'text', 'Comma-separated flags: OVER_BUDGET, MISSING_CREATOR, MISSING_PRODUCT, DATE_INVALID, KPI_MISSING...'),
       computed('creators_count', 'integer', 'Creators assigned to the campaign.'),
       computed('products_count', 'integer', 'Products assigned to the campaign.'),
-      computed('budget_committed', 'money', 'Sum of the agreed fees of its bookings.'),
-      computed('budget_actual', 'money', 'Sum of its paid payments.'),
+      computed('budget_committed', 'money', 'Sum of the agreed fees of its bookings.', { isSpend: true }),
+      computed('budget_actual', 'money', 'Sum of its paid payments.', { isSpend: true }),
       computed('progress_percent', 'decimal', 'Planning progress now, execution progress once deliverables exist.'),
-      computed('roas', 'decimal', 'Attributed revenue divided by actual spend.'),
+      computed('roas', 'decimal', 'Attributed revenue divided by actual spend.', { isSpend: true }),
     ],
   }),
   table({
     name: 'campaign_products',
+    entity: 'campaign_product',
     dbTable: 'campaign_products',
     label: { en: 'Campaign products', vi: 'Sản phẩm trong chiến dịch' },
     columns: [
@@ -304,6 +311,7 @@ export const tableDefinitions: readonly TableDefinition[] = [
   }),
   table({
     name: 'campaign_creators',
+    entity: 'campaign_creator',
     dbTable: 'campaign_creators',
     label: { en: 'Campaign creators', vi: 'Creator trong chiến dịch' },
     columns: [
@@ -320,6 +328,7 @@ export const tableDefinitions: readonly TableDefinition[] = [
   }),
   table({
     name: 'bookings',
+    entity: 'booking',
     dbTable: 'bookings',
     label: { en: 'Bookings', vi: 'Booking' },
     columns: [
@@ -334,7 +343,7 @@ export const tableDefinitions: readonly TableDefinition[] = [
       column('brief_summary', 'text'),
       column('start_date', 'date'),
       column('end_date', 'date'),
-      required('total_fee_agreed', 'money', { defaultValue: 0, min: 0 }),
+      required('total_fee_agreed', 'money', { defaultValue: 0, min: 0, isSpend: true }),
       required('currency', 'text', { defaultValue: 'VND' }),
       column('deliverables_count_planned', 'integer', { min: 0 }),
       enumColumn('status', 'booking_status', { isRequired: true, defaultValue: 'negotiating' }),
@@ -351,6 +360,7 @@ export const tableDefinitions: readonly TableDefinition[] = [
   }),
   table({
     name: 'booking_deliverables',
+    entity: 'booking_deliverable',
     dbTable: 'booking_deliverables',
     label: { en: 'Booking deliverables', vi: 'Hạng mục booking' },
     columns: [
@@ -362,7 +372,7 @@ export const tableDefinitions: readonly TableDefinition[] = [
       column('deadline_shoot', 'date'),
       column('deadline_post', 'date'),
       required('quantity', 'integer', { defaultValue: 1, min: 1 }),
-      column('fee', 'money', { min: 0 }),
+      column('fee', 'money', { min: 0, isSpend: true }),
       enumColumn('status', 'deliverable_status', { isRequired: true, defaultValue: 'planned' }),
       column('deliverable_code', 'text', { isExtra: true }),
     ],
@@ -371,6 +381,7 @@ export const tableDefinitions: readonly TableDefinition[] = [
   }),
   table({
     name: 'videos',
+    entity: 'video',
     dbTable: 'videos',
     label: { en: 'Videos', vi: 'Video' },
     columns: [
@@ -397,6 +408,7 @@ export const tableDefinitions: readonly TableDefinition[] = [
   }),
   table({
     name: 'video_snapshots',
+    entity: 'video_snapshot',
     dbTable: 'video_metric_snapshots',
     label: { en: 'Video snapshots', vi: 'Số liệu video' },
     columns: [
@@ -415,6 +427,7 @@ export const tableDefinitions: readonly TableDefinition[] = [
   }),
   table({
     name: 'tracking_assets',
+    entity: 'tracking_asset',
     dbTable: 'tracking_assets',
     label: { en: 'Tracking codes', vi: 'Mã theo dõi' },
     columns: [
@@ -437,6 +450,7 @@ export const tableDefinitions: readonly TableDefinition[] = [
   }),
   table({
     name: 'conversions',
+    entity: 'conversion',
     dbTable: 'tracking_conversions',
     label: { en: 'Conversions', vi: 'Đơn hàng ghi nhận' },
     columns: [
@@ -461,16 +475,17 @@ export const tableDefinitions: readonly TableDefinition[] = [
   }),
   table({
     name: 'payments',
+    entity: 'payment',
     dbTable: 'payments',
     label: { en: 'Payments', vi: 'Thanh toán' },
     columns: [
       required('booking_code', 'text', { db: false }),
       required('campaign_code', 'text', { db: false }),
       required('creator_key', 'text', { db: false }),
-      required('amount', 'money', { min: 0 }),
+      required('amount', 'money', { min: 0, isSpend: true }),
       required('currency', 'text', { defaultValue: 'VND' }),
       column('exchange_rate', 'money', { min: 0 }),
-      column('amount_vnd', 'money', { min: 0 }),
+      column('amount_vnd', 'money', { min: 0, isSpend: true }),
       column('payment_date', 'date'),
       enumColumn('payment_method', 'payment_method', { isRequired: true, defaultValue: 'bank_transfer' }),
       enumColumn('status', 'payment_status', { isRequired: true, defaultValue: 'planned' }),

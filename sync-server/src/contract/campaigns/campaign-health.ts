@@ -17,6 +17,18 @@ export const CAMPAIGN_FLAG_CODES = [
 ] as const;
 export type CampaignFlagCode = (typeof CAMPAIGN_FLAG_CODES)[number];
 
+/**
+ * Flags that give spend away, so readers without the budget right never get them: OVER_BUDGET
+ * says paid is above planned and its reason prints both amounts; LOW_PERFORMANCE prints the ROAS,
+ * and with the attributed revenue (which everyone sees) that is the spend.
+ */
+export const SPEND_FLAG_CODES = ['OVER_BUDGET', 'LOW_PERFORMANCE'] as const satisfies readonly CampaignFlagCode[];
+export type SpendFlagCode = (typeof SPEND_FLAG_CODES)[number];
+
+export function isSpendFlagCode(code: string): code is SpendFlagCode {
+  return (SPEND_FLAG_CODES as readonly string[]).includes(code);
+}
+
 /** error: wrong now, fix it; warning: likely to hurt the campaign; info: worth a look. */
 export type FlagSeverity = 'error' | 'warning' | 'info';
 

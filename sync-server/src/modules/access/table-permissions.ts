@@ -17,9 +17,14 @@ export function canWriteTable(actor: Pick<Actor, 'role'>, table: TableName): boo
   return (WRITERS_BY_TABLE[table] ?? PLANNERS).includes(actor.role);
 }
 
+/** "admin or lead": who may write the table, for refusals. */
+export function describeTableWriters(table: TableName): string {
+  return (WRITERS_BY_TABLE[table] ?? PLANNERS).join(' or ');
+}
+
 export function assertCanWriteTable(actor: Pick<Actor, 'role' | 'label'>, table: TableName): void {
   if (canWriteTable(actor, table)) return;
-  const roles = (WRITERS_BY_TABLE[table] ?? PLANNERS).join(' or ');
+  const roles = describeTableWriters(table);
   throw new AppError({
     code: 'FORBIDDEN',
     reason: 'PERMISSION_DENIED',

@@ -3,9 +3,11 @@ import type { PrismaClient, Prisma } from '../../generated/prisma/client.js';
 /** A Prisma client or an interactive transaction: services accept either. */
 export type Db = PrismaClient | Prisma.TransactionClient;
 
-export type AuditEntityType = 'campaign' | 'campaign_creator' | 'campaign_product';
+/** A table's entity name (TableDefinition.entity): campaign, booking, payment … */
+export type AuditEntityType = string;
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'transition' | 'duplicate' | 'assign' | 'unassign';
+/** create, update, delete, restore, or the name of the action a person took (transition, duplicate, assign, unassign). */
+export type AuditAction = string;
 
 /** Field-level change: { field: { before, after } } with JSON values (dates as YYYY-MM-DD, money as numbers). */
 export type FieldChanges = Record<string, { before: unknown; after: unknown }>;

@@ -22,6 +22,7 @@ import type {
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Actor } from '../access/actor.js';
+import { canSeeSpend } from '../access/money-redaction.js';
 import { assertAllowed, isAllowed, transitionPermission } from '../access/permissions.js';
 import type { Db } from '../audit/audit.types.js';
 import { assignCreators, assignProducts, type AssignmentResult } from './campaign-assignments.service.js';
@@ -132,7 +133,7 @@ export async function readCampaignDetail(db: Db, actor: Actor, code: string, opt
   // Actuals stay null (a placeholder in the widget) until videos or conversions exist.
   const hasViews = !!metrics && (metrics.videosPosted > 0 || metrics.viewsLatestTotal > 0);
   const hasSales = !!metrics && (metrics.ordersAttributed > 0 || metrics.revenueAttributed > 0);
-  const canSeeBudget = isAllowed(actor, 'campaign.budget.view');
+  const canSeeBudget = canSeeSpend(actor);
   return {
     code: campaign.code,
     name: campaign.name,

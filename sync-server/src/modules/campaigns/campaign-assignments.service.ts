@@ -1,17 +1,19 @@
 /**
- * Bulk assignment of creators and products to a campaign (000 §4.2, §4.3, §6.4, §6.5): role or
- * priority and a note for the whole selection, permission-checked, watchlist warnings,
- * blacklisted creators for admins only, friendly handling of "already in this campaign", and
- * one audit entry per call with the before and after lists.
+ * Assigning creators and products to a campaign (000 §4.2, §4.3, §6.4, §6.5) as REST actions:
+ * role or priority and a note for the whole selection, "already in this campaign" answered
+ * kindly, the rest handed to the write door, which holds the rules (the assign right, the
+ * blacklist for admins only, the lock of finished and canceled campaigns, what running needs),
+ * the audit and the events, as for the sheet tabs and the imports.
  */
+import { getTableDefinition, type NormalisedValue } from '../../contract/index.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { isTerminalStatus } from '../../contract/campaigns/campaign-lifecycle.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { applyActionChanges } from '../../write/apply-actions.js';
+import type { RowChange } from '../../write/change-set.js';
 import type { Actor } from '../access/actor.js';
-import { assertAllowed, decideCreatorAssignment } from '../access/permissions.js';
-import { diffFields, recordAudit } from '../audit/audit.service.js';
+import { assertAllowed } from '../access/permissions.js';
 import type { Db } from '../audit/audit.types.js';
-import { findCampaignById, findCampaignCreators, findCampaignProducts, findCreatorsByIds, findProductsByIds, lockCampaign } from './campaigns.repository.js';
+import { findCampaignById, findCampaignCreators, findCampaignProducts, findCreatorsByIds, findProductsByIds } from './campaigns.repository.js';
 import { assignCreatorsSchema, assignProductsSchema, type AssignCreatorsInput, type AssignProductsInput } from './campaigns.schemas.js';
 
 export type AssignmentSkip = { id: string; reason: 'ALREADY_ASSIGNED' | 'NOT_FOUND' | 'CREATOR_BLACKLISTED'; message: string };
@@ -22,13 +24,12 @@ export type AssignmentResult = {
   warnings: string[];
 };
 
-async function loadAssignableCampaign(db: Db, campaignId: string) {
-  await lockCampaign(db, campaignId);
+const CAMPAIGN_CREATORS = getTableDefinition('campaign_creators');
+const CAMPAIGN_PRODUCTS = getTableDefinition('campaign_products');
+
+async function loadLiveCampaign(db: Db, campaignId: string) {
   const campaign = await findCampaignById(db, campaignId);
   if (!campaign || campaign.deletedAt) throw new AppError({ code: 'NOT_FOUND', reason: 'CAMPAIGN_NOT_FOUND', userMessage: 'This campaign does not exist or was deleted.' });
-  if (isTerminalStatus(campaign.status)) {
-    throw new AppError({ code: 'VALIDATION_FAILED', reason: 'CAMPAIGN_TERMINAL', userMessage: `${campaign.code} is ${campaign.status}: its creators and products can't change any more.` });
-  }
   return campaign;
 }
 
@@ -41,200 +42,123 @@ function parse<T>(result: { success: true; data: T } | { success: false; error: 
   });
 }
 
+function rowsOf(values: ReadonlyArray<Record<string, NormalisedValue>>, extra: Partial<RowChange> = {}): RowChange[] {
+  return values.map((row, index) => ({ rowNumber: index + 2, values: row, ...extra }));
+}
+
 export async function assignCreators(prisma: PrismaClient, actor: Actor, input: AssignCreatorsInput): Promise<AssignmentResult> {
   assertAllowed(actor, 'campaign.creators.assign');
   const data = parse(assignCreatorsSchema.safeParse(input), 'campaign_creators');
-  return prisma.$transaction(async (tx) => {
-    const campaign = await loadAssignableCampaign(tx, data.campaignId);
-    const existing = await findCampaignCreators(tx, campaign.id);
-    const creators = await findCreatorsByIds(tx, data.creatorIds);
-    const byId = new Map(creators.map((creator) => [creator.id, creator]));
-    const existingById = new Map(existing.map((row) => [row.creatorId, row]));
-    const result: AssignmentResult = { added: [], skipped: [], warnings: [] };
-    const toInsert: string[] = [];
-    const toRestore: string[] = [];
-
-    for (const creatorId of new Set(data.creatorIds)) {
-      const creator = byId.get(creatorId);
-      if (!creator) {
-        result.skipped.push({ id: creatorId, reason: 'NOT_FOUND', message: 'No such creator (deleted or never existed).' });
-        continue;
-      }
-      const current = existingById.get(creatorId);
-      if (current && !current.deletedAt) {
-        result.skipped.push({ id: creatorId, reason: 'ALREADY_ASSIGNED', message: `${creator.name} is already in ${campaign.code} (as ${current.role}).` });
-        continue;
-      }
-      const decision = decideCreatorAssignment(actor, creator);
-      if (!decision.isAllowed) {
-        result.skipped.push({ id: creatorId, reason: decision.reason, message: decision.message });
-        continue;
-      }
-      if (decision.warning) result.warnings.push(decision.warning);
-      (current ? toRestore : toInsert).push(creatorId);
-      result.added.push(creatorId);
-    }
-
-    const blacklisted = result.skipped.filter((skip) => skip.reason === 'CREATOR_BLACKLISTED');
-    if (blacklisted.length > 0) {
-      // Refuse the whole selection: assigning "all but the blacklisted" silently is a surprise.
-      throw new AppError({
-        code: 'FORBIDDEN',
-        reason: 'CREATOR_BLACKLISTED',
-        userMessage: blacklisted.map((skip) => skip.message).join(' '),
-        problems: blacklisted.map((skip) => ({ table: 'campaign_creators', column: 'creator_id', value: skip.id, message: skip.message })),
-      });
-    }
-
-    if (toInsert.length > 0) {
-      await tx.campaignCreator.createMany({ data: toInsert.map((creatorId) => ({ campaignId: campaign.id, creatorId, role: data.role, note: data.note ?? null })) });
-    }
-    if (toRestore.length > 0) {
-      await tx.campaignCreator.updateMany({
-        where: { campaignId: campaign.id, creatorId: { in: toRestore } },
-        data: { deletedAt: null, isActive: true, role: data.role, note: data.note ?? null },
-      });
-    }
-    if (result.added.length > 0) {
-      const keyOf = (id: string) => byId.get(id)?.creatorKey ?? existing.find((row) => row.creatorId === id)?.creator.creatorKey ?? id;
-      const before = existing.filter((row) => !row.deletedAt).map((row) => row.creator.creatorKey).sort();
-      const after = [...before, ...result.added.map(keyOf)].sort();
-      await recordAudit(tx, actor, [{
-        entityType: 'campaign',
-        entityId: campaign.id,
-        action: 'assign',
-        changes: { creators: { before, after } },
-        note: [`role ${data.role}`, data.note ? `note: ${data.note}` : null, ...result.warnings].filter(Boolean).join('; '),
-      }]);
-    }
-    return result;
-  });
+  const campaign = await loadLiveCampaign(prisma, data.campaignId);
+  const existing = await findCampaignCreators(prisma, campaign.id);
+  const creators = new Map((await findCreatorsByIds(prisma, data.creatorIds)).map((creator) => [creator.id, creator]));
+  const live = new Map(existing.filter((row) => !row.deletedAt).map((row) => [row.creatorId, row]));
+  const result: AssignmentResult = { added: [], skipped: [], warnings: [] };
+  for (const creatorId of new Set(data.creatorIds)) {
+    const creator = creators.get(creatorId);
+    const current = live.get(creatorId);
+    if (!creator) result.skipped.push({ id: creatorId, reason: 'NOT_FOUND', message: 'No such creator (deleted or never existed).' });
+    else if (current) result.skipped.push({ id: creatorId, reason: 'ALREADY_ASSIGNED', message: `${creator.name} is already in ${campaign.code} (as ${current.role}).` });
+    else result.added.push(creatorId);
+  }
+  if (result.added.length === 0) return result;
+  const { results } = await applyActionChanges(
+    prisma,
+    actor,
+    () => [{
+      table: CAMPAIGN_CREATORS,
+      rows: rowsOf(result.added.map((id) => ({ campaign_code: campaign.code, creator_key: creators.get(id)!.creatorKey, role: data.role, note: data.note ?? null }))),
+      auditAction: 'assign',
+      auditNote: [`role ${data.role}`, data.note ? `note: ${data.note}` : null].filter(Boolean).join('; '),
+    }],
+    async () => undefined,
+  );
+  result.warnings.push(...results.flat().flatMap((row) => row.warnings));
+  return result;
 }
 
 export async function unassignCreators(prisma: PrismaClient, actor: Actor, campaignId: string, creatorIds: string[]): Promise<{ removed: string[] }> {
   assertAllowed(actor, 'campaign.creators.assign');
-  return prisma.$transaction(async (tx) => {
-    const campaign = await loadAssignableCampaign(tx, campaignId);
-    const existing = (await findCampaignCreators(tx, campaign.id)).filter((row) => !row.deletedAt);
-    const removing = existing.filter((row) => creatorIds.includes(row.creatorId));
-    if (removing.length === 0) return { removed: [] };
-    await tx.campaignCreator.updateMany({ where: { id: { in: removing.map((row) => row.id) } }, data: { deletedAt: new Date(), isActive: false } });
-    const before = existing.map((row) => row.creator.creatorKey).sort();
-    const after = existing.filter((row) => !creatorIds.includes(row.creatorId)).map((row) => row.creator.creatorKey).sort();
-    await recordAudit(tx, actor, [{ entityType: 'campaign', entityId: campaign.id, action: 'unassign', changes: { creators: { before, after } } }]);
-    return { removed: removing.map((row) => row.creatorId) };
-  });
-}
-
-/** A product reads as BRAND/CODE in the audit: product codes are unique within a brand only. */
-function productKey(product: { code: string; brand: { code: string } }): string {
-  return `${product.brand.code}/${product.code}`;
+  const campaign = await loadLiveCampaign(prisma, campaignId);
+  const removing = (await findCampaignCreators(prisma, campaign.id)).filter((row) => !row.deletedAt && creatorIds.includes(row.creatorId));
+  if (removing.length === 0) return { removed: [] };
+  await applyActionChanges(
+    prisma,
+    actor,
+    () => [{ table: CAMPAIGN_CREATORS, rows: rowsOf(removing.map((row) => ({ campaign_code: campaign.code, creator_key: row.creator.creatorKey })), { isDeletion: true }), auditAction: 'unassign' }],
+    async () => undefined,
+  );
+  return { removed: removing.map((row) => row.creatorId) };
 }
 
 export async function assignProducts(prisma: PrismaClient, actor: Actor, input: AssignProductsInput): Promise<AssignmentResult> {
   assertAllowed(actor, 'campaign.products.assign');
   const data = parse(assignProductsSchema.safeParse(input), 'campaign_products');
-  return prisma.$transaction(async (tx) => {
-    const campaign = await loadAssignableCampaign(tx, data.campaignId);
-    const existing = await findCampaignProducts(tx, campaign.id);
-    const products = await findProductsByIds(tx, data.productIds);
-    const byId = new Map(products.map((product) => [product.id, product]));
-    const existingById = new Map(existing.map((row) => [row.productId, row]));
-    const result: AssignmentResult = { added: [], skipped: [], warnings: [] };
-    const toInsert: string[] = [];
-    const toRestore: string[] = [];
-    for (const productId of new Set(data.productIds)) {
-      const product = byId.get(productId);
-      if (!product) {
-        result.skipped.push({ id: productId, reason: 'NOT_FOUND', message: 'No such product (deleted or never existed).' });
-        continue;
-      }
-      const current = existingById.get(productId);
-      if (current && !current.deletedAt) {
-        result.skipped.push({ id: productId, reason: 'ALREADY_ASSIGNED', message: `${productKey(product)} ${product.name} is already in ${campaign.code} (priority ${current.priority}).` });
-        continue;
-      }
-      (current ? toRestore : toInsert).push(productId);
-      result.added.push(productId);
-    }
-    if (toInsert.length > 0) {
-      await tx.campaignProduct.createMany({ data: toInsert.map((productId) => ({ campaignId: campaign.id, productId, priority: data.priority, note: data.note ?? null })) });
-    }
-    if (toRestore.length > 0) {
-      await tx.campaignProduct.updateMany({ where: { campaignId: campaign.id, productId: { in: toRestore } }, data: { deletedAt: null, isActive: true, priority: data.priority, note: data.note ?? null } });
-    }
-    if (result.added.length > 0) {
-      const before = existing.filter((row) => !row.deletedAt).map((row) => productKey(row.product)).sort();
-      const added = result.added.map((id) => {
-        const product = byId.get(id);
-        return product ? productKey(product) : id;
-      });
-      await recordAudit(tx, actor, [{
-        entityType: 'campaign',
-        entityId: campaign.id,
-        action: 'assign',
-        changes: { products: { before, after: [...before, ...added].sort() } },
-        note: [`priority ${data.priority}`, data.note ? `note: ${data.note}` : null].filter(Boolean).join('; '),
-      }]);
-    }
-    return result;
-  });
+  const campaign = await loadLiveCampaign(prisma, data.campaignId);
+  const existing = await findCampaignProducts(prisma, campaign.id);
+  const products = new Map((await findProductsByIds(prisma, data.productIds)).map((product) => [product.id, product]));
+  const live = new Map(existing.filter((row) => !row.deletedAt).map((row) => [row.productId, row]));
+  const result: AssignmentResult = { added: [], skipped: [], warnings: [] };
+  for (const productId of new Set(data.productIds)) {
+    const product = products.get(productId);
+    const current = live.get(productId);
+    if (!product) result.skipped.push({ id: productId, reason: 'NOT_FOUND', message: 'No such product (deleted or never existed).' });
+    else if (current) result.skipped.push({ id: productId, reason: 'ALREADY_ASSIGNED', message: `${product.brand.code}/${product.code} ${product.name} is already in ${campaign.code} (priority ${current.priority}).` });
+    else result.added.push(productId);
+  }
+  if (result.added.length === 0) return result;
+  await applyActionChanges(
+    prisma,
+    actor,
+    () => [{
+      table: CAMPAIGN_PRODUCTS,
+      rows: rowsOf(result.added.map((id) => ({ campaign_code: campaign.code, brand_code: products.get(id)!.brand.code, product_code: products.get(id)!.code, priority: data.priority, note: data.note ?? null }))),
+      auditAction: 'assign',
+      auditNote: [`priority ${data.priority}`, data.note ? `note: ${data.note}` : null].filter(Boolean).join('; '),
+    }],
+    async () => undefined,
+  );
+  return result;
 }
 
 export async function unassignProducts(prisma: PrismaClient, actor: Actor, campaignId: string, productIds: string[]): Promise<{ removed: string[] }> {
   assertAllowed(actor, 'campaign.products.assign');
-  return prisma.$transaction(async (tx) => {
-    const campaign = await loadAssignableCampaign(tx, campaignId);
-    const existing = (await findCampaignProducts(tx, campaign.id)).filter((row) => !row.deletedAt);
-    const removing = existing.filter((row) => productIds.includes(row.productId));
-    if (removing.length === 0) return { removed: [] };
-    await tx.campaignProduct.updateMany({ where: { id: { in: removing.map((row) => row.id) } }, data: { deletedAt: new Date(), isActive: false } });
-    const before = existing.map((row) => productKey(row.product)).sort();
-    const after = existing.filter((row) => !productIds.includes(row.productId)).map((row) => productKey(row.product)).sort();
-    await recordAudit(tx, actor, [{ entityType: 'campaign', entityId: campaign.id, action: 'unassign', changes: { products: { before, after } } }]);
-    return { removed: removing.map((row) => row.productId) };
-  });
+  const campaign = await loadLiveCampaign(prisma, campaignId);
+  const removing = (await findCampaignProducts(prisma, campaign.id)).filter((row) => !row.deletedAt && productIds.includes(row.productId));
+  if (removing.length === 0) return { removed: [] };
+  await applyActionChanges(
+    prisma,
+    actor,
+    () => [{ table: CAMPAIGN_PRODUCTS, rows: rowsOf(removing.map((row) => ({ campaign_code: campaign.code, brand_code: row.product.brand.code, product_code: row.product.code })), { isDeletion: true }), auditAction: 'unassign' }],
+    async () => undefined,
+  );
+  return { removed: removing.map((row) => row.productId) };
 }
 
 export type AssignmentChange = { role?: 'main' | 'supporting' | 'trial'; priority?: number; note?: string | null };
 
 /**
  * Changes the role (creators), priority (products) or note of one assignment. On a finished or
- * canceled campaign only the note may change: notes are part of what the team learnt.
+ * canceled campaign the door lets only the note change: notes are part of what the team learnt.
  */
-async function updateAssignment(
-  prisma: PrismaClient,
-  actor: Actor,
-  kind: 'creator' | 'product',
-  campaignId: string,
-  targetId: string,
-  change: AssignmentChange,
-): Promise<void> {
+async function updateAssignment(prisma: PrismaClient, actor: Actor, kind: 'creator' | 'product', campaignId: string, targetId: string, change: AssignmentChange): Promise<void> {
   assertAllowed(actor, kind === 'creator' ? 'campaign.creators.assign' : 'campaign.products.assign');
-  const table = kind === 'creator' ? 'campaign_creators' : 'campaign_products';
-  await prisma.$transaction(async (tx) => {
-    await lockCampaign(tx, campaignId);
-    const campaign = await findCampaignById(tx, campaignId);
-    if (!campaign || campaign.deletedAt) throw new AppError({ code: 'NOT_FOUND', reason: 'CAMPAIGN_NOT_FOUND', userMessage: 'This campaign does not exist or was deleted.' });
-    const structural = kind === 'creator' ? change.role !== undefined : change.priority !== undefined;
-    if (isTerminalStatus(campaign.status) && structural) {
-      throw new AppError({ code: 'VALIDATION_FAILED', reason: 'CAMPAIGN_TERMINAL', userMessage: `${campaign.code} is ${campaign.status}: only notes can change.` });
-    }
-    const rows = kind === 'creator' ? await findCampaignCreators(tx, campaignId) : await findCampaignProducts(tx, campaignId);
-    const row = rows.find((candidate) => ('creatorId' in candidate ? candidate.creatorId : candidate.productId) === targetId && !candidate.deletedAt);
-    if (!row) throw new AppError({ code: 'NOT_FOUND', reason: 'NOT_ASSIGNED', userMessage: `This ${kind} is not in ${campaign.code}.` });
-    const before: Record<string, unknown> = { note: row.note, ...('role' in row ? { role: row.role } : { priority: row.priority }) };
-    const after: Record<string, unknown> = { ...before };
-    if (change.note !== undefined) after.note = change.note;
-    if (kind === 'creator' && change.role !== undefined) after.role = change.role;
-    if (kind === 'product' && change.priority !== undefined) after.priority = change.priority;
-    const changes = diffFields(before, after, Object.keys(before));
-    if (Object.keys(changes).length === 0) return;
-    if (kind === 'creator') await tx.campaignCreator.update({ where: { id: row.id }, data: { note: after.note as string | null, role: after.role as AssignmentChange['role'] } });
-    else await tx.campaignProduct.update({ where: { id: row.id }, data: { note: after.note as string | null, priority: after.priority as number } });
-    const label = 'creator' in row ? row.creator.creatorKey : `${row.product.brand.code}/${row.product.code}`;
-    await recordAudit(tx, actor, [{ entityType: 'campaign', entityId: campaignId, action: 'update', changes: Object.fromEntries(Object.entries(changes).map(([field, value]) => [`${table}[${label}].${field}`, value])) }]);
-  });
+  const campaign = await loadLiveCampaign(prisma, campaignId);
+  const values: Record<string, NormalisedValue> = { campaign_code: campaign.code };
+  if (kind === 'creator') {
+    const row = (await findCampaignCreators(prisma, campaignId)).find((candidate) => candidate.creatorId === targetId && !candidate.deletedAt);
+    if (!row) throw new AppError({ code: 'NOT_FOUND', reason: 'NOT_ASSIGNED', userMessage: `This creator is not in ${campaign.code}.` });
+    values.creator_key = row.creator.creatorKey;
+    if (change.role !== undefined) values.role = change.role;
+  } else {
+    const row = (await findCampaignProducts(prisma, campaignId)).find((candidate) => candidate.productId === targetId && !candidate.deletedAt);
+    if (!row) throw new AppError({ code: 'NOT_FOUND', reason: 'NOT_ASSIGNED', userMessage: `This product is not in ${campaign.code}.` });
+    values.brand_code = row.product.brand.code;
+    values.product_code = row.product.code;
+    if (change.priority !== undefined) values.priority = change.priority;
+  }
+  if (change.note !== undefined) values.note = change.note;
+  await applyActionChanges(prisma, actor, () => [{ table: kind === 'creator' ? CAMPAIGN_CREATORS : CAMPAIGN_PRODUCTS, rows: rowsOf([values]) }], async () => undefined);
 }
 
 export function updateCreatorAssignment(prisma: PrismaClient, actor: Actor, campaignId: string, creatorId: string, change: Pick<AssignmentChange, 'role' | 'note'>): Promise<void> {

@@ -7,7 +7,8 @@ import { parseBrief, type BriefSectionKey } from '../../contract/campaigns/campa
 import type { CampaignFlag } from '../../contract/campaigns/campaign-health.js';
 import type { CampaignMetrics } from '../../contract/campaigns/campaign-metrics.js';
 import type { Actor } from '../access/actor.js';
-import { assertAllowed, isAllowed } from '../access/permissions.js';
+import { redactSpendFlags, redactSpendMetrics } from '../access/money-redaction.js';
+import { assertAllowed } from '../access/permissions.js';
 import type { Db } from '../audit/audit.types.js';
 import { listCampaigns, type CampaignListItem, type CampaignListQuery } from './campaign-list.service.js';
 import { getCampaignsHealth, type MetricsOptions } from './campaign-metrics.service.js';
@@ -19,7 +20,7 @@ export type CampaignDetail = {
   brief: Partial<Record<BriefSectionKey, string>>;
   creators: { creatorId: string; creatorKey: string; name: string; status: 'active' | 'watchlist' | 'blacklist'; role: string; note: string | null; warning: string | null }[];
   products: { productId: string; key: string; name: string; priority: number; note: string | null }[];
-  /** Budget figures are zeroed for roles that may not see budgets. */
+  /** Spend figures are zeroed (ROAS, CPO, CPV nulled) for roles that may not see budgets. */
   metrics: CampaignMetrics | null;
   flags: CampaignFlag[];
 };
@@ -31,7 +32,6 @@ export async function getCampaignDetail(db: Db, actor: Actor, campaignId: string
     findCampaignProducts(db, campaignId),
     getCampaignsHealth(db, [campaignId], options),
   ]);
-  const canSeeBudget = isAllowed(actor, 'campaign.budget.view');
   const metrics = health[0]?.metrics ?? null;
   return {
     campaign,
@@ -52,8 +52,8 @@ export async function getCampaignDetail(db: Db, actor: Actor, campaignId: string
       .filter((row) => !row.deletedAt)
       .map((row) => ({ productId: row.productId, key: `${row.product.brand.code}/${row.product.code}`, name: row.product.name, priority: row.priority, note: row.note }))
       .sort((a, b) => a.priority - b.priority || a.key.localeCompare(b.key)),
-    metrics: metrics && !canSeeBudget ? { ...metrics, budgetActualPaid: 0, budgetCommitted: 0, budgetPlanned: null, spend: 0, cpo: null, cpv: null } : metrics,
-    flags: (health[0]?.flags ?? []).filter((flag) => canSeeBudget || flag.code !== 'OVER_BUDGET'),
+    metrics: metrics && redactSpendMetrics(actor, metrics),
+    flags: redactSpendFlags(actor, health[0]?.flags ?? []),
   };
 }
 

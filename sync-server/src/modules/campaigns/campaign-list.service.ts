@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { CampaignFlag } from '../../contract/campaigns/campaign-health.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Actor } from '../access/actor.js';
-import { assertAllowed, isAllowed } from '../access/permissions.js';
+import { assertCanSeeSpend, canSeeSpend, redactSpendFlags } from '../access/money-redaction.js';
+import { assertAllowed } from '../access/permissions.js';
 import type { Db } from '../audit/audit.types.js';
 import { findCampaignListPage, type CampaignListSort } from './campaign-list.repository.js';
 import { getCampaignsHealth, type MetricsOptions } from './campaign-metrics.service.js';
@@ -66,6 +67,8 @@ export async function listCampaigns(db: Db, actor: Actor, query: CampaignListQue
     });
   }
   const { sort, limit, cursor, search, ...filters } = parsed.data;
+  // The order of the rows would rank the budgets the rows hide.
+  if (sort === 'budget_planned') assertCanSeeSpend(actor);
   const decoded = decodeCursor(cursor);
   if (cursor && (!decoded || decoded.s !== sort || !decoded.k || !decoded.id)) {
     throw new AppError({ code: 'BAD_REQUEST', reason: 'INVALID_CURSOR', userMessage: 'This page link is out of date; start from the first page.' });
@@ -74,7 +77,7 @@ export async function listCampaigns(db: Db, actor: Actor, query: CampaignListQue
   const rows = await findCampaignListPage(db, { ...filters, search: splitSearchWords(search) }, sort as CampaignListSort, after, limit + 1);
   const page = rows.slice(0, limit);
   const health = new Map((await getCampaignsHealth(db, page.map((row) => row.id), options)).map((item) => [item.campaignId, item]));
-  const canSeeBudget = isAllowed(actor, 'campaign.budget.view');
+  const canSeeBudget = canSeeSpend(actor);
   const items = page.map((row): CampaignListItem => {
     const item = health.get(row.id);
     return {
@@ -93,7 +96,7 @@ export async function listCampaigns(db: Db, actor: Actor, query: CampaignListQue
       creatorsCount: item?.metrics.creatorsCount ?? 0,
       productsCount: item?.metrics.productsCount ?? 0,
       progressPercent: item?.metrics.progressPercent ?? 0,
-      flags: canSeeBudget ? (item?.flags ?? []) : (item?.flags ?? []).filter((flag) => flag.code !== 'OVER_BUDGET'),
+      flags: redactSpendFlags(actor, item?.flags ?? []),
       createdAt: row.created_at,
     };
   });

@@ -106,3 +106,17 @@ export function findCreatorsByIds(db: Db, ids: readonly string[]) {
 export function findProductsByIds(db: Db, ids: readonly string[]) {
   return db.product.findMany({ where: { id: { in: [...ids] }, deletedAt: null }, select: { id: true, code: true, name: true, brand: { select: { code: true } } } });
 }
+
+/** What a duplicate copies: the campaign's brand code and its live assignments, by their keys. */
+export async function findLiveCampaignMappings(db: Db, campaignId: string) {
+  const [campaign, creators, products] = await Promise.all([
+    db.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { brand: { select: { code: true } } } }),
+    db.campaignCreator.findMany({ where: { campaignId, deletedAt: null }, orderBy: { createdAt: 'asc' }, select: { role: true, note: true, creator: { select: { creatorKey: true } } } }),
+    db.campaignProduct.findMany({ where: { campaignId, deletedAt: null }, orderBy: { createdAt: 'asc' }, select: { priority: true, note: true, product: { select: { code: true, brand: { select: { code: true } } } } } }),
+  ]);
+  return {
+    brandCode: campaign.brand.code,
+    creators: creators.map((row) => ({ creatorKey: row.creator.creatorKey, role: row.role, note: row.note })),
+    products: products.map((row) => ({ brandCode: row.product.brand.code, productCode: row.product.code, priority: row.priority, note: row.note })),
+  };
+}

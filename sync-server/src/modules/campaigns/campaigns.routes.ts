@@ -19,7 +19,8 @@ import { createSnapshotCache, readCurrentSnapshot } from '../../platform/databas
 import { createAdmissionGate } from '../../platform/http/admission-gate.js';
 import { encodeJson, sendEncodedJson } from '../../platform/http/encoded-json.js';
 import { errorResponseSchema, type ApiDocumentation } from '../../platform/http/openapi.js';
-import { assertAllowed, isAllowed } from '../access/permissions.js';
+import { canSeeSpend } from '../access/money-redaction.js';
+import { assertAllowed } from '../access/permissions.js';
 import { getActor, getRequestSnapshot } from '../auth/authenticate.js';
 import {
   assignCreatorsByKey,
@@ -135,7 +136,7 @@ export function createCampaignsRouter(database: Database, documentation: ApiDocu
     assertAllowed(actor, 'campaign.view');
     // Everything the answer depends on besides the data: the query, the day (deadline flags)
     // and whether this reader may see budgets. Readers that agree on all three share one body.
-    const key = JSON.stringify([query, todayIn(config.timeZone), isAllowed(actor, 'campaign.budget.view')]);
+    const key = JSON.stringify([query, todayIn(config.timeZone), canSeeSpend(actor)]);
     const snapshot = getRequestSnapshot(response) ?? (await readCurrentSnapshot(database.sql));
     const body = await listCache.read(snapshot, key, () => listComputeGate.run(async () => encodeJson(await listCampaignsPage(prisma, actor, query, options))));
     sendEncodedJson(request, response, body);

@@ -6,10 +6,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { findTableDefinition, tableDefinitions } from '../../contract/index.js';
+import { findTableDefinition, tableDefinitions, type TableDefinition } from '../../contract/index.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Actor } from '../access/actor.js';
+import { canSeeSpend, redactSpendCells } from '../access/money-redaction.js';
 import { assertAllowed } from '../access/permissions.js';
 import { resolveCampaign, resolveCampaignFilters } from '../campaigns/campaign-api.service.js';
 import { listCampaignsForExport, type MetricsOptions } from '../campaigns/index.js';
@@ -51,6 +52,21 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/**
+ * The export as this actor may read it. Exporting needs `campaign.export`, which no role without
+ * the budget right holds today; the money rule still applies here, so that widening who may
+ * export can never hand out spend columns.
+ */
+function redactExport(actor: Actor, exported: TableExport): TableExport {
+  if (canSeeSpend(actor)) return exported;
+  const definition = findTableDefinition(exported.table)!;
+  return { ...exported, rows: redactRows(actor, definition, exported.rows) };
+}
+
+async function* redactRows(actor: Actor, definition: TableDefinition, rows: AsyncIterable<TextRow>): AsyncGenerator<TextRow> {
+  for await (const row of rows) yield redactSpendCells(actor, definition, row);
+}
+
 /** Yields the rows in the order of `codes` (the list's sort), whatever order the export query read them in. */
 async function* inOrder(rows: AsyncIterable<TextRow>, codes: readonly string[]): AsyncGenerator<TextRow> {
   const byCode = new Map<string, TextRow>();
@@ -68,7 +84,7 @@ export async function exportCampaignListFile(prisma: PrismaClient, actor: Actor,
   const items = filters ? await listCampaignsForExport(prisma, actor, filters, options) : [];
   const exported = exportCampaignList(prisma, { ids: items.map((item) => item.id) });
   const ordered: TableExport = { ...exported, rows: inOrder(exported.rows, items.map((item) => item.code)) };
-  return writeExportFile(`campaigns-${today()}`, format, (path) => writeTable(ordered, format, path));
+  return writeExportFile(`campaigns-${today()}`, format, (path) => writeTable(redactExport(actor, ordered), format, path));
 }
 
 /** One template table, every live row. */
@@ -78,7 +94,7 @@ export async function exportTableFile(prisma: PrismaClient, actor: Actor, table:
   if (!definition) {
     throw new AppError({ code: 'NOT_FOUND', reason: 'UNKNOWN_TABLE', userMessage: `There is no table ${table}; use one of ${tableDefinitions.map((candidate) => candidate.name).join(', ')}.` });
   }
-  return writeExportFile(`${definition.name}-${today()}`, format, (path) => writeTable(exportTable(prisma, definition.name), format, path));
+  return writeExportFile(`${definition.name}-${today()}`, format, (path) => writeTable(redactExport(actor, exportTable(prisma, definition.name)), format, path));
 }
 
 async function writeCampaignDetailXlsx(summary: CampaignDetailSummary, path: string): Promise<void> {
@@ -98,7 +114,8 @@ async function writeCampaignDetailXlsx(summary: CampaignDetailSummary, path: str
 export async function exportCampaignDetailFile(prisma: PrismaClient, actor: Actor, code: string, format: ExportFormat): Promise<ExportFile> {
   assertAllowed(actor, 'campaign.export');
   const campaign = await resolveCampaign(prisma, code);
-  const summary = await getCampaignDetailSummary(prisma, campaign.code);
+  const found = await getCampaignDetailSummary(prisma, campaign.code);
+  const summary: CampaignDetailSummary = { ...found, campaign: redactSpendCells(actor, findTableDefinition('campaigns')!, found.campaign) };
   return writeExportFile(`campaign-${campaign.code}-${today()}`, format, async (path) => {
     if (format === 'csv') await writeFile(path, formatCampaignDetailCsv(summary), 'utf8');
     else await writeCampaignDetailXlsx(summary, path);

@@ -4,7 +4,9 @@ import { findTableDefinition, tableDefinitions, type TableName } from '../../con
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { AppError, type FieldProblem } from '../../platform/errors/app-error.js';
 import { listWorkbookTabs, readCsvFile, readXlsxTab, type TabularRows } from './file-readers.js';
-import { importRowsInTransaction, importTableRows, normaliseHeader } from './import-rows.service.js';
+import { addDeferredProblems, importRowsInSession, normaliseHeader } from './import-rows.service.js';
+import { runInWriteTransaction } from '../../write/write-session.js';
+import { SYSTEM_ACTOR } from '../access/actor.js';
 import type { ImportOptions, ImportTableResult } from './import.types.js';
 
 export type FileFormat = 'auto' | 'csv' | 'xlsx';
@@ -98,16 +100,16 @@ export function openSource(source: ImportSourceFile, onBytesRead?: (bytes: numbe
 export type ImportFileHooks = {
   onSourceStart?: (source: ImportSourceFile) => void;
   onBytesRead?: (source: ImportSourceFile, bytes: number) => void;
+  /** Every row of the source was read and checked (the transaction is still open). */
+  onSourceRead?: (source: ImportSourceFile) => void;
+  /** The import is over: the result says whether it was saved. */
   onSourceDone?: (source: ImportSourceFile, result: ImportTableResult) => void;
 };
 
 /** Imports one source in its own transaction. */
 export async function importSource(prisma: PrismaClient, source: ImportSourceFile, options: ImportOptions = {}, hooks: ImportFileHooks = {}): Promise<ImportTableResult> {
-  hooks.onSourceStart?.(source);
-  const { header, rows } = await openSource(source, (bytes) => hooks.onBytesRead?.(source, bytes));
-  const result = await importTableRows(prisma, source.table, rows, { shouldKeepRowOutcomes: false, ...options, columns: header, fileLabel: source.label });
-  hooks.onSourceDone?.(source, result);
-  return result;
+  const [result] = await importSources(prisma, [source], options, hooks);
+  return result!;
 }
 
 export type ImportPathResult = {
@@ -117,7 +119,11 @@ export type ImportPathResult = {
   isSuccess: boolean;
 };
 
-/** Imports a folder or a file: every source in dependency order, each in its own transaction. */
+/**
+ * Imports a folder or a file: every source in dependency order, all in ONE transaction through
+ * the write door, so the rules see the final picture (a running campaign in campaigns.csv and
+ * its creators in campaign_creators.csv) and a folder with one refused row writes nothing.
+ */
 export async function importPath(
   prisma: PrismaClient,
   path: string,
@@ -126,49 +132,35 @@ export async function importPath(
 ): Promise<ImportPathResult> {
   const { format = 'auto', ...importOptions } = options;
   const plan = await planImportPath(path, format);
-  const results = importOptions.isDryRun
-    ? await dryRunSources(prisma, plan.sources, importOptions, hooks)
-    : await importSourcesOneByOne(prisma, plan.sources, importOptions, hooks);
+  const results = await importSources(prisma, plan.sources, importOptions, hooks);
   const isSuccess = plan.problems.length === 0 && plan.sources.length > 0 && results.every((result) => result.totals.errors === 0);
   if (plan.sources.length === 0 && plan.problems.length === 0) plan.problems.push({ message: `${path} holds no CSV or XLSX file` });
   return { results, problems: plan.problems, isSuccess };
 }
 
-async function importSourcesOneByOne(prisma: PrismaClient, sources: readonly ImportSourceFile[], options: ImportOptions, hooks: ImportFileHooks): Promise<ImportTableResult[]> {
-  const results: ImportTableResult[] = [];
-  for (const source of sources) results.push(await importSource(prisma, source, options, hooks));
-  return results;
-}
-
-class DryRunRollback extends Error {}
-
-/**
- * A dry run of several files sees what the earlier files would have written (bookings need
- * the campaigns of campaigns.csv), so they share one transaction that is always rolled back.
- * A savepoint per file drops a failing file's rows, as its own transaction would.
- */
-async function dryRunSources(prisma: PrismaClient, sources: readonly ImportSourceFile[], options: ImportOptions, hooks: ImportFileHooks): Promise<ImportTableResult[]> {
-  const results: ImportTableResult[] = [];
-  try {
-    await prisma.$transaction(
-      async (tx) => {
-        for (const source of sources) {
-          hooks.onSourceStart?.(source);
-          const { header, rows } = await openSource(source, (bytes) => hooks.onBytesRead?.(source, bytes));
-          const definition = findTableDefinition(source.table);
-          if (!definition) continue;
-          await tx.$executeRawUnsafe('SAVEPOINT import_file');
-          const result = await importRowsInTransaction(tx, definition, rows, { shouldKeepRowOutcomes: false, ...options, isDryRun: true, columns: header, fileLabel: source.label });
-          await tx.$executeRawUnsafe(result.totals.errors ? 'ROLLBACK TO SAVEPOINT import_file' : 'RELEASE SAVEPOINT import_file');
-          results.push(result);
-          hooks.onSourceDone?.(source, result);
-        }
-        throw new DryRunRollback();
-      },
-      { timeout: 60 * 60 * 1000, maxWait: 60 * 1000 },
-    );
-  } catch (error) {
-    if (!(error instanceof DryRunRollback)) throw error;
+/** The sources read one after the other, in one write transaction; each file reports on its own. */
+async function importSources(prisma: PrismaClient, sources: readonly ImportSourceFile[], options: ImportOptions, hooks: ImportFileHooks): Promise<ImportTableResult[]> {
+  const { value: results, isCommitted } = await runInWriteTransaction(
+    prisma,
+    options.actor ?? SYSTEM_ACTOR,
+    async (session) => {
+      const imported: ImportTableResult[] = [];
+      for (const source of sources) {
+        const definition = findTableDefinition(source.table);
+        if (!definition) continue;
+        hooks.onSourceStart?.(source);
+        const { header, rows } = await openSource(source, (bytes) => hooks.onBytesRead?.(source, bytes));
+        imported.push(await importRowsInSession(session, definition, rows, { shouldKeepRowOutcomes: false, ...options, columns: header, fileLabel: source.label }));
+        hooks.onSourceRead?.(source);
+      }
+      addDeferredProblems(imported, await session.finish());
+      return imported;
+    },
+    { config: options.config, isDryRun: options.isDryRun },
+  );
+  for (const [index, result] of results.entries()) {
+    result.isCommitted = isCommitted;
+    hooks.onSourceDone?.(sources[index]!, result);
   }
   return results;
 }

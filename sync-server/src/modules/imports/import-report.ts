@@ -13,7 +13,7 @@ export function formatTotals(result: ImportTableResult): string {
   const { created, updated, unchanged, errors, placeholders } = result.totals;
   const parts = [`${created} created`, `${updated} updated`, `${unchanged} unchanged`, `${errors} error${errors === 1 ? '' : 's'}`];
   if (placeholders) parts.push(`${placeholders} placeholder${placeholders === 1 ? '' : 's'} created`);
-  const verdict = result.totals.errors ? 'nothing written' : result.isDryRun ? 'dry run, nothing written' : 'saved';
+  const verdict = result.isCommitted ? 'saved' : result.totals.errors ? 'nothing written' : result.isDryRun ? 'dry run, nothing written' : 'nothing written: another file of this import was refused';
   return `${result.fileLabel} → ${result.table}: ${parts.join(', ')} (${verdict})`;
 }
 

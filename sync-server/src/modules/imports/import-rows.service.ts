@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   coerceCell,
   findTableDefinition,
@@ -12,21 +11,18 @@ import {
 } from '../../contract/index.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { AppError, type FieldProblem } from '../../platform/errors/app-error.js';
-import { createCampaignChangeAudit } from '../campaigns/campaign-change-audit.js';
-import { buildResolveSql, buildWriteSql, copyAlias, createImportPlan, keyAlias, referenceAlias, type BatchStatement, type ImportPlan } from './import-sql.js';
-import { resolveBatch, writeBatch, type ImportDb, type ResolvedRow } from './import.repository.js';
-import type { ImportOptions, ImportRow, ImportTableResult, NormalisedRow, ReviewedRow, RowOutcome, WrittenRow } from './import.types.js';
+import type { RowResult } from '../../write/change-set.js';
+import { runInWriteTransaction, type ApplyHooks, type DeferredProblem, type WriteSession } from '../../write/write-session.js';
+import { SYSTEM_ACTOR } from '../access/actor.js';
+import type { ImportOptions, ImportRow, ImportTableResult, NormalisedRow, RowOutcome } from './import.types.js';
 import { buildPlaceholderRow, canCreatePlaceholder } from './placeholder-rows.js';
 
 /**
- * The one path from rows in template format to the database. The CLI import, the XLSX
- * import and the sheet push all call `importTableRows`.
- *
- * - Every row is read and checked (types, enums, required cells, duplicate keys, references).
- * - Rows travel in batches; per batch one statement resolves references and natural keys and
- *   one statement inserts the new rows and updates only the rows that differ.
- * - The whole table import is one transaction: any error, or a dry run, rolls it all back,
- *   after every row was checked, so the report lists every problem at once.
+ * Rows in template format → the write door. The CLI import, the upload and the sheet push all
+ * read rows here: every cell is read and checked (types, enums, required cells, a key twice in
+ * one file), then rows travel in batches to the door, which resolves keys, locks, checks the
+ * rules, writes, audits and records events. Writing nothing on any error, after every row was
+ * checked, so the report lists every problem at once.
  */
 export async function importTableRows(
   prisma: PrismaClient,
@@ -38,40 +34,35 @@ export async function importTableRows(
   if (!definition) {
     throw new AppError({ code: 'BAD_REQUEST', userMessage: `'${tableName}' is not an import table` });
   }
-  let result: ImportTableResult | undefined;
-  try {
-    await prisma.$transaction(
-      async (tx) => {
-        result = await importRowsInTransaction(tx, definition, rows, withAudit(tx, definition, options));
-        if (!result.isCommitted) throw new RollbackSignal();
-      },
-      // A 100,000-row file takes a while; the default 5 seconds would abort it.
-      { timeout: 60 * 60 * 1000, maxWait: 60 * 1000 },
-    );
-  } catch (error) {
-    if (!(error instanceof RollbackSignal)) throw error;
-  }
-  if (!result) throw new Error('import finished without a result');
+  const { value: result, isCommitted } = await runInWriteTransaction(
+    prisma,
+    options.actor ?? SYSTEM_ACTOR,
+    async (session) => {
+      const imported = await importRowsInSession(session, definition, rows, options);
+      addDeferredProblems([imported], await session.finish());
+      return imported;
+    },
+    { config: options.config, isDryRun: options.isDryRun, isReplayable: Array.isArray(rows) },
+  );
+  result.isCommitted = isCommitted;
   return result;
 }
 
-class RollbackSignal extends Error {}
-
-/** Changes to campaigns and their mappings are audited in the importer's name (the sheet push wires its own). */
-function withAudit(db: ImportDb, definition: TableDefinition, options: ImportOptions): ImportOptions {
-  const audit = options.actor ? createCampaignChangeAudit(db, options.actor, definition) : undefined;
-  if (!audit) return options;
-  return {
-    ...options,
-    reviewRows: async (rows) => {
-      await audit.captureBefore(rows);
-      return options.reviewRows ? options.reviewRows(rows) : new Map();
-    },
-    onBatchWritten: async (rows) => {
-      await audit.recordWritten(rows);
-      await options.onBatchWritten?.(rows);
-    },
-  };
+/** Problems the door found on the final picture, on the results of the files whose rows they are about. */
+export function addDeferredProblems(results: readonly ImportTableResult[], problems: readonly DeferredProblem[]): void {
+  for (const deferred of problems) {
+    const result = results.find((candidate) => candidate.fileLabel === deferred.label) ?? results.find((candidate) => candidate.table === deferred.table);
+    if (!result) continue;
+    result.problems.push(deferred.problem);
+    result.totals.errors += 1;
+    result.isCommitted = false;
+    const outcome = result.outcomes.find((candidate) => candidate.rowNumber === deferred.rowNumber);
+    if (outcome) {
+      outcome.outcome = 'error';
+      outcome.problems = [...(outcome.problems ?? []), deferred.problem];
+    }
+    result.problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  }
 }
 
 const DEFAULT_BATCH_SIZE = 5000;
@@ -138,9 +129,12 @@ async function* toAsync<T>(items: AsyncIterable<T> | Iterable<T>): AsyncGenerato
   for await (const item of items) yield item;
 }
 
-/** The same import, inside a transaction the caller owns (the sheet push wraps several tables in one). */
-export async function importRowsInTransaction(
-  db: ImportDb,
+/**
+ * The same import inside a write transaction the caller owns (the sheet push writes several
+ * tables in one; a folder import writes all its files in one). The caller runs `finish`.
+ */
+export async function importRowsInSession(
+  session: WriteSession,
   definition: TableDefinition,
   rows: AsyncIterable<ImportRow> | Iterable<ImportRow>,
   options: ImportOptions = {},
@@ -155,19 +149,20 @@ export async function importRowsInTransaction(
     return result;
   }
   const mapping = mapHeader(definition, header, fileLabel);
-  const present = new Set([...mapping.readers.map((reader) => reader.column.name), ...mapping.defaulted.map((column) => column.name)]);
-  const plan = createImportPlan(definition, present);
-  if (plan.naturalKeys.length === 0 && mapping.problems.length === 0) {
+  const present = [...mapping.readers.map((reader) => reader.column.name), ...mapping.defaulted.map((column) => column.name)];
+  const keyColumns = definition.naturalKeys.filter((naturalKey) => naturalKey.columns.every((column) => present.includes(column)));
+  if (keyColumns.length === 0 && mapping.problems.length === 0) {
     const needed = definition.naturalKeys.map((naturalKey) => naturalKey.columns.join(' + ')).join(' or ');
     mapping.problems.push({ table: fileLabel, row: 1, message: `${definition.name} needs the columns ${needed} to recognise rows` });
   }
   if (mapping.problems.length) {
     result.problems.push(...mapping.problems);
     result.totals.errors = mapping.problems.length;
+    session.markFailed();
     return result;
   }
 
-  const importer = new BatchImporter(db, plan, options, result);
+  const importer = new BatchImporter(session, definition, present, options, result);
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   let batch: NormalisedRow[] = [];
   let rowsRead = 0;
@@ -191,33 +186,19 @@ export async function importRowsInTransaction(
       options.onProgress?.(rowsRead);
     }
   };
-  try {
-    if (!first.done) await readRow(first.value);
-    for await (const row of iterator) await readRow(row);
-    if (batch.length) await sendBatch(batch);
-    await inDatabase;
-    options.onProgress?.(rowsRead);
-  } catch (error) {
-    if (!(error instanceof DatabaseRefusal)) throw error;
-    result.problems.push(error.problem);
-    result.totals.errors += 1;
-  }
+  if (!first.done) await readRow(first.value);
+  for await (const row of iterator) await readRow(row);
+  if (batch.length) await sendBatch(batch);
+  await inDatabase;
+  options.onProgress?.(rowsRead);
   // Reading runs ahead of writing, so a later row's reading error may have been noted before an
   // earlier row's write: the report lists them in sheet order.
   result.problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   result.outcomes.sort((a, b) => a.rowNumber - b.rowNumber);
+  // A cell that could not be read fails the transaction as a refused row does: nothing is half-written.
+  if (result.totals.errors > 0) session.markFailed();
   result.isCommitted = !result.isDryRun && result.totals.errors === 0;
   return result;
-}
-
-class DatabaseRefusal extends Error {
-  constructor(readonly problem: FieldProblem) {
-    super(problem.message);
-  }
-}
-
-function quoteValue(value: NormalisedValue | undefined): string {
-  return `'${value === null || value === undefined ? '' : String(value)}'`;
 }
 
 function isBlankRow(row: ImportRow): boolean {
@@ -237,21 +218,30 @@ function deriveValues(definition: TableDefinition, values: Record<string, Normal
 }
 
 class BatchImporter {
-  private readonly resolveSql: BatchStatement;
-  private readonly writeSql: BatchStatement;
   /** Natural key of every row read so far → its row number: a key twice in one file is refused. */
   private readonly seenKeys = new Map<string, number>();
   private readonly keepOutcomes: boolean;
+  private readonly plan: { definition: TableDefinition; naturalKeys: TableDefinition['naturalKeys'] };
+  private readonly hooks: ApplyHooks;
 
   constructor(
-    private readonly db: ImportDb,
-    private readonly plan: ImportPlan,
+    private readonly session: WriteSession,
+    private readonly definition: TableDefinition,
+    private readonly columns: readonly string[],
     private readonly options: ImportOptions,
     private readonly result: ImportTableResult,
   ) {
-    this.resolveSql = buildResolveSql(plan);
-    this.writeSql = buildWriteSql(plan);
     this.keepOutcomes = options.shouldKeepRowOutcomes ?? true;
+    this.plan = { definition, naturalKeys: definition.naturalKeys.filter((naturalKey) => naturalKey.columns.every((column) => columns.includes(column))) };
+    this.hooks = {
+      missingReferenceHint: (reference) =>
+        options.shouldCreateMissing
+          ? canCreatePlaceholder(reference)
+            ? ''
+            : ` (an import cannot create ${reference.table === 'users' ? 'a user' : `a placeholder in ${reference.table}`})`
+          : ' (import it first, or use --create-missing)',
+      ...(options.shouldCreateMissing ? { onMissingReferences: (rows) => this.createPlaceholders(rows) } : {}),
+    };
   }
 
   private get table(): string {
@@ -266,7 +256,7 @@ class BatchImporter {
 
   private record(outcome: RowOutcome): void {
     if (outcome.outcome === 'conflict') this.result.totals.conflicts += 1;
-    else if (outcome.outcome !== 'error') this.result.totals[outcome.outcome] += 1;
+    else if (outcome.outcome !== 'error' && outcome.outcome !== 'skipped') this.result.totals[outcome.outcome] += 1;
     if (this.keepOutcomes) this.result.outcomes.push(outcome);
   }
 
@@ -287,7 +277,7 @@ class BatchImporter {
       values[column.name] = read.ok ? read.value : null;
     }
     if (problems.length === 0) {
-      deriveValues(this.plan.definition, values);
+      deriveValues(this.definition, values);
       const keyProblem = this.checkKey(row.rowNumber, values);
       if (keyProblem) problems.push(keyProblem);
     }
@@ -312,44 +302,28 @@ class BatchImporter {
       return undefined;
     }
     const needed = this.plan.naturalKeys.map((naturalKey) => naturalKey.columns.filter((column) => !(naturalKey.nullableColumns ?? []).includes(column)).join(' + ')).join(' or ');
-    return { table: this.table, row: rowNumber, column: needed, message: `a ${this.plan.definition.name} row needs ${needed} to be recognised` };
+    return { table: this.table, row: rowNumber, column: needed, message: `a ${this.definition.name} row needs ${needed} to be recognised` };
   }
 
-  private recordsetRow(row: NormalisedRow): Record<string, NormalisedValue> {
-    return { __row: row.rowNumber, ...row.values };
-  }
-
-  private async resolve(batch: readonly NormalisedRow[]): Promise<Map<number, ResolvedRow>> {
-    const resolved = await this.guard(batch, () => resolveBatch(this.db, this.resolveSql, batch.map((row) => this.recordsetRow(row))));
-    return new Map(resolved.map((row) => [Number(row.__row), row]));
-  }
-
-  private missingReferences(row: NormalisedRow, resolved: ResolvedRow | undefined): ReferenceDefinition[] {
-    return this.plan.references.filter((reference) => {
-      const isFilled = reference.match.every((match) => row.values[match.column] !== null && row.values[match.column] !== undefined);
-      return isFilled && !resolved?.[referenceAlias(reference)];
-    });
-  }
-
-  /** --create-missing: one nested import per referenced table, through this same path. */
-  private async createPlaceholders(batch: readonly NormalisedRow[], resolved: Map<number, ResolvedRow>): Promise<boolean> {
+  /** --create-missing: one placeholder import per referenced table, through the same door. */
+  private async createPlaceholders(rows: Parameters<NonNullable<ApplyHooks['onMissingReferences']>>[0]): Promise<boolean> {
     const wanted = new Map<ReferenceDefinition, Map<string, Record<string, CellValue>>>();
-    for (const row of batch) {
-      for (const reference of this.missingReferences(row, resolved.get(row.rowNumber))) {
+    for (const row of rows) {
+      for (const reference of row.missing) {
         const placeholder = buildPlaceholderRow(reference, row.values);
         if (!placeholder) continue;
-        const rows = wanted.get(reference) ?? new Map<string, Record<string, CellValue>>();
-        rows.set(JSON.stringify(reference.match.map((match) => row.values[match.column])), placeholder);
-        wanted.set(reference, rows);
+        const placeholders = wanted.get(reference) ?? new Map<string, Record<string, CellValue>>();
+        placeholders.set(JSON.stringify(reference.match.map((match) => row.values[match.column])), placeholder);
+        wanted.set(reference, placeholders);
       }
     }
-    for (const [reference, rows] of wanted) {
+    for (const [reference, placeholders] of wanted) {
       const target = reference.table === 'users' ? undefined : findTableDefinition(reference.table);
       if (!target) continue;
-      const nested = await importRowsInTransaction(
-        this.db,
+      const nested = await importRowsInSession(
+        this.session,
         target,
-        [...rows.values()].map((values, index) => ({ rowNumber: index + 2, values })),
+        [...placeholders.values()].map((values, index) => ({ rowNumber: index + 2, values })),
         { shouldCreateMissing: true, isDryRun: this.options.isDryRun ?? false, fileLabel: `${target.name} (placeholders)`, shouldKeepRowOutcomes: false },
       );
       this.result.totals.placeholders += nested.totals.created + nested.totals.placeholders;
@@ -359,107 +333,32 @@ class BatchImporter {
   }
 
   async process(batch: readonly NormalisedRow[]): Promise<void> {
-    let resolved = await this.resolve(batch);
-    if (this.options.shouldCreateMissing && batch.some((row) => this.missingReferences(row, resolved.get(row.rowNumber)).length)) {
-      if (await this.createPlaceholders(batch, resolved)) resolved = await this.resolve(batch);
-    }
-
-    const writes: Array<Record<string, NormalisedValue | boolean>> = [];
-    const pending: RowOutcome[] = [];
-    const reviewed: ReviewedRow[] = [];
-    for (const row of batch) {
-      const resolution = resolved.get(row.rowNumber);
-      const problems = this.referenceProblems(row, resolution);
-      const keyIds = this.plan.naturalKeys.map((_, index) => resolution?.[keyAlias(index)]).filter((id): id is string => typeof id === 'string');
-      if (new Set(keyIds).size > 1) {
-        const keys = this.plan.naturalKeys.map((naturalKey) => naturalKey.columns.join(' + ')).join(' and ');
-        problems.push({ table: this.table, row: row.rowNumber, column: keys, message: `${keys} point at two different existing ${this.plan.definition.name} rows` });
-      }
-      if (problems.length) {
-        this.recordError(row.rowNumber, problems);
-        continue;
-      }
-      const existingId = keyIds[0];
-      const id = existingId ?? randomUUID();
-      const write: Record<string, NormalisedValue | boolean> = { __id: id, __is_new: !existingId };
-      for (const column of this.plan.columns) if (column.dbColumn) write[column.name] = row.values[column.name] ?? null;
-      for (const reference of this.plan.references) {
-        write[referenceAlias(reference)] = (resolution?.[referenceAlias(reference)] as string | null | undefined) ?? null;
-        for (const copy of reference.copies ?? []) write[copyAlias(copy.dbColumn)] = (resolution?.[copyAlias(copy.dbColumn)] as string | null | undefined) ?? null;
-      }
-      writes.push(write);
-      pending.push({ rowNumber: row.rowNumber, outcome: existingId ? 'unchanged' : 'created', id, ...(resolution?.is_deleted ? { isRestored: true } : {}) });
-      reviewed.push({ rowNumber: row.rowNumber, existingId: existingId ?? null, values: row.values });
-    }
-    if (this.options.reviewRows && reviewed.length) {
-      const verdicts = await this.options.reviewRows(reviewed);
-      for (let index = pending.length - 1; index >= 0; index -= 1) {
-        const outcome = pending[index]!;
-        const verdict = verdicts.get(outcome.rowNumber);
-        if (!verdict) continue;
-        pending.splice(index, 1);
-        writes.splice(index, 1);
-        if (verdict.outcome === 'error') this.recordError(outcome.rowNumber, verdict.problems);
-        else this.record({ rowNumber: outcome.rowNumber, outcome: 'conflict', id: outcome.id, problems: verdict.problems });
-      }
-    }
-    if (!writes.length) return;
-    const updatedIds = await this.guard(batch, () => writeBatch(this.db, this.writeSql, writes));
-    for (const outcome of pending) {
-      if (outcome.outcome === 'unchanged' && outcome.id && updatedIds.has(outcome.id)) outcome.outcome = 'updated';
-      this.record(outcome);
-    }
-    if (this.options.onBatchWritten) {
-      const valuesByRow = new Map(batch.map((row) => [row.rowNumber, row.values]));
-      const written: WrittenRow[] = [];
-      for (const [index, outcome] of pending.entries()) {
-        if (!outcome.id || (outcome.outcome !== 'created' && outcome.outcome !== 'updated')) continue;
-        const referenceIds: Record<string, string | null> = {};
-        for (const reference of this.plan.references) referenceIds[reference.name] = (writes[index]?.[referenceAlias(reference)] as string | null | undefined) ?? null;
-        written.push({ rowNumber: outcome.rowNumber, id: outcome.id, outcome: outcome.outcome, values: valuesByRow.get(outcome.rowNumber) ?? {}, referenceIds });
-      }
-      if (written.length) await this.options.onBatchWritten(written);
-    }
+    const results = await this.session.apply(
+      {
+        table: this.definition,
+        label: this.table,
+        columns: this.columns,
+        rows: batch.map((row) => ({ rowNumber: row.rowNumber, values: row.values, expectedVersion: this.options.expectedVersionOf?.(row.rowNumber) })),
+      },
+      this.hooks,
+    );
+    for (const result of results) this.recordResult(result);
   }
 
-  private referenceProblems(row: NormalisedRow, resolution: ResolvedRow | undefined): FieldProblem[] {
-    return this.missingReferences(row, resolution).map((reference) => {
-      const columns = reference.match.map((match) => match.column);
-      const shown = columns.map((column) => row.values[column]).join(' / ');
-      const hint = this.options.shouldCreateMissing
-        ? canCreatePlaceholder(reference)
-          ? ''
-          : ` (an import cannot create ${reference.table === 'users' ? 'a user' : `a placeholder in ${reference.table}`})`
-        : ' (import it first, or use --create-missing)';
-      return {
-        table: this.table,
-        row: row.rowNumber,
-        column: columns.join(' + '),
-        value: shown,
-        message: `${columns.join(' + ')} ${quoteValue(shown)} is not in ${reference.table}${hint}`,
-      };
-    });
-  }
-
-  /** A statement the database refuses stops the file: the transaction is aborted anyway. */
-  private async guard<T>(batch: readonly NormalisedRow[], run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      const firstRow = batch[0]?.rowNumber;
-      const lastRow = batch[batch.length - 1]?.rowNumber;
-      throw new DatabaseRefusal({
-        table: this.table,
-        ...(firstRow !== undefined ? { row: firstRow } : {}),
-        message: `the database refused rows ${firstRow}–${lastRow}: ${plainDatabaseMessage(error)}`,
-      });
+  private recordResult(result: RowResult): void {
+    if (result.outcome === 'error') {
+      this.recordError(result.rowNumber, result.problems);
+      if (this.keepOutcomes) this.result.outcomes[this.result.outcomes.length - 1]!.result = result;
+      return;
     }
+    const outcome: RowOutcome = {
+      rowNumber: result.rowNumber,
+      outcome: result.outcome === 'deleted' ? 'unchanged' : result.outcome,
+      ...(result.id ? { id: result.id } : {}),
+      ...(result.isRestored ? { isRestored: true } : {}),
+      ...(result.problems.length ? { problems: result.problems } : {}),
+      result,
+    };
+    this.record(outcome);
   }
-}
-
-/** The database's own sentence, without Prisma's wrapping. */
-function plainDatabaseMessage(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  const match = /Message: `([^`]*)`/.exec(text) ?? /message: "([^"]*)"/i.exec(text);
-  return (match?.[1] ?? text.split('\n').filter(Boolean).pop() ?? 'unknown error').trim();
 }

@@ -206,14 +206,21 @@ export function writeRecordsetColumns(plan: ImportPlan): string[] {
 
 /**
  * One statement per batch: inserts the new rows (ids chosen by the caller) and updates the
- * existing ones only where something differs, restoring soft-deleted rows. Returns the ids
- * it updated, so that rows matched but not returned are "unchanged" and were not rewritten.
+ * existing ones only where something differs and the version is still the one the write door
+ * locked, restoring soft-deleted rows. Returns the ids it updated.
  */
 export function buildWriteSql(plan: ImportPlan): BatchStatement {
   const targets = writeTargets(plan);
   const table = quoteIdent(plan.definition.dbTable);
-  const columns: BatchColumn[] = [{ name: '__id', pgType: 'uuid' }, { name: '__is_new', pgType: 'boolean' }, ...targets.map((target) => ({ name: target.recordsetColumn, pgType: target.pgType }))];
-  const sets = [...targets.map((target) => `${quoteIdent(target.dbColumn)} = ${target.valueExpr}`), 'deleted_at = NULL'];
+  const columns: BatchColumn[] = [
+    { name: '__id', pgType: 'uuid' },
+    { name: '__is_new', pgType: 'boolean' },
+    { name: '__version', pgType: 'integer' },
+    ...targets.map((target) => ({ name: target.recordsetColumn, pgType: target.pgType })),
+  ];
+  // A restored row is active again, unless the template itself carries is_active (tracking codes).
+  const restores = targets.some((target) => target.dbColumn === 'is_active') ? ['deleted_at = NULL'] : ['deleted_at = NULL', 'is_active = true'];
+  const sets = [...targets.map((target) => `${quoteIdent(target.dbColumn)} = ${target.valueExpr}`), ...restores];
   const current = [...targets.map((target) => `t.${quoteIdent(target.dbColumn)}`), 't.deleted_at'];
   const incoming = [...targets.map((target) => target.valueExpr), 'NULL::timestamptz'];
   const insertColumns = ['id', ...targets.map((target) => quoteIdent(target.dbColumn))];
@@ -221,7 +228,9 @@ export function buildWriteSql(plan: ImportPlan): BatchStatement {
   const sql = [
     `WITH d AS ${batchRowsSql(columns)},`,
     `updated AS (UPDATE ${table} AS t SET ${sets.join(', ')} FROM d`,
-    `  WHERE NOT d."__is_new" AND t.id = d."__id" AND (${current.join(', ')}) IS DISTINCT FROM (${incoming.join(', ')}) RETURNING t.id),`,
+    // The version the door locked and checked: a belt to its braces (the row lock already holds it).
+    `  WHERE NOT d."__is_new" AND t.id = d."__id" AND t.row_version = d."__version"`,
+    `    AND (${current.join(', ')}) IS DISTINCT FROM (${incoming.join(', ')}) RETURNING t.id),`,
     `inserted AS (INSERT INTO ${table} (${insertColumns.join(', ')}) SELECT ${insertValues.join(', ')} FROM d WHERE d."__is_new" RETURNING id)`,
     `SELECT id::text AS id FROM updated`,
   ].join('\n');

@@ -11,6 +11,7 @@ import type { CellValue, ImportFileReport, ImportReport } from '../../contract/s
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { AppError, isAppError } from '../../platform/errors/app-error.js';
 import type { Actor } from '../access/actor.js';
+import type { CampaignsConfig } from '../campaigns/campaigns.config.js';
 import { assertCanWriteTable } from '../access/table-permissions.js';
 import { listWorkbookTabs } from './file-readers.js';
 import { importPath, importSource, planImportPath, tableFromName, type ImportSourceFile } from './import-files.service.js';
@@ -24,6 +25,8 @@ export type ImportUploadOptions = {
   shouldCreateMissing: boolean;
   /** Import a CSV (or a one-tab workbook) into this table whatever its name says. */
   table?: string;
+  /** The campaign rules as the server is configured. */
+  config?: CampaignsConfig;
 };
 
 const MAX_PROBLEMS_PER_FILE = 1000;
@@ -100,7 +103,8 @@ export async function importUploadedFile(prisma: PrismaClient, actor: Actor, fil
     // Placeholders for missing references are rows of other tabs: only planners may create them.
     if (options.shouldCreateMissing) assertCanWriteTable(actor, 'campaigns');
 
-    const importOptions: ImportOptions = { isDryRun: options.isDryRun, shouldCreateMissing: options.shouldCreateMissing, actor };
+    // The upload is the import door: the audit says so, whoever uploads.
+    const importOptions: ImportOptions = { isDryRun: options.isDryRun, shouldCreateMissing: options.shouldCreateMissing, actor: { ...actor, source: 'import' }, config: options.config };
     try {
       const results = options.table ? [await importSource(prisma, sources[0]!, importOptions)] : (await importPath(prisma, path, importOptions)).results;
       return { dryRun: options.isDryRun, files: results.map(toImportFileReport) };

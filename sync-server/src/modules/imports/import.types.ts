@@ -1,6 +1,8 @@
 import type { CellValue, NormalisedValue, TableName } from '../../contract/index.js';
 import type { FieldProblem } from '../../platform/errors/app-error.js';
 import type { Actor } from '../access/actor.js';
+import type { CampaignsConfig } from '../campaigns/campaigns.config.js';
+import type { RowResult } from '../../write/change-set.js';
 
 /** One row in template format, as a CSV file, an XLSX tab or a sheet push gives it. */
 export type ImportRow = {
@@ -18,44 +20,27 @@ export type ImportOptions = {
   columns?: readonly string[];
   /** A name for reports: a file name, or a sheet tab. */
   fileLabel?: string;
-  /** Who imports: changes to campaigns and their mappings are audited in their name. */
+  /** Who imports: every row is authorised, checked and audited in their name. The system actor when absent. */
   actor?: Actor;
+  /** Campaign rules (what running needs), as the server is configured. */
+  config?: CampaignsConfig;
   /** Rows per set-based statement. */
   batchSize?: number;
   /** Keep one outcome per row in the result (a sheet push needs them; a 100k-row CLI import does not). */
   shouldKeepRowOutcomes?: boolean;
   /** Called after every batch with the rows read so far. */
   onProgress?: (rowsRead: number) => void;
-  /**
-   * Called once per batch, after keys and references are resolved and before anything is
-   * written: the sheet push vetoes stale rows (conflicts) and rows its rules refuse. Rows
-   * named in the returned map are not written.
-   */
-  reviewRows?: (rows: readonly ReviewedRow[]) => Promise<Map<number, RowVerdict>>;
-  /** Called once per batch, inside the transaction, with the rows it created or changed (the audit log listens). */
-  onBatchWritten?: (rows: readonly WrittenRow[]) => Promise<void>;
+  /** The version the writer saw, per row (the sheet push); undefined = no version check. */
+  expectedVersionOf?: (rowNumber: number) => number | null | undefined;
 };
 
-/** A row the batch created or changed: its values as written and the ids its references resolved to. */
-export type WrittenRow = {
-  rowNumber: number;
-  id: string;
-  outcome: 'created' | 'updated';
-  values: Record<string, NormalisedValue>;
-  /** Reference name (brand, campaign, creator…) → the referenced row's id. */
-  referenceIds: Record<string, string | null>;
-};
-
-/** A row about to be written: `existingId` is null for a new row. */
-export type ReviewedRow = { rowNumber: number; existingId: string | null; values: Record<string, NormalisedValue> };
-
-export type RowVerdict = { outcome: 'conflict' | 'error'; problems: FieldProblem[] };
-
-export type RowOutcomeKind = 'created' | 'updated' | 'unchanged' | 'conflict' | 'error';
+export type RowOutcomeKind = 'created' | 'updated' | 'unchanged' | 'conflict' | 'error' | 'skipped';
 
 export type RowOutcome = {
   rowNumber: number;
   outcome: RowOutcomeKind;
+  /** What the write door answered for the row (warnings, the server's row on a conflict). */
+  result?: RowResult;
   /** The database id of the row, when it exists or would exist. */
   id?: string;
   /** The row was soft-deleted and the import restored it. */

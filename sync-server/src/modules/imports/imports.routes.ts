@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { parseByteSize } from '../../platform/http/byte-size.js';
 import { errorResponseSchema, type ApiDocumentation } from '../../platform/http/openapi.js';
 import { getActor } from '../auth/authenticate.js';
+import { loadCampaignsConfig } from '../campaigns/campaigns.config.js';
 import { importUploadedFile } from './import-upload.service.js';
 
 const formFlag = z
@@ -59,6 +60,7 @@ export function createImportsRouter(database: Database, documentation: ApiDocume
     },
   });
   const router = Router();
+  const campaignsConfig = loadCampaignsConfig();
   router.post('/imports', receiveOneFile(parseByteSize(bodyLimit)), async (request, response) => {
     const form = importUploadFormSchema.parse(request.body ?? {});
     if (!request.file) throw new AppError({ code: 'VALIDATION_FAILED', userMessage: 'Attach the file to import in the field "file".', problems: [{ column: 'file', message: 'Required.' }] });
@@ -66,7 +68,7 @@ export function createImportsRouter(database: Database, documentation: ApiDocume
       database.prisma,
       getActor(response),
       { originalName: request.file.originalname, content: request.file.buffer },
-      { isDryRun: form.dryRun, shouldCreateMissing: form.createMissing, table: form.table },
+      { isDryRun: form.dryRun, shouldCreateMissing: form.createMissing, table: form.table, config: campaignsConfig },
     );
     response.json(report);
   });

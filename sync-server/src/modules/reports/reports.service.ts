@@ -1,5 +1,6 @@
 import type { Actor } from '../access/actor.js';
-import { assertAllowed, isAllowed } from '../access/permissions.js';
+import { canSeeSpend, redactSpendFlags } from '../access/money-redaction.js';
+import { assertAllowed } from '../access/permissions.js';
 import type { Db } from '../audit/audit.types.js';
 import { getCampaignFlags } from '../campaigns/campaign-metrics.service.js';
 import {
@@ -11,7 +12,7 @@ import type { OverviewQuery, OverviewResponse } from './reports.schemas.js';
 export async function buildOverview(db: Db, actor: Actor, query: OverviewQuery): Promise<OverviewResponse> {
   assertAllowed(actor, 'campaign.view');
   const scope = { from: query.from, to: query.to, brandCode: query.brand };
-  const canSeeBudgets = isAllowed(actor, 'campaign.budget.view');
+  const canSeeBudgets = canSeeSpend(actor);
   const [byStatus, byBrand, byMonth, topViews, topRevenue, campaignIds] = await Promise.all([
     countCampaignsByStatus(db, scope),
     canSeeBudgets ? sumBudgets(db, scope, 'brand') : Promise.resolve(null),
@@ -22,7 +23,8 @@ export async function buildOverview(db: Db, actor: Actor, query: OverviewQuery):
   ]);
   const flagCounts: Record<string, number> = {};
   for (const flags of (await getCampaignFlags(db, campaignIds)).values()) {
-    for (const flag of flags) flagCounts[flag.code] = (flagCounts[flag.code] ?? 0) + 1;
+    // Counting OVER_BUDGET would tell a viewer how many campaigns overspent.
+    for (const flag of redactSpendFlags(actor, flags)) flagCounts[flag.code] = (flagCounts[flag.code] ?? 0) + 1;
   }
   return {
     campaignsByStatus: Object.fromEntries(byStatus.map((row) => [row.status, row.count])),

@@ -2,15 +2,14 @@ import { findTableDefinition, tableDefinitions, type TableDefinition } from '../
 import type { PullResponse } from '../../contract/sync-payloads.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Actor } from '../access/actor.js';
-import { assertAllowed, isAllowed } from '../access/permissions.js';
+import { redactSpendCells } from '../access/money-redaction.js';
+import { assertAllowed } from '../access/permissions.js';
 import type { Db } from '../audit/audit.types.js';
 import { computeColumns } from './computed-columns.js';
 import { findPullStart, findSyncRowsSince, type PullCursor } from './sync.repository.js';
 import { toSheetValues } from './sync-values.js';
 
 export const PULL_PAGE_SIZE = 5000;
-
-const CAMPAIGN_BUDGET_COLUMNS = ['budget_planned', 'budget_actual', 'budget_committed', 'roas'];
 
 /** Parses the tables parameter: a comma-separated list of template names; empty = all. */
 export function resolvePullTables(tables: string | undefined): TableDefinition[] {
@@ -70,16 +69,13 @@ export async function pullRows(db: Db, actor: Actor, tables: readonly TableDefin
       if (lastSent < cursor) cursor = lastSent;
     }
     const computed = await computeColumns(db, definition, rows);
-    const pulled = rows.map((row) => ({ values: toSheetValues(definition, row.values), computed: computed.get(row.id) ?? {}, rowVersion: row.row_version, deleted: row.is_deleted }));
-    // The same rule as every other campaign read: budget amounts only for roles that may see them.
-    if (definition.name === 'campaigns' && !isAllowed(actor, 'campaign.budget.view')) {
-      for (const row of pulled) {
-        for (const column of CAMPAIGN_BUDGET_COLUMNS) {
-          if (column in row.values) row.values[column] = null;
-          if (column in row.computed) row.computed[column] = null;
-        }
-      }
-    }
+    // The same money rule as every other read: no fees, amounts, budgets or spend flags without the budget right.
+    const pulled = rows.map((row) => ({
+      values: redactSpendCells(actor, definition, toSheetValues(definition, row.values)),
+      computed: redactSpendCells(actor, definition, computed.get(row.id) ?? {}),
+      rowVersion: row.row_version,
+      deleted: row.is_deleted,
+    }));
     result.push({ table: definition.name, rows: pulled });
   }
   return { cursor: formatCursor({ ...start, seq: cursor }), tables: result, hasMore };

@@ -1,10 +1,15 @@
-import type { PrismaClient } from '../../generated/prisma/client.js';
-import type { TableDefinition } from '../../contract/index.js';
 import type { Db } from '../audit/audit.types.js';
-import { quoteIdent } from '../imports/import-sql.js';
 
-export function findStoredPush(prisma: PrismaClient, idempotencyKey: string) {
-  return prisma.syncPush.findUnique({ where: { idempotencyKey }, select: { requestHash: true, response: true } });
+export function findStoredPush(db: Db, idempotencyKey: string) {
+  return db.syncPush.findUnique({ where: { idempotencyKey }, select: { requestHash: true, response: true } });
+}
+
+/**
+ * Holds the push's idempotency key until the transaction ends: a concurrent retry with the same
+ * key waits here, then finds the first one's stored answer (or, if it was rolled back, runs).
+ */
+export async function lockIdempotencyKey(db: Db, idempotencyKey: string): Promise<void> {
+  await db.$queryRawUnsafe('SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtextextended($1, 0))) AS l', idempotencyKey);
 }
 
 /** The answer goes in as one JSON text: Prisma's Json input walks every nested value of a 500-row answer. */
@@ -16,10 +21,4 @@ export async function insertStoredPush(db: Db, data: { idempotencyKey: string; a
     data.requestHash,
     JSON.stringify(data.response),
   );
-}
-
-/** Soft delete in one statement. */
-export async function markRowsDeleted(db: Db, definition: TableDefinition, ids: readonly string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await db.$executeRawUnsafe(`UPDATE ${quoteIdent(definition.dbTable)} SET deleted_at = now(), is_active = false WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL`, ids);
 }

@@ -1,71 +1,62 @@
 import { createHash } from 'node:crypto';
-import { isUniqueViolation } from '../../platform/database/database-errors.js';
-import { findTableDefinition, tableDefinitions, type TableDefinition } from '../../contract/index.js';
+import { coerceCell, findTableDefinition, tableDefinitions, type NormalisedValue, type TableDefinition } from '../../contract/index.js';
 import type { PushRequest, PushResponse, PushRowResult, RowStatus } from '../../contract/sync-payloads.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { AppError, type FieldProblem } from '../../platform/errors/app-error.js';
+import type { RowChange } from '../../write/change-set.js';
+import { runInWriteTransaction, type WriteSession } from '../../write/write-session.js';
 import type { Actor } from '../access/actor.js';
 import { assertCanWriteTable } from '../access/table-permissions.js';
-import { createCampaignChangeAudit } from '../campaigns/campaign-change-audit.js';
-import { reviewCampaignRows, reviewDeletions, reviewMappingRows, validatePushedCampaignStates, type RowProblems } from '../campaigns/campaign-sheet-rules.service.js';
 import { DEFAULT_CAMPAIGNS_CONFIG, type CampaignsConfig } from '../campaigns/campaigns.config.js';
-import { importRowsInTransaction } from '../imports/import-rows.service.js';
-import type { ImportDb } from '../imports/import.repository.js';
-import type { ReviewedRow, RowVerdict } from '../imports/import.types.js';
-import { resolveRowsByKey } from '../imports/resolve-keys.service.js';
-import { computeColumns } from './computed-columns.js';
 import { findTemplateRowsByIds } from '../exports/template-rows.repository.js';
-import { findRowVersions } from './sync.repository.js';
-import { findStoredPush, insertStoredPush, markRowsDeleted } from './sync-push.repository.js';
+import { importRowsInSession } from '../imports/import-rows.service.js';
+import { computeColumns } from './computed-columns.js';
+import { findStoredPush, insertStoredPush, lockIdempotencyKey } from './sync-push.repository.js';
 import { toSheetValues } from './sync-values.js';
 
 type TableResult = { table: TableDefinition; results: PushRowResult[] };
-type Tx = ImportDb;
-
-class RollbackSignal extends Error {}
 
 /**
- * POST /api/v1/sync/push: rows of one or more tabs, validated by the same import engine and
- * campaign rules as everything else, written in ONE transaction, or only reported (dryRun).
- * A stale row (its row_version older than the database's) is a conflict: not written, and the
- * answer carries the server's values. Any error writes nothing at all. A retry with the same
- * idempotency key gets the first answer and changes nothing.
+ * POST /api/v1/sync/push: rows of one or more tabs, read like an import and written through the
+ * write door in ONE transaction, or only reported (dryRun). A stale row (its row_version older
+ * than the one the door locks) is a conflict: not written, and the answer carries the server's
+ * values. Any error writes nothing at all. Retries with the same idempotency key, even at the
+ * same instant, wait for the first and get its answer; the push is applied once.
  */
 export async function pushRows(prisma: PrismaClient, actor: Actor, request: PushRequest, config: CampaignsConfig = DEFAULT_CAMPAIGNS_CONFIG): Promise<PushResponse> {
   const tables = orderTables(request);
+  // A cheap refusal of the whole request first; the door still checks every row.
   for (const { definition } of tables) assertCanWriteTable(actor, definition.name);
   const isDryRun = request.dryRun ?? false;
   const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
-  if (!isDryRun) {
-    const stored = await findStoredPush(prisma, request.idempotencyKey);
-    if (stored) return replayStoredPush(stored, requestHash);
-  }
-
-  let response: PushResponse | undefined;
-  try {
-    await prisma.$transaction(
-      async (tx) => {
-        const results = await applyPush(tx, actor, tables, config);
-        const hasErrors = results.some((table) => table.results.some((result) => result.status === 'error'));
-        const isApplied = !isDryRun && !hasErrors;
+  const { value } = await runInWriteTransaction(
+    prisma,
+    actor,
+    async (session) => {
+      if (!isDryRun) {
+        // Concurrent retries queue here; the first one's answer is committed before the next looks.
+        await lockIdempotencyKey(session.db, request.idempotencyKey);
+        const stored = await findStoredPush(session.db, request.idempotencyKey);
+        if (stored) {
+          session.abandon();
+          return replayStoredPush(stored, requestHash);
+        }
+      }
+      const results = await applyPush(session, tables);
+      const hasErrors = results.some((table) => table.results.some((result) => result.status === 'error'));
+      const isApplied = !isDryRun && !hasErrors;
+      if (!isApplied) {
+        session.abandon();
         // Versions and computed values of a write that is rolled back would mislead the sheet.
-        if (!isApplied) for (const table of results) for (const result of table.results) delete result.computed;
-        response = toResponse(results, isDryRun, isApplied);
-        if (!isApplied) throw new RollbackSignal();
-        // Inside the transaction: a concurrent retry with the same key waits on this row, then replays it.
-        await insertStoredPush(tx, { idempotencyKey: request.idempotencyKey, actorLabel: actor.label, requestHash, response });
-      },
-      { timeout: 120_000, maxWait: 30_000 },
-    );
-  } catch (error) {
-    if (error instanceof RollbackSignal) return response!;
-    if (isUniqueViolation(error)) {
-      const stored = await findStoredPush(prisma, request.idempotencyKey);
-      if (stored) return replayStoredPush(stored, requestHash);
-    }
-    throw error;
-  }
-  return response!;
+        for (const table of results) for (const result of table.results) delete result.computed;
+      }
+      const response = toResponse(results, isDryRun, isApplied);
+      if (isApplied) await insertStoredPush(session.db, { idempotencyKey: request.idempotencyKey, actorLabel: actor.label, requestHash, response });
+      return response;
+    },
+    { config, isDryRun, isReplayable: true, timeoutMs: 120_000 },
+  );
+  return value;
 }
 
 function replayStoredPush(stored: { requestHash: string; response: unknown }, requestHash: string): PushResponse {
@@ -101,77 +92,53 @@ function orderTables(request: PushRequest) {
     .filter((entry): entry is { definition: TableDefinition; payload: PushRequest['tables'][number] } => entry.payload !== undefined);
 }
 
-type PushedCampaign = { rowNumber: number; id: string; wasStatusChanged: boolean };
-
-/** One tab of the push, written: per-row results so far, and what the later steps need. */
+/** One tab of the push, written: per-row results, and the ids the computed columns are read for. */
 type WrittenTable = {
   definition: TableDefinition;
   payload: PushRequest['tables'][number];
   tableResults: Map<number, PushRowResult>;
   idByRow: Map<number, string>;
-  statusBefore: ReadonlyMap<string, string | null>;
-  outcomes: ReadonlyArray<{ rowNumber: number; outcome: string; id?: string }>;
 };
 
 /**
- * The push in three steps: write every tab (conflicts, row rules, deletions), then read the
- * computed columns once all tabs are written, then check the campaign state rules on the
- * final picture.
+ * The push in three steps: write every tab through the door (conflicts, row rules, deletions),
+ * then the door's checks on the final picture (a campaign and its creators may arrive
+ * together), then the computed columns, read once all tabs are written.
  */
-async function applyPush(tx: Tx, actor: Actor, tables: ReturnType<typeof orderTables>, config: CampaignsConfig): Promise<TableResult[]> {
+async function applyPush(session: WriteSession, tables: ReturnType<typeof orderTables>): Promise<TableResult[]> {
   const written: WrittenTable[] = [];
-  for (const { definition, payload } of tables) written.push(await writePushedTable(tx, actor, definition, payload));
-  const { results, pushedCampaigns } = await attachComputedColumns(tx, written);
-  await applyCampaignStateRules(tx, results, pushedCampaigns, config);
-  return results;
+  for (const { definition, payload } of tables) written.push(await writePushedTable(session, definition, payload));
+  for (const deferred of await session.finish()) {
+    const table = written.find((candidate) => candidate.definition.name === deferred.table);
+    const result = table?.tableResults.get(deferred.rowNumber);
+    if (!result) continue;
+    const errors = result.status === 'error' ? (result.errors ?? {}) : {};
+    for (const [column, messages] of Object.entries(toColumnErrors([deferred.problem]))) errors[column] = [...(errors[column] ?? []), ...messages];
+    Object.assign(result, { status: 'error', errors });
+  }
+  return attachComputedColumns(session, written);
 }
 
-/** Writes one tab through the import engine: version conflicts and row rules first, then explicit deletions. */
-async function writePushedTable(tx: Tx, actor: Actor, definition: TableDefinition, payload: PushRequest['tables'][number]): Promise<WrittenTable> {
+/** Writes one tab: its rows read like an import, each with the version the sheet saw, then its deletions. */
+async function writePushedTable(session: WriteSession, definition: TableDefinition, payload: PushRequest['tables'][number]): Promise<WrittenTable> {
   const versionByRow = new Map(payload.rows.map((row) => [row.rowNumber, row.rowVersion]));
-  const audit = createCampaignChangeAudit(tx, actor, definition);
-  const conflicts = new Map<number, string>();
-
-  const reviewRows = async (rows: readonly ReviewedRow[]): Promise<Map<number, RowVerdict>> => {
-    const verdicts = new Map<number, RowVerdict>();
-    const existingIds = rows.map((row) => row.existingId).filter((id): id is string => id !== null);
-    const versions = await findRowVersions(tx, definition.dbTable, existingIds);
-    for (const row of rows) {
-      const pushedVersion = versionByRow.get(row.rowNumber) ?? null;
-      const current = row.existingId ? versions.get(row.existingId) : undefined;
-      const reason = conflictReason(pushedVersion, current);
-      if (reason && row.existingId) {
-        conflicts.set(row.rowNumber, row.existingId);
-        verdicts.set(row.rowNumber, { outcome: 'conflict', problems: [{ table: definition.name, row: row.rowNumber, column: '_row', message: reason }] });
-      }
-    }
-    const accepted = rows.filter((row) => !verdicts.has(row.rowNumber));
-    await audit?.captureBefore(accepted);
-    const ruleProblems: RowProblems =
-      definition.name === 'campaigns'
-        ? reviewCampaignRows(actor, accepted, audit?.before ?? new Map())
-        : definition.name === 'campaign_creators' || definition.name === 'campaign_products'
-          ? await reviewMappingRows(tx, actor, definition.name, accepted)
-          : new Map();
-    for (const [rowNumber, problems] of ruleProblems) verdicts.set(rowNumber, { outcome: 'error', problems });
-    return verdicts;
-  };
-
   const columns = [...new Set(payload.rows.flatMap((row) => Object.keys(row.values)))];
-  const imported = await importRowsInTransaction(
-    tx,
+  const imported = await importRowsInSession(
+    session,
     definition,
     payload.rows.map((row) => ({ rowNumber: row.rowNumber, values: row.values })),
-    { columns, fileLabel: definition.name, actor, shouldKeepRowOutcomes: true, reviewRows, onBatchWritten: audit ? (rows) => audit.recordWritten(rows) : undefined, batchSize: 1000 },
+    { columns, fileLabel: definition.name, shouldKeepRowOutcomes: true, batchSize: 1000, expectedVersionOf: (rowNumber) => versionByRow.get(rowNumber) ?? null },
   );
 
   const tableResults = new Map<number, PushRowResult>();
+  const idByRow = new Map<number, string>();
   const headerProblems = imported.problems.filter((problem) => problem.row === 1);
   for (const row of payload.rows) {
     if (headerProblems.length) tableResults.set(row.rowNumber, { rowNumber: row.rowNumber, status: 'error', errors: toColumnErrors(headerProblems) });
   }
   for (const outcome of imported.outcomes) {
-    if (outcome.outcome === 'error') {
+    if (outcome.id) idByRow.set(outcome.rowNumber, outcome.id);
+    if (outcome.outcome === 'error' || outcome.outcome === 'skipped') {
       tableResults.set(outcome.rowNumber, { rowNumber: outcome.rowNumber, status: 'error', errors: toColumnErrors(outcome.problems ?? []) });
     } else if (outcome.outcome === 'conflict') {
       tableResults.set(outcome.rowNumber, { rowNumber: outcome.rowNumber, status: 'conflict', errors: toColumnErrors(outcome.problems ?? []) });
@@ -180,26 +147,49 @@ async function writePushedTable(tx: Tx, actor: Actor, definition: TableDefinitio
     }
   }
 
-  // Explicit deletions: soft delete by natural key, with the same version check.
-  await audit?.recordDeleted(await applyDeletions(tx, actor, definition, payload.deletions ?? [], tableResults, conflicts));
+  // Explicit deletions: soft delete by natural key, through the same door and version check.
+  const deletions: RowChange[] = [];
+  for (const deletion of payload.deletions ?? []) {
+    const { values, problems } = readKeyCells(definition, deletion.key, deletion.rowNumber);
+    if (problems.length) tableResults.set(deletion.rowNumber, { rowNumber: deletion.rowNumber, status: 'error', errors: toColumnErrors(problems) });
+    else deletions.push({ rowNumber: deletion.rowNumber, values, isDeletion: true, expectedVersion: deletion.rowVersion ?? undefined });
+  }
+  if (deletions.length) {
+    for (const result of await session.apply({ table: definition, label: definition.name, rows: deletions })) {
+      if (result.id) idByRow.set(result.rowNumber, result.id);
+      const status: RowStatus = result.outcome === 'conflict' ? 'conflict' : result.outcome === 'deleted' ? 'deleted' : 'error';
+      tableResults.set(result.rowNumber, { rowNumber: result.rowNumber, status, ...(result.problems.length ? { errors: toColumnErrors(result.problems) } : {}) });
+    }
+  }
+  return { definition, payload, tableResults, idByRow };
+}
 
-  const idByRow = new Map<number, string>();
-  for (const outcome of imported.outcomes) if (outcome.id) idByRow.set(outcome.rowNumber, outcome.id);
-  for (const [rowNumber, id] of conflicts) idByRow.set(rowNumber, id);
-  const statusBefore = new Map([...(audit?.before ?? new Map<string, Record<string, string | null>>())].map(([id, values]) => [id, values.status ?? null]));
-  return { definition, payload, tableResults, idByRow, statusBefore, outcomes: imported.outcomes };
+/** A deletion names its row by key cells, read like any cell. */
+function readKeyCells(definition: TableDefinition, key: Record<string, string>, rowNumber: number): { values: Record<string, NormalisedValue>; problems: FieldProblem[] } {
+  const values: Record<string, NormalisedValue> = {};
+  const problems: FieldProblem[] = [];
+  for (const [name, raw] of Object.entries(key)) {
+    const column = definition.columns.find((candidate) => candidate.name === name);
+    if (!column) {
+      problems.push({ table: definition.name, row: rowNumber, column: name, value: raw, message: `'${name}' is not a ${definition.name} column` });
+      continue;
+    }
+    const read = coerceCell(column, raw);
+    if (read.ok) values[name] = read.value;
+    else problems.push({ table: definition.name, row: rowNumber, column: name, value: raw, message: read.message });
+  }
+  return { values, problems };
 }
 
 /**
  * Computed columns are read once every tab is written: a campaign's counts include the
  * creators the same push assigned. A conflict carries the server's values instead.
  */
-async function attachComputedColumns(tx: Tx, written: readonly WrittenTable[]): Promise<{ results: TableResult[]; pushedCampaigns: PushedCampaign[] }> {
+async function attachComputedColumns(session: WriteSession, written: readonly WrittenTable[]): Promise<TableResult[]> {
   const results: TableResult[] = [];
-  const pushedCampaigns: PushedCampaign[] = [];
-  for (const { definition, payload, tableResults, idByRow, statusBefore, outcomes } of written) {
-    const after = new Map((await findTemplateRowsByIds(tx, definition, [...new Set(idByRow.values())])).map((record) => [record.id, record]));
-    const computed = await computeColumns(tx, definition, [...after.values()]);
+  for (const { definition, payload, tableResults, idByRow } of written) {
+    const after = new Map((await findTemplateRowsByIds(session.db, definition, [...new Set(idByRow.values())])).map((record) => [record.id, record]));
+    const computed = await computeColumns(session.db, definition, [...after.values()]);
     for (const [rowNumber, result] of tableResults) {
       const id = idByRow.get(rowNumber);
       const record = id ? after.get(id) : undefined;
@@ -207,74 +197,10 @@ async function attachComputedColumns(tx: Tx, written: readonly WrittenTable[]): 
       if (result.status === 'conflict') result.serverValues = { ...toSheetValues(definition, record.values), row_version: record.row_version, updated_at: record.updated_at, deleted: record.is_deleted };
       else if (result.status !== 'error') result.computed = computed.get(id);
     }
-    if (definition.name === 'campaigns') {
-      for (const outcome of outcomes) {
-        if (!outcome.id || (outcome.outcome !== 'created' && outcome.outcome !== 'updated')) continue;
-        pushedCampaigns.push({ rowNumber: outcome.rowNumber, id: outcome.id, wasStatusChanged: outcome.outcome === 'created' || statusBefore.get(outcome.id) !== after.get(outcome.id)?.values.status });
-      }
-    }
     const deletionResults = (payload.deletions ?? []).map((deletion) => tableResults.get(deletion.rowNumber)!);
     results.push({ table: definition, results: [...payload.rows.map((row) => tableResults.get(row.rowNumber) ?? { rowNumber: row.rowNumber, status: 'unchanged' as const }), ...deletionResults] });
   }
-  return { results, pushedCampaigns };
-}
-
-/** State rules see the final picture of the push (a campaign and its creators may arrive together). */
-async function applyCampaignStateRules(tx: Tx, results: readonly TableResult[], pushedCampaigns: readonly PushedCampaign[], config: CampaignsConfig): Promise<void> {
-  const stateProblems = await validatePushedCampaignStates(tx, pushedCampaigns, config);
-  const campaignResults = results.find((table) => table.table.name === 'campaigns');
-  for (const [rowNumber, problems] of stateProblems) {
-    const result = campaignResults?.results.find((candidate) => candidate.rowNumber === rowNumber);
-    if (result) Object.assign(result, { status: 'error', errors: toColumnErrors(problems), computed: undefined });
-  }
-}
-
-function conflictReason(pushedVersion: number | null, current: { rowVersion: number; isDeleted: boolean } | undefined): string | undefined {
-  if (!current) return undefined;
-  if (pushedVersion === null) return 'this row already exists on the server (someone added it): pull, or choose "keep mine" to overwrite it';
-  if (current.isDeleted) return 'this row was deleted on the server since you pulled it';
-  if (current.rowVersion !== pushedVersion) return `someone changed this row on the server since you pulled it (your version ${pushedVersion}, server version ${current.rowVersion})`;
-  return undefined;
-}
-
-async function applyDeletions(
-  tx: Tx,
-  actor: Actor,
-  definition: TableDefinition,
-  deletions: NonNullable<PushRequest['tables'][number]['deletions']>,
-  tableResults: Map<number, PushRowResult>,
-  conflicts: Map<number, string>,
-): Promise<string[]> {
-  if (deletions.length === 0) return [];
-  const resolved = await resolveRowsByKey(tx, definition, deletions.map((deletion) => ({ rowNumber: deletion.rowNumber, key: deletion.key })));
-  const versions = await findRowVersions(tx, definition.dbTable, resolved.map((row) => row.id).filter((id): id is string => id !== null));
-  const toDelete: Array<{ rowNumber: number; id: string }> = [];
-  for (const [index, row] of resolved.entries()) {
-    const deletion = deletions[index]!;
-    if (row.problems.length) {
-      tableResults.set(row.rowNumber, { rowNumber: row.rowNumber, status: 'error', errors: toColumnErrors(row.problems) });
-      continue;
-    }
-    const current = row.id ? versions.get(row.id) : undefined;
-    if (!row.id || !current || current.isDeleted) {
-      // Already gone: deleting it again is what the sheet asked for.
-      tableResults.set(row.rowNumber, { rowNumber: row.rowNumber, status: 'deleted' });
-      continue;
-    }
-    if (deletion.rowVersion !== null && deletion.rowVersion !== current.rowVersion) {
-      conflicts.set(row.rowNumber, row.id);
-      tableResults.set(row.rowNumber, { rowNumber: row.rowNumber, status: 'conflict', errors: { _row: [`someone changed this row on the server since you pulled it; it was not deleted`] } });
-      continue;
-    }
-    toDelete.push({ rowNumber: row.rowNumber, id: row.id });
-  }
-  const refusals = await reviewDeletions(tx, actor, definition.name, toDelete.map((row) => row.id));
-  await markRowsDeleted(tx, definition, toDelete.map((row) => row.id).filter((id) => !refusals.has(id)));
-  for (const row of toDelete) {
-    const refusal = refusals.get(row.id);
-    tableResults.set(row.rowNumber, refusal ? { rowNumber: row.rowNumber, status: 'error', errors: { _row: [refusal] } } : { rowNumber: row.rowNumber, status: 'deleted' });
-  }
-  return toDelete.filter((row) => !refusals.has(row.id)).map((row) => row.id);
+  return results;
 }
 
 function toColumnErrors(problems: readonly FieldProblem[]): Record<string, string[]> {
