@@ -1,8 +1,13 @@
-// npm run bench:import [-- --rows 100000]
-// Our import (CSV → set-based upserts) against PostgreSQL's own COPY into a staging table +
-// INSERT … ON CONFLICT DO UPDATE run through psql, on the same generated files; then the
-// embedded PGlite figure. Creates and drops its own databases.
+// npm run bench:import [-- --rows 100000] [--skip-pglite] [--only creators]
+// 1. Issue 10's measure: N rows of creators.csv through the CLI (`npm run import`, a child
+//    process, through the write door with its audit and events), against psql's \copy into a
+//    staging table + INSERT … ON CONFLICT into creators, same file, same run; and the CLI's peak
+//    memory at N/4 and N rows (it must stay flat).
+// 2. 3 × N rows (creators, channels, campaign assignments) through importPath, against COPY +
+//    upsert of the same files; then the embedded PGlite figure.
+// Creates and drops its own databases.
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +18,7 @@ import { applyMigrations } from '../sync-server/src/platform/database/schema-eng
 import { createScratchDatabase, type ScratchDatabase } from '../sync-server/src/platform/database/scratch-database.js';
 import { importPath } from '../sync-server/src/modules/imports/import-files.service.js';
 
-const { values: args } = parseArgs({ options: { rows: { type: 'string', default: process.env.BENCH_ROWS ?? '100000' }, 'skip-pglite': { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { rows: { type: 'string', default: process.env.BENCH_ROWS ?? '100000' }, 'skip-pglite': { type: 'boolean', default: false }, only: { type: 'string' } } });
 const rows = Number(args.rows);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const campaigns = 10;
@@ -22,7 +27,8 @@ const BENCH_IMPORTER: Actor = { userId: null, role: 'admin', label: 'bench:impor
 async function generate(dir: string): Promise<void> {
   await writeFile(join(dir, 'brands.csv'), 'code,name\nBENCH,Bench brand\n');
   const campaignLines = ['code,name,brand_code,objective,status'];
-  for (let i = 0; i < campaigns; i++) campaignLines.push(`CAMP-${i},Chiến dịch ${i},BENCH,sale,running`);
+  // Draft: a running campaign needs creators first, and the door checks it.
+  for (let i = 0; i < campaigns; i++) campaignLines.push(`CAMP-${i},Chiến dịch ${i},BENCH,sale,draft`);
   await writeFile(join(dir, 'campaigns.csv'), `${campaignLines.join('\n')}\n`);
   const creators = ['creator_key,name,location,niche,status,priority_score'];
   const channels = ['creator_key,platform,handle,follower_count,avg_view_10'];
@@ -115,6 +121,68 @@ async function timeRaw(scratch: ScratchDatabase, folders: { setup: string; data:
 
 const format = (seconds: number) => `${Math.round((3 * rows) / seconds).toLocaleString('en-US')} rows/s (${seconds.toFixed(1)} s)`;
 
+/** The CLI on one file, as a user runs it; wall time and peak resident memory (GNU time). */
+function runCli(databaseUrl: string, file: string): { seconds: number; peakMb: number | undefined } {
+  const started = performance.now();
+  const timeFile = join(tmpdir(), `bc-bench-time-${process.pid}`);
+  const hasGnuTime = existsSync('/usr/bin/time');
+  const command = hasGnuTime ? '/usr/bin/time' : 'npx';
+  const commandArgs = [...(hasGnuTime ? ['-f', '%M', '-o', timeFile, 'npx'] : []), 'tsx', 'scripts/import.ts', '--path', file];
+  execFileSync(command, commandArgs, { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const seconds = (performance.now() - started) / 1000;
+  const peakMb = hasGnuTime ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop()) / 1024 : undefined;
+  return { seconds, peakMb };
+}
+
+function creatorsFloorSql(file: string): string {
+  return `\\set ON_ERROR_STOP on
+BEGIN;
+CREATE TEMP TABLE s_creators (creator_key text, name text, location text, niche text, status text, priority_score text) ON COMMIT DROP;
+\\copy s_creators FROM '${file}' CSV HEADER
+INSERT INTO creators (creator_key, name, location, niche, status, priority_score)
+  SELECT creator_key, name, location, niche, status::creator_status, priority_score::int FROM s_creators
+  ON CONFLICT (creator_key) DO UPDATE SET name = excluded.name, location = excluded.location, niche = excluded.niche, status = excluded.status, priority_score = excluded.priority_score, deleted_at = NULL
+  WHERE (creators.name, creators.location, creators.niche, creators.status, creators.priority_score, creators.deleted_at) IS DISTINCT FROM (excluded.name, excluded.location, excluded.niche, excluded.status, excluded.priority_score, NULL);
+COMMIT;
+`;
+}
+
+async function benchCreatorsCli(dir: string): Promise<void> {
+  const file = join(dir, 'data', 'creators.csv');
+  const quarter = join(dir, 'quarter', 'creators.csv');
+  execFileSync('mkdir', ['-p', join(dir, 'quarter')]);
+  const lines = readFileSync(file, 'utf8').split('\n');
+  await writeFile(quarter, `${lines.slice(0, Math.floor(rows / 4) + 1).join('\n')}\n`);
+  const ours = await createScratchDatabase(serverUrl, 'bench_cli');
+  const floor = await createScratchDatabase(serverUrl, 'bench_cli_floor');
+  const small = await createScratchDatabase(serverUrl, 'bench_cli_small');
+  try {
+    for (const scratch of [ours, floor, small]) await (await migratedDatabase(scratch)).close();
+    const first = runCli(ours.url, file);
+    const second = runCli(ours.url, file);
+    const smallRun = runCli(small.url, quarter);
+    const script = join(dir, 'creators-floor.sql');
+    await writeFile(script, creatorsFloorSql(file));
+    const url = new URL(floor.url);
+    const psql = () => {
+      const started = performance.now();
+      execFileSync('psql', ['-q', '-h', url.hostname, '-p', url.port || '5432', '-U', url.username || 'postgres', '-d', floor.name, '-f', script], { stdio: ['ignore', 'ignore', 'inherit'] });
+      return (performance.now() - started) / 1000;
+    };
+    const floorFirst = psql();
+    const floorSecond = psql();
+    const rate = (count: number, seconds: number) => `${Math.round(count / seconds).toLocaleString('en-US')} rows/s (${seconds.toFixed(1)} s)`;
+    const mb = (value: number | undefined) => (value === undefined ? 'n/a (no /usr/bin/time)' : `${Math.round(value)} MB`);
+    console.log(`creators.csv, ${rows.toLocaleString('en-US')} rows, through the CLI (npm run import, process start included)`);
+    console.log(`  CLI                 first: ${rate(rows, first.seconds)}   unchanged again: ${rate(rows, second.seconds)}`);
+    console.log(`  psql \\copy + upsert first: ${rate(rows, floorFirst)}   unchanged again: ${rate(rows, floorSecond)}`);
+    console.log(`  first vs floor: ${(floorFirst / first.seconds).toFixed(2)}×   unchanged vs our first: ${(first.seconds / second.seconds).toFixed(2)}×`);
+    console.log(`  CLI peak memory: ${mb(smallRun.peakMb)} at ${Math.floor(rows / 4).toLocaleString('en-US')} rows, ${mb(first.peakMb)} at ${rows.toLocaleString('en-US')} rows (first), ${mb(second.peakMb)} (unchanged)`);
+  } finally {
+    for (const scratch of [ours, floor, small]) await scratch.drop().catch(() => {});
+  }
+}
+
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'bc-bench-'));
   const ours = await createScratchDatabase(serverUrl, 'bench_ours');
@@ -122,6 +190,8 @@ async function main(): Promise<void> {
   try {
     await generate(dir);
     const folders = await splitFolders(dir);
+    await benchCreatorsCli(dir);
+    if (args.only === 'creators') return;
     console.log(`${rows.toLocaleString('en-US')} creators + ${rows.toLocaleString('en-US')} channels + ${rows.toLocaleString('en-US')} campaign_creators = ${(3 * rows).toLocaleString('en-US')} rows`);
 
     const server = await migratedDatabase(ours);
