@@ -3,7 +3,7 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { openDatabase } from '../sync-server/src/platform/database/open-database.js';
-import { applyMigrations } from '../sync-server/src/platform/database/schema-engine.js';
+import { applyPendingMigrations } from '../sync-server/src/platform/database/schema-engine.js';
 import { isAppError } from '../sync-server/src/platform/errors/app-error.js';
 import { resolveCliActor } from '../sync-server/src/modules/access/cli-actor.js';
 import { loadCampaignsConfig } from '../sync-server/src/modules/campaigns/campaigns.config.js';
@@ -43,7 +43,7 @@ async function main(): Promise<number> {
   const isTerminal = Boolean(process.stdout.isTTY);
   const bar = isTerminal ? new cliProgress.SingleBar({ format: '{file} [{bar}] {percentage}%', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
   try {
-    await applyMigrations(database.migrationAdapterFactory);
+    await applyPendingMigrations(database);
     const actor = await resolveCliActor(database.prisma, args.as, `npm run import (${userInfo().username})`);
     console.log(`Importing ${args.path} into ${database.description} as ${actor.label} (${actor.role})${args['dry-run'] ? ' (dry run: nothing will be written)' : ''}`);
     const startedAt = Date.now();

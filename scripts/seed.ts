@@ -1,12 +1,12 @@
 // npm run seed: loads the sample data set of spec 001 into the configured database
 // (DATABASE_URL, else the embedded PostgreSQL). Safe to run again: nothing changes.
 import { openDatabase } from '../sync-server/src/platform/database/open-database.js';
-import { applyMigrations } from '../sync-server/src/platform/database/schema-engine.js';
+import { applyPendingMigrations } from '../sync-server/src/platform/database/schema-engine.js';
 import { seedSampleData } from '../sync-server/src/modules/seed/seed.service.js';
 
 const database = await openDatabase();
 try {
-  await applyMigrations(database.migrationAdapterFactory);
+  await applyPendingMigrations(database);
   await seedSampleData(database.prisma);
   const [brands, creators, campaigns, bookings, payments] = await Promise.all([
     database.prisma.brand.count(), database.prisma.creator.count(), database.prisma.campaign.count(),

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { createApiToken, listApiTokens, revokeApiToken } from '../sync-server/src/modules/auth/api-tokens.service.js';
 import { openDatabase } from '../sync-server/src/platform/database/open-database.js';
-import { applyMigrations } from '../sync-server/src/platform/database/schema-engine.js';
+import { applyPendingMigrations } from '../sync-server/src/platform/database/schema-engine.js';
 import { isAppError } from '../sync-server/src/platform/errors/app-error.js';
 
 const { positionals, values } = parseArgs({
@@ -17,7 +17,7 @@ const usage = 'Usage:\n  npm run token -- create --user <username> --name "<what
 
 const database = await openDatabase();
 try {
-  await applyMigrations(database.migrationAdapterFactory);
+  await applyPendingMigrations(database);
   if (command === 'create' && values.user) {
     const created = await createApiToken(database.prisma, { username: values.user, name: values.name ?? 'API token' });
     console.log(`Token for ${values.user} (${created.role}), "${created.name}":\n\n  ${created.token}\n\nKeep it secret; it is not shown again. Send it as: Authorization: Bearer <token>`);

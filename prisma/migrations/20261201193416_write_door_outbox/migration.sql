@@ -26,11 +26,6 @@ CREATE INDEX "outbox_events_position_idx" ON "outbox_events"("position");
 -- CreateIndex
 CREATE INDEX "outbox_events_event_type_position_idx" ON "outbox_events"("event_type", "position");
 
--- CreateIndex
-CREATE INDEX "outbox_events_sync_seq_idx" ON "outbox_events"("sync_seq");
-
--- CreateIndex
-CREATE INDEX "outbox_events_sync_xid_idx" ON "outbox_events"("sync_xid");
 
 -- Row bookkeeping, as on every table (row_version, sync_seq, sync_xid).
 CREATE TRIGGER outbox_events_touch_row BEFORE INSERT OR UPDATE ON outbox_events FOR EACH ROW EXECUTE FUNCTION booking_center_touch_row();

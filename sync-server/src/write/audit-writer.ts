@@ -4,11 +4,8 @@
  * statement per batch from the same before/after the rules saw.
  */
 import type { TableDefinition } from '../contract/index.js';
-import type { Actor } from '../modules/access/actor.js';
-import { recordAudit } from '../modules/audit/audit.service.js';
 import type { AuditEntryInput, FieldChanges } from '../modules/audit/audit.types.js';
 import type { ChangedRow } from './change-set.js';
-import type { WriteDb } from './row-state.repository.js';
 import type { AuditShape } from './table-rules.js';
 
 export type WrittenChange = ChangedRow & { outcome: 'created' | 'updated' | 'deleted' | 'restored' };
@@ -50,23 +47,16 @@ function entriesUnderSubject(rows: readonly WrittenChange[], shape: AuditShape, 
   });
 }
 
-export async function auditWrittenRows(
-  db: WriteDb,
-  actor: Actor,
-  definition: TableDefinition,
-  rows: readonly WrittenChange[],
-  options: { shape?: AuditShape; action?: string; note?: string | null },
-): Promise<void> {
-  if (rows.length === 0) return;
+/** The audit entries of a batch's written rows. */
+export function buildAuditEntries(definition: TableDefinition, rows: readonly WrittenChange[], options: { shape?: AuditShape; action?: string; note?: string | null }): AuditEntryInput[] {
+  if (rows.length === 0) return [];
   const note = options.note ?? null;
-  const entries: AuditEntryInput[] = options.shape
-    ? entriesUnderSubject(rows, options.shape, options.action, note)
-    : rows.map((row) => ({
-        entityType: definition.entity,
-        entityId: row.id,
-        action: options.action ?? (row.outcome === 'created' ? 'create' : row.outcome === 'deleted' ? 'delete' : row.outcome === 'restored' ? 'restore' : 'update'),
-        changes: row.outcome === 'created' ? Object.fromEntries(Object.entries(row.after.values).filter(([, value]) => value !== null).map(([field, value]) => [field, { before: null, after: value }])) : describeChanges(row),
-        note,
-      }));
-  await recordAudit(db, actor, entries);
+  if (options.shape) return entriesUnderSubject(rows, options.shape, options.action, note);
+  return rows.map((row) => ({
+    entityType: definition.entity,
+    entityId: row.id,
+    action: options.action ?? (row.outcome === 'created' ? 'create' : row.outcome === 'deleted' ? 'delete' : row.outcome === 'restored' ? 'restore' : 'update'),
+    changes: row.outcome === 'created' ? Object.fromEntries(Object.entries(row.after.values).filter(([, value]) => value !== null).map(([field, value]) => [field, { before: null, after: value }])) : describeChanges(row),
+    note,
+  }));
 }

@@ -29,9 +29,9 @@ import { isRetryableTransactionError, isUniqueViolation, plainDatabaseMessage } 
 import { AppError } from '../platform/errors/app-error.js';
 import { recordAudit } from '../modules/audit/audit.service.js';
 import type { AuditEntryInput } from '../modules/audit/audit.types.js';
-import { auditWrittenRows, type WrittenChange } from './audit-writer.js';
+import { buildAuditEntries, type WrittenChange } from './audit-writer.js';
 import { isNullish, type ChangeSet, type ChangedRow, type RowChange, type RowResult, type RowState, type WriteProblem } from './change-set.js';
-import { appendEvents, buildEvents } from './outbox.js';
+import { appendChangeLog, buildEvents } from './outbox.js';
 import { lockRows, softDeleteRows, toCanonicalText, type WriteDb } from './row-state.repository.js';
 import { auditShapeFor, deferredChecksFor, rowRulesFor } from './rule-registry.js';
 import { RuleFindings, type RuleContext } from './table-rules.js';
@@ -223,6 +223,18 @@ export class WriteSession {
           continue;
         }
       }
+      if (!current && typeof row.expectedVersion === 'number') {
+        // A row the writer pulled (it has a version) that no key finds any more: a key cell was
+        // edited, or the row is gone. Writing it as new would file it twice.
+        const keys = plan.naturalKeys.map((naturalKey) => naturalKey.columns.join(' + ')).join(' or ');
+        refuse(row.rowNumber, {
+          code: 'KEY_CHANGED',
+          kind: 'invalid',
+          column: plan.naturalKeys[0]?.columns[0] ?? '_row',
+          message: `this row came from the server (version ${row.expectedVersion}), but no ${definition.name} row has its ${keys} any more: a key cell was changed, or the row was deleted. Pull to see the server's rows; to change a key, add a new row and delete this one. / Dòng này lấy từ máy chủ nhưng khoá (${keys}) đã bị sửa hoặc dòng đã bị xoá; hãy Pull lại.`,
+        });
+        continue;
+      }
       const after = stateAfter(definition, plan, row, current, resolutionByRow.get(row.rowNumber));
       const fields = changedFields(definition, plan, current, after);
       if (current && fields.length === 0) continue;
@@ -289,8 +301,8 @@ export class WriteSession {
 
     // 7. Audit and outbox, from the same before/after.
     if (written.length) {
-      await auditWrittenRows(this.db, this.actor, definition, written, { shape: auditShapeFor(definition.name), action: changeSet.auditAction, note: changeSet.auditNote });
-      await appendEvents(this.db, this.actor, buildEvents(definition, written));
+      const entries = buildAuditEntries(definition, written, { shape: auditShapeFor(definition.name), action: changeSet.auditAction, note: changeSet.auditNote });
+      await appendChangeLog(this.db, this.actor, entries, buildEvents(definition, written));
       const touched = this.touched.get(definition.name) ?? new Map<string, RowRef>();
       for (const row of written) if (!touched.has(row.id)) touched.set(row.id, { label, rowNumber: row.rowNumber });
       this.touched.set(definition.name, touched);

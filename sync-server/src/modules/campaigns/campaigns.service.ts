@@ -216,7 +216,9 @@ export async function transitionCampaign(
   const { value } = await applyActionChanges(
     prisma,
     actor,
-    () => [{ table: CAMPAIGNS, rows: [campaignRow(campaignId, { status: to }, options.expectedRowVersion)], auditAction: 'transition', auditNote: options.note ?? null }],
+    // Bound to the version just read: of two people pausing at once, one pauses and the other is
+    // told someone changed the campaign meanwhile, never "paused" for a change that was not theirs.
+    () => [{ table: CAMPAIGNS, rows: [campaignRow(campaignId, { status: to }, options.expectedRowVersion ?? record.rowVersion)], auditAction: 'transition', auditNote: options.note ?? null }],
     (session) => readCampaignView(session, campaignId, actor),
     { config: options.config, summary: `${record.code} can't move from ${record.status} to ${to}.` },
   );
