@@ -31,25 +31,8 @@ export function findCampaignById(db: Db, id: string): Promise<CampaignRecord | n
   return db.campaign.findUnique({ where: { id }, select: campaignSelect });
 }
 
-export async function lockCampaign(db: Db, id: string): Promise<void> {
-  // Serialises concurrent transitions/edits of one campaign (SELECT … FOR UPDATE).
-  await db.$queryRawUnsafe('SELECT 1 FROM campaigns WHERE id = $1::uuid FOR UPDATE', id);
-}
-
-export function findCampaignByCodeInsensitive(db: Db, code: string) {
-  return db.campaign.findFirst({ where: { code: { equals: code, mode: 'insensitive' } }, select: { id: true, code: true, deletedAt: true } });
-}
-
 export function findCodesStartingWith(db: Db, prefix: string) {
   return db.campaign.findMany({ where: { code: { startsWith: prefix, mode: 'insensitive' } }, select: { code: true } });
-}
-
-export function insertCampaign(db: Db, data: Prisma.CampaignUncheckedCreateInput): Promise<CampaignRecord> {
-  return db.campaign.create({ data, select: campaignSelect });
-}
-
-export function updateCampaignRow(db: Db, id: string, data: Prisma.CampaignUncheckedUpdateInput): Promise<CampaignRecord> {
-  return db.campaign.update({ where: { id }, data, select: campaignSelect });
 }
 
 export async function countMappings(db: Db, campaignId: string): Promise<{ creators: number; products: number }> {
@@ -75,14 +58,6 @@ export async function countLinkedData(db: Db, campaignIds: readonly string[]): P
     campaignIds,
   );
   return new Map(rows.map(({ id, ...counts }) => [id, counts]));
-}
-
-export function brandExists(db: Db, id: string) {
-  return db.brand.findFirst({ where: { id, deletedAt: null }, select: { id: true } });
-}
-
-export function userExists(db: Db, id: string) {
-  return db.user.findFirst({ where: { id, deletedAt: null }, select: { id: true } });
 }
 
 export function findCampaignCreators(db: Db, campaignId: string) {

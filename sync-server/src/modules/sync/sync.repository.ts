@@ -54,13 +54,3 @@ export async function findPullStart(db: Db): Promise<PullCursor> {
   if (snapshot.running.length > MAX_LISTED_XIDS) return { seq, fromXid: BigInt(snapshot.xmin), alsoXids: [] };
   return { seq, fromXid: BigInt(snapshot.xmax), alsoXids: snapshot.running.map((xid) => BigInt(xid)) };
 }
-
-/** Current versions of existing rows, to tell a stale sheet row from a fresh one. */
-export async function findRowVersions(db: Db, dbTable: string, ids: readonly string[]): Promise<Map<string, { rowVersion: number; isDeleted: boolean }>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.$queryRawUnsafe<{ id: string; row_version: number; is_deleted: boolean }[]>(
-    `SELECT id::text AS id, row_version, deleted_at IS NOT NULL AS is_deleted FROM ${quoteIdent(dbTable)} WHERE id = ANY($1::uuid[])`,
-    ids,
-  );
-  return new Map(rows.map((row) => [row.id, { rowVersion: row.row_version, isDeleted: row.is_deleted }]));
-}
