@@ -50,7 +50,7 @@ async function main(): Promise<number> {
     const outcome = await importPath(
       database.prisma,
       args.path,
-      { format, isDryRun: args['dry-run'], shouldCreateMissing: args['create-missing'], actor, config: loadCampaignsConfig() },
+      { format, isDryRun: args['dry-run'], shouldCreateMissing: args['create-missing'], actor, config: loadCampaignsConfig(), bulkTransaction: database.bulkTransaction },
       {
         onSourceStart: (source: ImportSourceFile) => {
           if (bar) bar.start(Math.max(source.sizeBytes, 1), 0, { file: source.label });

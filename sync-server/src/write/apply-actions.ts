@@ -3,7 +3,7 @@
  * refusal turned into the one application error (403 for a right, 409 for a conflict, 422 for
  * a rule), naming the rule's code for programs and its reason for people.
  */
-import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { AppError, type AppErrorCode } from '../platform/errors/app-error.js';
 import type { Actor } from '../modules/access/actor.js';
 import type { CampaignsConfig } from '../modules/campaigns/campaigns.config.js';
@@ -27,6 +27,9 @@ export function toActionError(problems: readonly WriteProblem[], summary?: strin
   });
 }
 
+/** A REST action's session: its reads use Prisma's models in the same transaction. */
+export type ActionSession = WriteSession<Prisma.TransactionClient>;
+
 export type ActionOptions = { config?: CampaignsConfig; summary?: string };
 
 /**
@@ -36,8 +39,8 @@ export type ActionOptions = { config?: CampaignsConfig; summary?: string };
 export async function applyActionChanges<T>(
   prisma: PrismaClient,
   actor: Actor,
-  build: (session: WriteSession) => Promise<ChangeSet[]> | ChangeSet[],
-  read: (session: WriteSession, results: RowResult[][]) => Promise<T>,
+  build: (session: ActionSession) => Promise<ChangeSet[]> | ChangeSet[],
+  read: (session: ActionSession, results: RowResult[][]) => Promise<T>,
   options: ActionOptions = {},
 ): Promise<{ value: T; results: RowResult[][] }> {
   const { value } = await runInWriteTransaction(

@@ -33,6 +33,18 @@ const AUDIT_SHAPES: Partial<Record<TableName, AuditShape>> = {
   campaign_products: campaignProductAuditShape,
 };
 
+/**
+ * Tables whose rows raise domain events (002 §9.3 and issue 15: campaigns, their assignments,
+ * bookings and what hangs on them, payments, performance). Reference data (brands, products,
+ * creators and their channels and contacts, tracking codes) is audited but raises none: nobody
+ * subscribes to it, and a 100,000-creator import would otherwise write 100,000 events.
+ */
+const EVENT_TABLES: ReadonlySet<TableName> = new Set<TableName>(['campaigns', 'campaign_creators', 'campaign_products', 'bookings', 'booking_deliverables', 'videos', 'video_snapshots', 'conversions', 'payments']);
+
+export function raisesEvents(table: TableName): boolean {
+  return EVENT_TABLES.has(table);
+}
+
 export function rowRulesFor(table: TableName): readonly RowRule[] {
   return RULES_BY_TABLE.get(table) ?? [];
 }

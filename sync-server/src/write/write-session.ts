@@ -19,7 +19,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { NormalisedValue, ReferenceDefinition, TableDefinition, TableName } from '../contract/index.js';
-import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import type { SqlTransactionRunner } from '../platform/database/sql-transaction.js';
 import type { Actor } from '../modules/access/actor.js';
 import { DEFAULT_CAMPAIGNS_CONFIG, type CampaignsConfig } from '../modules/campaigns/campaigns.config.js';
 import { buildResolveSql, buildWriteSql, copyAlias, createImportPlan, keyAlias, referenceAlias, type BatchStatement, type ImportPlan } from '../modules/imports/import-sql.js';
@@ -33,7 +34,7 @@ import { buildAuditEntries, type WrittenChange } from './audit-writer.js';
 import { isNullish, type ChangeSet, type ChangedRow, type RowChange, type RowResult, type RowState, type WriteProblem } from './change-set.js';
 import { appendChangeLog, buildEvents } from './outbox.js';
 import { lockRows, softDeleteRows, toCanonicalText, type WriteDb } from './row-state.repository.js';
-import { auditShapeFor, deferredChecksFor, rowRulesFor } from './rule-registry.js';
+import { auditShapeFor, deferredChecksFor, raisesEvents, rowRulesFor } from './rule-registry.js';
 import { RuleFindings, type RuleContext } from './table-rules.js';
 
 /** A refusal found once everything was written, on the row of this transaction it is about. */
@@ -74,7 +75,7 @@ function quoteValue(value: unknown): string {
   return `'${isNullish(value) ? '' : String(value)}'`;
 }
 
-export class WriteSession {
+export class WriteSession<Db extends WriteDb = WriteDb> {
   private readonly touched = new Map<TableName, Map<string, RowRef>>();
   private failed = false;
   private aborted = false;
@@ -83,7 +84,7 @@ export class WriteSession {
   readonly context: RuleContext;
 
   constructor(
-    readonly db: WriteDb,
+    readonly db: Db,
     readonly actor: Actor,
     config: CampaignsConfig = DEFAULT_CAMPAIGNS_CONFIG,
   ) {
@@ -302,7 +303,7 @@ export class WriteSession {
     // 7. Audit and outbox, from the same before/after.
     if (written.length) {
       const entries = buildAuditEntries(definition, written, { shape: auditShapeFor(definition.name), action: changeSet.auditAction, note: changeSet.auditNote });
-      await appendChangeLog(this.db, this.actor, entries, buildEvents(definition, written));
+      await appendChangeLog(this.db, this.actor, entries, raisesEvents(definition.name) ? buildEvents(definition, written) : []);
       const touched = this.touched.get(definition.name) ?? new Map<string, RowRef>();
       for (const row of written) if (!touched.has(row.id)) touched.set(row.id, { label, rowNumber: row.rowNumber });
       this.touched.set(definition.name, touched);
@@ -419,31 +420,49 @@ class RollbackSignal extends Error {}
 
 const MAX_ATTEMPTS = 3;
 
+/** Prisma's interactive transaction as a runner, with the door's time limits. */
+function prismaTransaction(prisma: PrismaClient, timeoutMs: number | undefined): <T>(work: (db: Prisma.TransactionClient) => Promise<T>) => Promise<T> {
+  return (work) => prisma.$transaction((tx) => work(tx), { timeout: timeoutMs ?? 60 * 60 * 1000, maxWait: 60_000 });
+}
+
 /**
  * One transaction through the door. `work` applies change sets (and may call `finish` itself to
  * act on the final checks); the transaction commits only when nothing was refused and it is no
  * dry run. Two writers racing for the same new key, a deadlock or a serialisation failure run
  * the work again when it can be replayed; otherwise the writer is told to try again.
+ *
+ * On Prisma's transaction (the session's `db` then also reads Prisma's models), or on a bulk
+ * runner of raw statements (`Database.bulkTransaction`, for imports).
  */
-export async function runInWriteTransaction<T>(
+export function runInWriteTransaction<T>(
+  prisma: PrismaClient,
+  actor: Actor,
+  work: (session: WriteSession<Prisma.TransactionClient>) => Promise<T>,
+  options?: WriteTransactionOptions,
+): Promise<{ value: T; isCommitted: boolean }>;
+export function runInWriteTransaction<T>(
   prisma: PrismaClient,
   actor: Actor,
   work: (session: WriteSession) => Promise<T>,
-  options: WriteTransactionOptions = {},
+  options: WriteTransactionOptions & { bulkTransaction?: SqlTransactionRunner },
+): Promise<{ value: T; isCommitted: boolean }>;
+export async function runInWriteTransaction<T>(
+  prisma: PrismaClient,
+  actor: Actor,
+  work: (session: WriteSession<Prisma.TransactionClient>) => Promise<T>,
+  options: WriteTransactionOptions & { bulkTransaction?: SqlTransactionRunner } = {},
 ): Promise<{ value: T; isCommitted: boolean }> {
+  // Without a bulk runner the session's db is Prisma's transaction client, as the first signature promises.
+  const transaction = (options.bulkTransaction ?? prismaTransaction(prisma, options.timeoutMs)) as <R>(work: (db: Prisma.TransactionClient) => Promise<R>) => Promise<R>;
   for (let attempt = 1; ; attempt += 1) {
     let value: T | undefined;
-    let session: WriteSession | undefined;
     try {
-      await prisma.$transaction(
-        async (tx) => {
-          session = new WriteSession(tx, actor, options.config);
-          value = await work(session);
-          if (!session.isFinished) await session.finish();
-          if (options.isDryRun || !session.shouldCommit) throw new RollbackSignal();
-        },
-        { timeout: options.timeoutMs ?? 60 * 60 * 1000, maxWait: 60_000 },
-      );
+      await transaction(async (db) => {
+        const session = new WriteSession(db, actor, options.config);
+        value = await work(session);
+        if (!session.isFinished) await session.finish();
+        if (options.isDryRun || !session.shouldCommit) throw new RollbackSignal();
+      });
       return { value: value as T, isCommitted: true };
     } catch (error) {
       if (error instanceof RollbackSignal) return { value: value as T, isCommitted: false };

@@ -1,4 +1,5 @@
 import type { Db } from './audit.types.js';
+import type { SqlDb } from '../../platform/database/sql-transaction.js';
 
 export type AuditRowsInput = {
   actor: { id: string | null; label: string; source: string };
@@ -11,7 +12,7 @@ export type AuditRowsInput = {
  * or a push writes one entry per row, and Prisma's createMany spent longer walking 500
  * entries' `changes` and binding 4,000 parameters than PostgreSQL spent inserting them.
  */
-export async function insertAuditRows(db: Db, { actor, entries }: AuditRowsInput): Promise<void> {
+export async function insertAuditRows(db: SqlDb, { actor, entries }: AuditRowsInput): Promise<void> {
   await db.$executeRawUnsafe(
     `INSERT INTO audit_logs (actor_id, actor_label, source, entity_type, entity_id, action, changes, note)
      SELECT $1::uuid, $2, $3::audit_source, e.entity_type, e.entity_id, e.action, coalesce(e.changes, '{}'::jsonb), e.note

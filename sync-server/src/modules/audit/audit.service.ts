@@ -6,8 +6,9 @@
 import type { Actor } from '../access/actor.js';
 import { findAuditRows, insertAuditRows } from './audit.repository.js';
 import type { AuditEntry, AuditEntryInput, Db, FieldChanges } from './audit.types.js';
+import type { SqlDb } from '../../platform/database/sql-transaction.js';
 
-export async function recordAudit(db: Db, actor: Actor, entries: AuditEntryInput[]): Promise<void> {
+export async function recordAudit(db: SqlDb, actor: Actor, entries: AuditEntryInput[]): Promise<void> {
   if (entries.length === 0) return;
   await insertAuditRows(db, {
     actor: { id: actor.userId, label: actor.label, source: actor.source },

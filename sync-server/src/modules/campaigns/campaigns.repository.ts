@@ -1,6 +1,7 @@
 /** Reads and writes of campaigns and their mappings; no rule lives here. */
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Db } from '../audit/audit.types.js';
+import type { SqlDb } from '../../platform/database/sql-transaction.js';
 
 export const campaignSelect = {
   id: true,
@@ -46,9 +47,9 @@ export async function countMappings(db: Db, campaignId: string): Promise<{ creat
 export type LinkedDataCounts = { bookings: number; videos: number; payments: number; trackingAssets: number };
 
 /** What hangs on each campaign (live rows only), for any set of campaigns in one query. */
-export async function countLinkedData(db: Db, campaignIds: readonly string[]): Promise<Map<string, LinkedDataCounts>> {
+export async function countLinkedData(db: SqlDb, campaignIds: readonly string[]): Promise<Map<string, LinkedDataCounts>> {
   if (campaignIds.length === 0) return new Map();
-  const rows = await db.$queryRawUnsafe<Array<LinkedDataCounts & { id: string }>>(
+  const rows: Array<LinkedDataCounts & { id: string }> = await db.$queryRawUnsafe<Array<LinkedDataCounts & { id: string }>>(
     `SELECT c.id::text AS id,
             (SELECT count(*)::int FROM bookings b WHERE b.campaign_id = c.id AND b.deleted_at IS NULL) AS bookings,
             (SELECT count(*)::int FROM videos v WHERE v.campaign_id = c.id AND v.deleted_at IS NULL) AS videos,

@@ -11,9 +11,8 @@ import { removeBriefSection } from '../../contract/campaigns/campaign-brief.js';
 import type { CampaignStatus } from '../../contract/campaigns/campaign-lifecycle.js';
 import { getTableDefinition, type NormalisedValue } from '../../contract/index.js';
 import { AppError, type FieldProblem } from '../../platform/errors/app-error.js';
-import { applyActionChanges } from '../../write/apply-actions.js';
+import { applyActionChanges, type ActionSession } from '../../write/apply-actions.js';
 import type { ChangeSet, RowChange } from '../../write/change-set.js';
-import type { WriteSession } from '../../write/write-session.js';
 import type { Actor } from '../access/actor.js';
 import { canSeeSpend, redactSpendAuditEntries } from '../access/money-redaction.js';
 import { assertAllowed } from '../access/permissions.js';
@@ -157,7 +156,7 @@ function campaignRow(id: string | undefined, values: Record<string, NormalisedVa
   return { rowNumber: 2, values, ...(id ? { id } : {}), ...(expectedVersion !== undefined ? { expectedVersion } : {}) };
 }
 
-async function readCampaignView(session: WriteSession, id: string | undefined, actor: Actor): Promise<CampaignView> {
+async function readCampaignView(session: ActionSession, id: string | undefined, actor: Actor): Promise<CampaignView> {
   if (!id) throw new Error('the campaign row has no id');
   return toCampaignView(await loadLiveCampaign(session.db, id), actor);
 }

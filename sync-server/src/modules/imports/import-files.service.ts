@@ -5,7 +5,7 @@ import type { PrismaClient } from '../../generated/prisma/client.js';
 import { AppError, type FieldProblem } from '../../platform/errors/app-error.js';
 import { listWorkbookTabs, readCsvFile, readXlsxTab, type TabularRows } from './file-readers.js';
 import { addDeferredProblems, importRowsInSession, normaliseHeader } from './import-rows.service.js';
-import { runInWriteTransaction } from '../../write/write-session.js';
+import { runInWriteTransaction, type WriteSession } from '../../write/write-session.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import type { ImportOptions, ImportTableResult } from './import.types.js';
 
@@ -143,7 +143,7 @@ async function importSources(prisma: PrismaClient, sources: readonly ImportSourc
   const { value: results, isCommitted } = await runInWriteTransaction(
     prisma,
     options.actor ?? SYSTEM_ACTOR,
-    async (session) => {
+    async (session: WriteSession) => {
       const imported: ImportTableResult[] = [];
       for (const source of sources) {
         const definition = findTableDefinition(source.table);
@@ -156,7 +156,7 @@ async function importSources(prisma: PrismaClient, sources: readonly ImportSourc
       addDeferredProblems(imported, await session.finish());
       return imported;
     },
-    { config: options.config, isDryRun: options.isDryRun },
+    { config: options.config, isDryRun: options.isDryRun, bulkTransaction: options.bulkTransaction },
   );
   for (const [index, result] of results.entries()) {
     result.isCommitted = isCommitted;

@@ -37,12 +37,12 @@ export async function importTableRows(
   const { value: result, isCommitted } = await runInWriteTransaction(
     prisma,
     options.actor ?? SYSTEM_ACTOR,
-    async (session) => {
+    async (session: WriteSession) => {
       const imported = await importRowsInSession(session, definition, rows, options);
       addDeferredProblems([imported], await session.finish());
       return imported;
     },
-    { config: options.config, isDryRun: options.isDryRun, isReplayable: Array.isArray(rows) },
+    { config: options.config, isDryRun: options.isDryRun, isReplayable: Array.isArray(rows), bulkTransaction: options.bulkTransaction },
   );
   result.isCommitted = isCommitted;
   return result;

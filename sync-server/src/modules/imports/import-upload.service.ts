@@ -12,6 +12,7 @@ import type { PrismaClient } from '../../generated/prisma/client.js';
 import { AppError, isAppError } from '../../platform/errors/app-error.js';
 import type { Actor } from '../access/actor.js';
 import type { CampaignsConfig } from '../campaigns/campaigns.config.js';
+import type { SqlTransactionRunner } from '../../platform/database/sql-transaction.js';
 import { assertCanWriteTable } from '../access/table-permissions.js';
 import { listWorkbookTabs } from './file-readers.js';
 import { importPath, importSource, planImportPath, tableFromName, type ImportSourceFile } from './import-files.service.js';
@@ -27,6 +28,8 @@ export type ImportUploadOptions = {
   table?: string;
   /** The campaign rules as the server is configured. */
   config?: CampaignsConfig;
+  /** The database's bulk transactions (PostgreSQL), as the CLI import uses them. */
+  bulkTransaction?: SqlTransactionRunner;
 };
 
 const MAX_PROBLEMS_PER_FILE = 1000;
@@ -104,7 +107,7 @@ export async function importUploadedFile(prisma: PrismaClient, actor: Actor, fil
     if (options.shouldCreateMissing) assertCanWriteTable(actor, 'campaigns');
 
     // The upload is the import door: the audit says so, whoever uploads.
-    const importOptions: ImportOptions = { isDryRun: options.isDryRun, shouldCreateMissing: options.shouldCreateMissing, actor: { ...actor, source: 'import' }, config: options.config };
+    const importOptions: ImportOptions = { isDryRun: options.isDryRun, shouldCreateMissing: options.shouldCreateMissing, actor: { ...actor, source: 'import' }, config: options.config, bulkTransaction: options.bulkTransaction };
     try {
       const results = options.table ? [await importSource(prisma, sources[0]!, importOptions)] : (await importPath(prisma, path, importOptions)).results;
       return { dryRun: options.isDryRun, files: results.map(toImportFileReport) };

@@ -1,8 +1,8 @@
-import type { Prisma } from '../../generated/prisma/client.js';
+import type { SqlDb } from '../../platform/database/sql-transaction.js';
 import type { BatchStatement } from './import-sql.js';
 
-/** A Prisma client or an open transaction: imports always run inside one. */
-export type ImportDb = Prisma.TransactionClient;
+/** An open transaction (Prisma's or a pool connection's): imports always run inside one. */
+export type ImportDb = SqlDb;
 
 export type ResolvedRow = { __row: number; is_deleted: boolean | null } & Record<string, string | number | boolean | null>;
 
@@ -15,7 +15,7 @@ function batchParameter(statement: BatchStatement, rows: readonly BatchRow[]): s
 
 /** Runs the resolve statement of import-sql.ts on one batch (one round trip). */
 export function resolveBatch(db: ImportDb, statement: BatchStatement, rows: readonly BatchRow[]): Promise<ResolvedRow[]> {
-  return db.$queryRawUnsafe<ResolvedRow[]>(statement.sql, batchParameter(statement, rows));
+  return Promise.resolve(db.$queryRawUnsafe<ResolvedRow[]>(statement.sql, batchParameter(statement, rows)));
 }
 
 /** Runs the write statement of import-sql.ts on one batch (one round trip); returns the ids it updated. */

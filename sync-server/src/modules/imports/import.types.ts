@@ -3,6 +3,7 @@ import type { FieldProblem } from '../../platform/errors/app-error.js';
 import type { Actor } from '../access/actor.js';
 import type { CampaignsConfig } from '../campaigns/campaigns.config.js';
 import type { RowResult } from '../../write/change-set.js';
+import type { SqlTransactionRunner } from '../../platform/database/sql-transaction.js';
 
 /** One row in template format, as a CSV file, an XLSX tab or a sheet push gives it. */
 export type ImportRow = {
@@ -30,6 +31,8 @@ export type ImportOptions = {
   shouldKeepRowOutcomes?: boolean;
   /** Called after every batch with the rows read so far. */
   onProgress?: (rowsRead: number) => void;
+  /** Run the import on this transaction runner instead of Prisma's (Database.bulkTransaction on PostgreSQL). */
+  bulkTransaction?: SqlTransactionRunner;
   /** The version the writer saw, per row (the sheet push); undefined = no version check. */
   expectedVersionOf?: (rowNumber: number) => number | null | undefined;
 };

@@ -68,7 +68,7 @@ export function createImportsRouter(database: Database, documentation: ApiDocume
       database.prisma,
       getActor(response),
       { originalName: request.file.originalname, content: request.file.buffer },
-      { isDryRun: form.dryRun, shouldCreateMissing: form.createMissing, table: form.table, config: campaignsConfig },
+      { isDryRun: form.dryRun, shouldCreateMissing: form.createMissing, table: form.table, config: campaignsConfig, bulkTransaction: database.bulkTransaction },
     );
     response.json(report);
   });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { coerceCell, findTableDefinition, tableDefinitions, type NormalisedValue, type TableDefinition } from '../../contract/index.js';
 import type { PushRequest, PushResponse, PushRowResult, RowStatus } from '../../contract/sync-payloads.js';
-import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { AppError, type FieldProblem } from '../../platform/errors/app-error.js';
 import type { RowChange } from '../../write/change-set.js';
 import { runInWriteTransaction, type WriteSession } from '../../write/write-session.js';
@@ -105,7 +105,9 @@ type WrittenTable = {
  * then the door's checks on the final picture (a campaign and its creators may arrive
  * together), then the computed columns, read once all tabs are written.
  */
-async function applyPush(session: WriteSession, tables: ReturnType<typeof orderTables>): Promise<TableResult[]> {
+type PushSession = WriteSession<Prisma.TransactionClient>;
+
+async function applyPush(session: PushSession, tables: ReturnType<typeof orderTables>): Promise<TableResult[]> {
   const written: WrittenTable[] = [];
   for (const { definition, payload } of tables) written.push(await writePushedTable(session, definition, payload));
   for (const deferred of await session.finish()) {
@@ -120,7 +122,7 @@ async function applyPush(session: WriteSession, tables: ReturnType<typeof orderT
 }
 
 /** Writes one tab: its rows read like an import, each with the version the sheet saw, then its deletions. */
-async function writePushedTable(session: WriteSession, definition: TableDefinition, payload: PushRequest['tables'][number]): Promise<WrittenTable> {
+async function writePushedTable(session: PushSession, definition: TableDefinition, payload: PushRequest['tables'][number]): Promise<WrittenTable> {
   const versionByRow = new Map(payload.rows.map((row) => [row.rowNumber, row.rowVersion]));
   const columns = [...new Set(payload.rows.flatMap((row) => Object.keys(row.values)))];
   const imported = await importRowsInSession(
@@ -185,7 +187,7 @@ function readKeyCells(definition: TableDefinition, key: Record<string, string>, 
  * Computed columns are read once every tab is written: a campaign's counts include the
  * creators the same push assigned. A conflict carries the server's values instead.
  */
-async function attachComputedColumns(session: WriteSession, written: readonly WrittenTable[]): Promise<TableResult[]> {
+async function attachComputedColumns(session: PushSession, written: readonly WrittenTable[]): Promise<TableResult[]> {
   const results: TableResult[] = [];
   for (const { definition, payload, tableResults, idByRow } of written) {
     const after = new Map((await findTemplateRowsByIds(session.db, definition, [...new Set(idByRow.values())])).map((record) => [record.id, record]));

@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../../generated/prisma/client.js';
 import { PostgresMigrationAdapterFactory } from './postgres-server.js';
+import { createPgTransactionRunner, type SqlTransactionRunner } from './sql-transaction.js';
 import { createEmbeddedPostgres, EmbeddedAdapterFactory } from './embedded-postgres.js';
 import { describeDatabaseTarget, resolveDatabaseTarget, type DatabaseKind, type DatabaseTarget } from './database-target.js';
 
@@ -18,6 +19,11 @@ export type Database = {
    * server's time under load. Never inside a transaction; everything else goes through Prisma.
    */
   sql: SqlReader;
+  /**
+   * Transactions on a pool connection outside Prisma, for bulk imports (PostgreSQL only; the
+   * embedded database has one connection, which Prisma holds).
+   */
+  bulkTransaction?: SqlTransactionRunner;
   /** The adapter factory the schema engine needs to migrate this same database. */
   migrationAdapterFactory: SqlMigrationAwareDriverAdapterFactory;
   close(): Promise<void>;
@@ -36,6 +42,7 @@ export async function openDatabase(target: DatabaseTarget = resolveDatabaseTarge
       description,
       prisma,
       sql: async <T>(text: string, values: unknown[] = []) => (await pool.query(text, values)).rows as T[],
+      bulkTransaction: createPgTransactionRunner(pool),
       migrationAdapterFactory: new PostgresMigrationAdapterFactory(target.url),
       async close() {
         await prisma.$disconnect();
