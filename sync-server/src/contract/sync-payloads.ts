@@ -116,6 +116,8 @@ export const pushRowResultSchema = z.object({
   computed: cellRecordSchema.optional(),
   /** On conflict: the row as the server has it now (including row_version). */
   serverValues: cellRecordSchema.optional(),
+  /** Saved, with something to check (a blacklisted creator assigned by an admin, a watchlist creator). */
+  warnings: z.array(z.string()).optional(),
 });
 export type PushRowResult = z.infer<typeof pushRowResultSchema>;
 
@@ -244,6 +246,10 @@ export const duplicateResponseSchema = z.object({
   name: z.string().optional(),
   /** Code of the campaign it was copied from. */
   duplicatedFrom: z.string().optional(),
+  /** Assignments the copy left out, and why (a blacklisted creator, for someone who may not assign one). */
+  leftOut: z.array(z.string()).optional(),
+  /** Accepted with something to check (a watchlist creator, a blacklisted one copied by an admin). */
+  warnings: z.array(z.string()).optional(),
 });
 export type DuplicateResponse = z.infer<typeof duplicateResponseSchema>;
 
@@ -377,6 +383,8 @@ export const importFileReportSchema = z.object({
   problems: z.array(importProblemSchema),
   /** Problems beyond the first 1,000 are counted, not listed. */
   problemsOmitted: z.number().int().optional(),
+  /** Rows accepted with something to check: "row 4: Thảo Vy is blacklisted: assigned by an admin…". */
+  warnings: z.array(z.string()).optional(),
 });
 export type ImportFileReport = z.infer<typeof importFileReportSchema>;
 

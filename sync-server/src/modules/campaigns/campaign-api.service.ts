@@ -202,7 +202,7 @@ export async function transitionCampaignByCode(prisma: PrismaClient, actor: Acto
 export async function duplicateCampaignByCode(prisma: PrismaClient, actor: Actor, code: string): Promise<DuplicateResponse> {
   const campaign = await resolveCampaign(prisma, code);
   const copy = await duplicateCampaign(prisma, actor, campaign.id);
-  return { code: copy.code, name: copy.name, duplicatedFrom: campaign.code };
+  return { code: copy.code, name: copy.name, duplicatedFrom: campaign.code, ...(copy.leftOut.length ? { leftOut: copy.leftOut } : {}), ...(copy.warnings.length ? { warnings: copy.warnings } : {}) };
 }
 
 function toAssignmentResponse(code: string, result: AssignmentResult, keyOf: (id: string) => string, missing: string[]): AssignmentResponse {

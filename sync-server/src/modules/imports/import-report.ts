@@ -22,5 +22,6 @@ export function formatResult(result: ImportTableResult, maxProblems = 50): strin
   const lines = [formatTotals(result)];
   for (const problem of result.problems.slice(0, maxProblems)) lines.push(`  ${formatProblem(problem)}`);
   if (result.problems.length > maxProblems) lines.push(`  … and ${result.problems.length - maxProblems} more problems`);
+  for (const warning of result.warnings.slice(0, maxProblems)) lines.push(`  warning, ${warning}`);
   return lines;
 }

@@ -120,6 +120,7 @@ function emptyResult(definition: TableDefinition, options: ImportOptions): Impor
     totals: { rows: 0, created: 0, updated: 0, unchanged: 0, errors: 0, conflicts: 0, placeholders: 0 },
     problems: [],
     outcomes: [],
+    warnings: [],
     isCommitted: false,
     isDryRun: options.isDryRun ?? false,
   };
@@ -346,6 +347,7 @@ class BatchImporter {
   }
 
   private recordResult(result: RowResult): void {
+    for (const warning of result.warnings) if (this.result.warnings.length < 1000) this.result.warnings.push(`row ${result.rowNumber}: ${warning}`);
     if (result.outcome === 'error') {
       this.recordError(result.rowNumber, result.problems);
       if (this.keepOutcomes) this.result.outcomes[this.result.outcomes.length - 1]!.result = result;

@@ -67,6 +67,7 @@ export function toImportFileReport(result: ImportTableResult): ImportFileReport 
       message: problem.message,
     })),
     ...(result.problems.length > MAX_PROBLEMS_PER_FILE ? { problemsOmitted: result.problems.length - MAX_PROBLEMS_PER_FILE } : {}),
+    ...(result.warnings.length ? { warnings: result.warnings } : {}),
   };
 }
 

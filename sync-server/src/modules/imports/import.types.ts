@@ -70,6 +70,8 @@ export type ImportTableResult = {
   /** Every problem, row errors and header errors alike; each points at table, row, column and value. */
   problems: FieldProblem[];
   outcomes: RowOutcome[];
+  /** Rows accepted with something to check, as "row N: message" (the first 1,000). */
+  warnings: string[];
   /** True when the rows are in the database now (no error, not a dry run). */
   isCommitted: boolean;
   isDryRun: boolean;

@@ -145,7 +145,8 @@ async function writePushedTable(session: PushSession, definition: TableDefinitio
     } else if (outcome.outcome === 'conflict') {
       tableResults.set(outcome.rowNumber, { rowNumber: outcome.rowNumber, status: 'conflict', errors: toColumnErrors(outcome.problems ?? []) });
     } else {
-      tableResults.set(outcome.rowNumber, { rowNumber: outcome.rowNumber, status: outcome.outcome });
+      const warnings = outcome.result?.warnings ?? [];
+      tableResults.set(outcome.rowNumber, { rowNumber: outcome.rowNumber, status: outcome.outcome, ...(warnings.length ? { warnings } : {}) });
     }
   }
 

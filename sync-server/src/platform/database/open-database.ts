@@ -5,7 +5,6 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import { PrismaClient } from '../../generated/prisma/client.js';
 import { PostgresMigrationAdapterFactory } from './postgres-server.js';
 import { createPgTransactionRunner, type SqlTransactionRunner } from './sql-transaction.js';
-import { createEmbeddedPostgres, EmbeddedAdapterFactory } from './embedded-postgres.js';
 import { describeDatabaseTarget, resolveDatabaseTarget, type DatabaseKind, type DatabaseTarget } from './database-target.js';
 
 export type Database = {
@@ -54,6 +53,8 @@ export async function openDatabase(target: DatabaseTarget = resolveDatabaseTarge
   if (!target.dataDir.startsWith('memory://')) mkdirSync(target.dataDir, { recursive: true });
   // One PGlite instance serves both the client and the migrations: a data folder can be
   // opened by one process and one instance at a time.
+  // Loaded only here: PGlite's module costs a command-line run on PostgreSQL a third of a second.
+  const { createEmbeddedPostgres, EmbeddedAdapterFactory } = await import('./embedded-postgres.js');
   const pglite = await createEmbeddedPostgres(target.dataDir);
   const adapterFactory = new EmbeddedAdapterFactory(pglite);
   const prisma = new PrismaClient({ adapter: adapterFactory });

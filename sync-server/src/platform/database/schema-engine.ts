@@ -8,7 +8,6 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
-import { createEmbeddedPostgres, EmbeddedAdapterFactory } from './embedded-postgres.js';
 import { migrationsDir as defaultMigrationsDir, prismaSchemaPath } from '../project-paths.js';
 
 // Prisma's CLI runs a native schema engine that cannot be downloaded on every machine. The
@@ -135,6 +134,7 @@ export async function applyPendingMigrations(database: { sql: <T>(text: string, 
  * Runs on an in-memory PGlite used as the shadow database, so it needs no server.
  */
 export async function diffMigrationsToSchema(dir = defaultMigrationsDir): Promise<string> {
+  const { createEmbeddedPostgres, EmbeddedAdapterFactory } = await import('./embedded-postgres.js');
   const shadow = await createEmbeddedPostgres('memory://');
   try {
     const migrationsList = await readMigrationList(dir);
