@@ -49,6 +49,11 @@ export function rowRulesFor(table: TableName): readonly RowRule[] {
   return RULES_BY_TABLE.get(table) ?? [];
 }
 
+/** Whether a table's written rows can matter to a check of the final picture (else the door needn't remember them). */
+export function isWatchedByDeferredChecks(table: TableName): boolean {
+  return DEFERRED_CHECKS.some((check) => check.triggers.includes(table));
+}
+
 export function deferredChecksFor(touched: TouchedIds): readonly DeferredCheck[] {
   return DEFERRED_CHECKS.filter((check) => check.triggers.some((table) => (touched.get(table)?.length ?? 0) > 0));
 }

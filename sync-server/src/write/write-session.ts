@@ -34,7 +34,7 @@ import { buildAuditEntries, type WrittenChange } from './audit-writer.js';
 import { isNullish, type ChangeSet, type ChangedRow, type RowChange, type RowResult, type RowState, type WriteProblem } from './change-set.js';
 import { appendChangeLog, buildEvents } from './outbox.js';
 import { lockRows, softDeleteRows, toCanonicalText, type WriteDb } from './row-state.repository.js';
-import { auditShapeFor, deferredChecksFor, raisesEvents, rowRulesFor } from './rule-registry.js';
+import { auditShapeFor, deferredChecksFor, isWatchedByDeferredChecks, raisesEvents, rowRulesFor } from './rule-registry.js';
 import { RuleFindings, type RuleContext } from './table-rules.js';
 
 /** A refusal found once everything was written, on the row of this transaction it is about. */
@@ -304,9 +304,12 @@ export class WriteSession<Db extends WriteDb = WriteDb> {
     if (written.length) {
       const entries = buildAuditEntries(definition, written, { shape: auditShapeFor(definition.name), action: changeSet.auditAction, note: changeSet.auditNote });
       await appendChangeLog(this.db, this.actor, entries, raisesEvents(definition.name) ? buildEvents(definition, written) : []);
-      const touched = this.touched.get(definition.name) ?? new Map<string, RowRef>();
-      for (const row of written) if (!touched.has(row.id)) touched.set(row.id, { label, rowNumber: row.rowNumber });
-      this.touched.set(definition.name, touched);
+      // Remembered for the final checks only where one looks (not for a 100,000-creator import).
+      if (isWatchedByDeferredChecks(definition.name)) {
+        const touched = this.touched.get(definition.name) ?? new Map<string, RowRef>();
+        for (const row of written) if (!touched.has(row.id)) touched.set(row.id, { label, rowNumber: row.rowNumber });
+        this.touched.set(definition.name, touched);
+      }
     }
     return changeSet.rows.map((row) => results.get(row.rowNumber)!);
   }
