@@ -64,8 +64,8 @@ async function timeOurs(database: Database, folders: { setup: string; data: stri
   await importPath(database.prisma, folders.setup);
   const run = async () => {
     const started = performance.now();
-    // As `npm run import` runs it: campaign assignments are audited in the importer's name.
-    const result = await importPath(database.prisma, folders.data, { actor: BENCH_IMPORTER });
+    // As `npm run import` runs it: through the write door, on a pool connection on PostgreSQL.
+    const result = await importPath(database.prisma, folders.data, { actor: BENCH_IMPORTER, bulkTransaction: database.bulkTransaction });
     if (!result.isSuccess) throw new Error(`import failed: ${JSON.stringify(result.results.map((entry) => entry.problems.slice(0, 3)))}`);
     return (performance.now() - started) / 1000;
   };
@@ -126,8 +126,9 @@ function runCli(databaseUrl: string, file: string): { seconds: number; peakMb: n
   const started = performance.now();
   const timeFile = join(tmpdir(), `bc-bench-time-${process.pid}`);
   const hasGnuTime = existsSync('/usr/bin/time');
-  const command = hasGnuTime ? '/usr/bin/time' : 'npx';
-  const commandArgs = [...(hasGnuTime ? ['-f', '%M', '-o', timeFile, 'npx'] : []), 'tsx', 'scripts/import.ts', '--path', file];
+  const command = hasGnuTime ? '/usr/bin/time' : 'npm';
+  // Exactly what a user types: npm run import (its node flags included).
+  const commandArgs = [...(hasGnuTime ? ['-f', '%M', '-o', timeFile, 'npm'] : []), 'run', '--silent', 'import', '--', '--path', file];
   execFileSync(command, commandArgs, { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'ignore', 'inherit'] });
   const seconds = (performance.now() - started) / 1000;
   const peakMb = hasGnuTime ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop()) / 1024 : undefined;

@@ -47,4 +47,35 @@ describe('imports are audited like every other change to a campaign', () => {
     await importTableRows(database.prisma, 'campaigns', [{ rowNumber: 2, values: row }], { actor: IMPORTER });
     expect(await historyOf(campaign.code)).toHaveLength(entriesBefore + 1);
   });
+
+  it('audits a created row of any table with every cell as the export writes it, defaults included', async () => {
+    await importTableRows(database.prisma, 'creators', [{ rowNumber: 2, values: { creator_key: 'KOC-AUDIT', name: 'Kiểm Toán', dob: '31/01/2000', priority_score: '7' } }], { actor: IMPORTER });
+    await importTableRows(database.prisma, 'creator_channels', [{ rowNumber: 2, values: { creator_key: 'KOC-AUDIT', platform: 'tiktok', handle: '@kiemtoan', avg_engagement_rate: '0,0450' } }], { actor: IMPORTER });
+    await importTableRows(database.prisma, 'creator_contacts', [{ rowNumber: 2, values: { creator_key: 'KOC-AUDIT', contact_type: 'owner', name: 'Toán' } }], { actor: IMPORTER });
+    const creator = await database.prisma.creator.findUniqueOrThrow({ where: { creatorKey: 'KOC-AUDIT' }, include: { channels: true, contacts: true } });
+    const entryOf = async (entityType: string, id: string) => {
+      const [entry] = await getAuditHistory(database.prisma, entityType, id);
+      return entry;
+    };
+    expect(await entryOf('creator', creator.id)).toMatchObject({
+      action: 'create',
+      source: 'import',
+      actorLabel: 'npm run import (test)',
+      changes: {
+        creator_key: { before: null, after: 'KOC-AUDIT' },
+        name: { before: null, after: 'Kiểm Toán' },
+        dob: { before: null, after: '2000-01-31' },
+        priority_score: { before: null, after: '7' },
+        // Not in the file: the default the row got.
+        status: { before: null, after: 'active' },
+      },
+    });
+    expect((await entryOf('creator_channel', creator.channels[0]!.id))?.changes).toEqual({
+      creator_key: { before: null, after: 'KOC-AUDIT' },
+      platform: { before: null, after: 'tiktok' },
+      handle: { before: null, after: '@kiemtoan' },
+      avg_engagement_rate: { before: null, after: '0.045' },
+    });
+    expect((await entryOf('creator_contact', creator.contacts[0]!.id))?.changes).toMatchObject({ is_primary: { before: null, after: 'FALSE' }, contact_type: { before: null, after: 'owner' } });
+  });
 });

@@ -61,7 +61,9 @@ function statementsFor(plan: ImportPlan): { resolve: BatchStatement; write: Batc
   const cacheKey = `${plan.definition.name}:${plan.columns.map((column) => column.name).join(',')}:${plan.references.map((reference) => reference.name).join(',')}`;
   let statements = statementCache.get(cacheKey);
   if (!statements) {
-    statements = { resolve: buildResolveSql(plan), write: buildWriteSql(plan) };
+    // Rows audited as themselves get their "created" entries from the write statement itself.
+    const audit = auditShapeFor(plan.definition.name) ? undefined : { entityType: plan.definition.entity };
+    statements = { resolve: buildResolveSql(plan), write: buildWriteSql(plan, audit) };
     statementCache.set(cacheKey, statements);
   }
   return statements;
@@ -265,7 +267,8 @@ export class WriteSession<Db extends WriteDb = WriteDb> {
     try {
       const upserted = accepted.filter((row) => !row.isDeletion);
       if (upserted.length) {
-        const updatedIds = await writeBatch(this.db, statementsFor(plan).write, upserted.map((row) => toWriteRow(plan, row, changeByRow.get(row.rowNumber)!, resolutionByRow.get(row.rowNumber))));
+        const auditParameters = auditShapeFor(definition.name) ? [] : [this.actor.userId, this.actor.label, this.actor.source, changeSet.auditAction ?? 'create', changeSet.auditNote ?? null];
+        const updatedIds = await writeBatch(this.db, statementsFor(plan).write, upserted.map((row) => toWriteRow(plan, row, changeByRow.get(row.rowNumber)!, resolutionByRow.get(row.rowNumber))), auditParameters);
         for (const row of upserted) {
           const result = results.get(row.rowNumber)!;
           if (row.isNew) {
@@ -302,7 +305,9 @@ export class WriteSession<Db extends WriteDb = WriteDb> {
 
     // 7. Audit and outbox, from the same before/after.
     if (written.length) {
-      const entries = buildAuditEntries(definition, written, { shape: auditShapeFor(definition.name), action: changeSet.auditAction, note: changeSet.auditNote });
+      const shape = auditShapeFor(definition.name);
+      // Created rows of tables audited as themselves were audited by the write statement.
+      const entries = buildAuditEntries(definition, shape ? written : written.filter((row) => row.outcome !== 'created'), { shape, action: changeSet.auditAction, note: changeSet.auditNote });
       await appendChangeLog(this.db, this.actor, entries, raisesEvents(definition.name) ? buildEvents(definition, written) : []);
       // Remembered for the final checks only where one looks (not for a 100,000-creator import).
       if (isWatchedByDeferredChecks(definition.name)) {
@@ -402,7 +407,8 @@ function changedFields(definition: TableDefinition, plan: ImportPlan, current: R
 
 function toWriteRow(plan: ImportPlan, row: ChangedRow, change: RowChange, resolution: ResolvedRow | undefined): Record<string, NormalisedValue | boolean | number> {
   const write: Record<string, NormalisedValue | boolean | number> = { __id: row.id, __is_new: row.isNew, __version: row.before?.rowVersion ?? null };
-  for (const column of plan.columns) if (column.dbColumn) write[column.name] = change.values[column.name] ?? null;
+  // Every sent cell: the columns, and the key cells the audit of a created row repeats.
+  for (const column of plan.columns) write[column.name] = change.values[column.name] ?? null;
   for (const reference of plan.references) {
     write[referenceAlias(reference)] = (resolution?.[referenceAlias(reference)] as string | null | undefined) ?? null;
     for (const copy of reference.copies ?? []) write[copyAlias(copy.dbColumn)] = (resolution?.[copyAlias(copy.dbColumn)] as string | null | undefined) ?? null;

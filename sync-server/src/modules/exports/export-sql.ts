@@ -9,7 +9,7 @@ import { quoteIdent } from '../imports/import-sql.js';
 let aliasCounter = 0;
 
 /** A column value as canonical text: ISO dates, UTC instants, numbers without padding zeros. */
-function formatSql(expr: string, column: ColumnDefinition): string {
+export function formatSql(expr: string, column: ColumnDefinition): string {
   switch (column.type) {
     case 'date':
       return `to_char(${expr}, 'YYYY-MM-DD')`;

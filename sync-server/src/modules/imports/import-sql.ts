@@ -6,6 +6,7 @@ import {
   type ReferenceDefinition,
   type TableDefinition,
 } from '../../contract/index.js';
+import { formatSql } from '../exports/export-sql.js';
 
 /**
  * Builds the set-based statements of an import from the table definitions. A batch of rows
@@ -204,19 +205,54 @@ export function writeRecordsetColumns(plan: ImportPlan): string[] {
   return writeTargets(plan).map((target) => target.recordsetColumn);
 }
 
+/** How the write statement audits the rows it creates (parameters $2 actor id, $3 label, $4 source, $5 action, $6 note). */
+export type CreatedRowsAudit = { entityType: string };
+
+/**
+ * The audit entries of the rows a batch creates, built in SQL from the batch itself: every
+ * column's value as canonical text (the text export-sql reads back), the defaults of columns the
+ * file leaves out, as { field: { before: null, after } }. A 100,000-row first import would
+ * otherwise build, send and parse a second copy of itself as JSON.
+ */
+function createdRowsAuditSql(plan: ImportPlan, audit: CreatedRowsAudit): string {
+  const present = new Set(plan.columns.map((column) => column.name));
+  const fields: string[] = [];
+  for (const column of plan.definition.columns) {
+    if (present.has(column.name)) fields.push(`'${column.name}', ${formatSql(`d.${quoteIdent(column.name)}`, column)}`);
+    else if (column.defaultValue !== undefined) fields.push(`'${column.name}', ${sqlText(canonicalDefault(column))}`);
+  }
+  const changes = `(SELECT coalesce(jsonb_object_agg(e.key, jsonb_build_object('before', NULL, 'after', e.value)), '{}'::jsonb) FROM jsonb_each_text(jsonb_strip_nulls(jsonb_build_object(${fields.join(', ')}))) AS e)`;
+  return `audited AS (INSERT INTO audit_logs (actor_id, actor_label, source, entity_type, entity_id, action, changes, note)
+  SELECT $2::uuid, $3, $4::audit_source, ${sqlText(audit.entityType)}, d."__id", $5, ${changes}, $6 FROM d WHERE d."__is_new" RETURNING 1),`;
+}
+
+function canonicalDefault(column: ColumnDefinition): string {
+  const value = column.defaultValue;
+  if (column.type === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}
+
+function sqlText(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
 /**
  * One statement per batch: inserts the new rows (ids chosen by the caller) and updates the
  * existing ones only where something differs and the version is still the one the write door
- * locked, restoring soft-deleted rows. Returns the ids it updated.
+ * locked, restoring soft-deleted rows; with `audit`, also the audit entries of the rows it
+ * creates. Returns the ids it updated.
  */
-export function buildWriteSql(plan: ImportPlan): BatchStatement {
+export function buildWriteSql(plan: ImportPlan, audit?: CreatedRowsAudit): BatchStatement {
   const targets = writeTargets(plan);
   const table = quoteIdent(plan.definition.dbTable);
+  // The audit reads key cells (brand_code, creator_key…) that no column of the table holds.
+  const keyOnly = audit ? plan.columns.filter((column) => !column.dbColumn).map((column) => ({ name: column.name, pgType: pgTypes[column.type] })) : [];
   const columns: BatchColumn[] = [
     { name: '__id', pgType: 'uuid' },
     { name: '__is_new', pgType: 'boolean' },
     { name: '__version', pgType: 'integer' },
     ...targets.map((target) => ({ name: target.recordsetColumn, pgType: target.pgType })),
+    ...keyOnly,
   ];
   // A restored row is active again, unless the template itself carries is_active (tracking codes).
   const restores = targets.some((target) => target.dbColumn === 'is_active') ? ['deleted_at = NULL'] : ['deleted_at = NULL', 'is_active = true'];
@@ -231,6 +267,7 @@ export function buildWriteSql(plan: ImportPlan): BatchStatement {
     // The version the door locked and checked: a belt to its braces (the row lock already holds it).
     `  WHERE NOT d."__is_new" AND t.id = d."__id" AND t.row_version = d."__version"`,
     `    AND (${current.join(', ')}) IS DISTINCT FROM (${incoming.join(', ')}) RETURNING t.id),`,
+    ...(audit ? [createdRowsAuditSql(plan, audit)] : []),
     `inserted AS (INSERT INTO ${table} (${insertColumns.join(', ')}) SELECT ${insertValues.join(', ')} FROM d WHERE d."__is_new" RETURNING id)`,
     `SELECT id::text AS id FROM updated`,
   ].join('\n');

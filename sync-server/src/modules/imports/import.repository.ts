@@ -19,7 +19,7 @@ export function resolveBatch(db: ImportDb, statement: BatchStatement, rows: read
 }
 
 /** Runs the write statement of import-sql.ts on one batch (one round trip); returns the ids it updated. */
-export async function writeBatch(db: ImportDb, statement: BatchStatement, rows: readonly BatchRow[]): Promise<Set<string>> {
-  const updated = await db.$queryRawUnsafe<Array<{ id: string }>>(statement.sql, batchParameter(statement, rows));
+export async function writeBatch(db: ImportDb, statement: BatchStatement, rows: readonly BatchRow[], extraParameters: readonly unknown[] = []): Promise<Set<string>> {
+  const updated = await db.$queryRawUnsafe<Array<{ id: string }>>(statement.sql, batchParameter(statement, rows), ...extraParameters);
   return new Set(updated.map((row) => row.id));
 }
