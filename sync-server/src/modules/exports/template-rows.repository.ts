@@ -36,3 +36,17 @@ export async function findTemplateRowsByIds(db: Db, definition: TableDefinition,
   return rows.map((row) => toTemplateRowRecord(definition, row));
 }
 
+/**
+ * Only the bookkeeping of these rows (version, change time, deleted), template values empty: what
+ * a push answers for rows of tables whose computed columns are just that.
+ */
+export async function findRowBookkeeping(db: Db, definition: TableDefinition, ids: readonly string[]): Promise<TemplateRowRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.$queryRawUnsafe<RawTemplateRow[]>(
+    `SELECT t.id::text AS id, t.row_version, t.sync_seq::text AS sync_seq,
+            to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at, (t.deleted_at IS NOT NULL) AS is_deleted
+     FROM ${quoteIdent(definition.dbTable)} t WHERE t.id = ANY($1::uuid[])`,
+    ids,
+  );
+  return rows.map((row) => ({ id: row.id, row_version: row.row_version, sync_seq: row.sync_seq, updated_at: row.updated_at, is_deleted: row.is_deleted, values: {} }));
+}

@@ -8,7 +8,7 @@ import { runInWriteTransaction, type WriteSession } from '../../write/write-sess
 import type { Actor } from '../access/actor.js';
 import { assertCanWriteTable } from '../access/table-permissions.js';
 import { DEFAULT_CAMPAIGNS_CONFIG, type CampaignsConfig } from '../campaigns/campaigns.config.js';
-import { findTemplateRowsByIds } from '../exports/template-rows.repository.js';
+import { findRowBookkeeping, findTemplateRowsByIds } from '../exports/template-rows.repository.js';
 import { importRowsInSession } from '../imports/import-rows.service.js';
 import { computeColumns } from './computed-columns.js';
 import { findStoredPush, insertStoredPush, lockIdempotencyKey } from './sync-push.repository.js';
@@ -191,7 +191,15 @@ function readKeyCells(definition: TableDefinition, key: Record<string, string>, 
 async function attachComputedColumns(session: PushSession, written: readonly WrittenTable[]): Promise<TableResult[]> {
   const results: TableResult[] = [];
   for (const { definition, payload, tableResults, idByRow } of written) {
-    const after = new Map((await findTemplateRowsByIds(session.db, definition, [...new Set(idByRow.values())])).map((record) => [record.id, record]));
+    // Conflicts show the server's whole row; the others only need what their computed columns read
+    // (campaigns: their flags and metrics; every other table: version and change time).
+    const conflictIds = new Set([...tableResults].filter(([, result]) => result.status === 'conflict').map(([rowNumber]) => idByRow.get(rowNumber)).filter((id): id is string => !!id));
+    const ids = [...new Set(idByRow.values())];
+    const isBookkeepingOnly = definition.computedColumns.every((column) => column.name === 'row_version' || column.name === 'updated_at');
+    const records = isBookkeepingOnly
+      ? [...(await findTemplateRowsByIds(session.db, definition, [...conflictIds])), ...(await findRowBookkeeping(session.db, definition, ids.filter((id) => !conflictIds.has(id))))]
+      : await findTemplateRowsByIds(session.db, definition, ids);
+    const after = new Map(records.map((record) => [record.id, record]));
     const computed = await computeColumns(session.db, definition, [...after.values()]);
     for (const [rowNumber, result] of tableResults) {
       const id = idByRow.get(rowNumber);
