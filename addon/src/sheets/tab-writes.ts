@@ -180,6 +180,8 @@ export function applyPushResults(
       const target = column === '_row' ? map.system.status : (map.byName.get(column) ?? map.system.status);
       addNote(notes, target, column === '_row' || map.byName.has(column) ? messages.join('\n') : `${column}: ${messages.join('\n')}`);
     }
+    // Saved, with something to check (a blacklisted creator an admin assigned): said where the status is.
+    for (const warning of result.warnings ?? []) addNote(notes, map.system.status, warning);
     if (isUnsaved) addNote(notes, map.system.status, labels.notSavedHelp);
     if (options.dryRun || isUnsaved) continue;
     switch (result.status) {

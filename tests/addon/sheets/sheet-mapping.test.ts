@@ -93,6 +93,16 @@ describe('writing push results back', () => {
     expect(grid[3]?.[6]).toBe('');
   });
 
+  it('a row saved with a warning (a blacklisted creator an admin assigned) shows it as a note on its status', () => {
+    const grid = brandsGrid();
+    const map = locateColumns(brandsTable, grid[0] ?? []);
+    const next = applyPushResults(brandsTable, map, { values: grid, notes: [] }, [
+      { rowNumber: 4, status: 'created', computed: { row_version: 1 }, warnings: ['Thảo Vy is blacklisted: assigned by an admin, check before booking.'] },
+    ], { dryRun: false });
+    expect(next.values[3]?.[6]).toBe('created');
+    expect(next.notes[3]?.[6]).toBe(`${NOTE_PREFIX}Thảo Vy is blacklisted: assigned by an admin, check before booking.`);
+  });
+
   it('a dry run reports without touching versions or hashes', () => {
     const grid = brandsGrid();
     const map = locateColumns(brandsTable, grid[0] ?? []);
