@@ -4,6 +4,7 @@
  * hundreds at once.
  */
 import type { Db } from '../audit/audit.types.js';
+import type { SqlDb } from '../../platform/database/sql-transaction.js';
 import type { RiskyCreator } from '../../contract/campaigns/campaign-health.js';
 import type { BookingStatusCounts } from '../../contract/campaigns/campaign-metrics.js';
 
@@ -39,9 +40,9 @@ export type CampaignFactsRow = {
  */
 const CAMPAIGN_FACTS_SQL = 'SELECT * FROM booking_center_campaign_facts($1::uuid[], $2::date, $3::int)';
 
-export function findCampaignFacts(db: Db, campaignIds: readonly string[], today: string, creatorRiskThreshold: number): Promise<CampaignFactsRow[]> {
+export function findCampaignFacts(db: SqlDb, campaignIds: readonly string[], today: string, creatorRiskThreshold: number): Promise<CampaignFactsRow[]> {
   if (campaignIds.length === 0) return Promise.resolve([]);
-  return db.$queryRawUnsafe<CampaignFactsRow[]>(CAMPAIGN_FACTS_SQL, [...campaignIds], today, creatorRiskThreshold);
+  return Promise.resolve(db.$queryRawUnsafe<CampaignFactsRow[]>(CAMPAIGN_FACTS_SQL, [...campaignIds], today, creatorRiskThreshold));
 }
 
 /** Recomputes campaigns.budget_actual from paid payments (the same function the payment triggers call). */

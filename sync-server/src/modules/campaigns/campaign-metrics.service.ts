@@ -7,6 +7,7 @@ import { computeCampaignFlags, sortFlagsBySeverity, type CampaignFlag, type Camp
 import type { CampaignStatus } from '../../contract/campaigns/campaign-lifecycle.js';
 import { computeProgress, divideOrNull, type CampaignMetrics } from '../../contract/campaigns/campaign-metrics.js';
 import type { Db } from '../audit/audit.types.js';
+import type { SqlDb } from '../../platform/database/sql-transaction.js';
 import { DEFAULT_CAMPAIGNS_CONFIG, todayIn, type CampaignsConfig } from './campaigns.config.js';
 import { findCampaignFacts, recalculateBudgetActualRows, type CampaignFactsRow } from './campaign-metrics.repository.js';
 
@@ -78,7 +79,7 @@ function toFlags(row: CampaignFactsRow, metrics: CampaignMetrics, config: Campai
 }
 
 /** Metrics and flags for every campaign of the set that exists, in the order of `campaignIds`. */
-export async function getCampaignsHealth(db: Db, campaignIds: readonly string[], options: MetricsOptions = {}): Promise<CampaignHealth[]> {
+export async function getCampaignsHealth(db: SqlDb, campaignIds: readonly string[], options: MetricsOptions = {}): Promise<CampaignHealth[]> {
   const config = options.config ?? DEFAULT_CAMPAIGNS_CONFIG;
   const today = options.today ?? todayIn(config.timeZone);
   const rows = await findCampaignFacts(db, campaignIds, today, config.creatorRiskThreshold);

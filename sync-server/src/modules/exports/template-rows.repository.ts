@@ -1,5 +1,5 @@
 import { templateColumns, type TableDefinition } from '../../contract/index.js';
-import type { Db } from '../audit/audit.types.js';
+import type { SqlDb } from '../../platform/database/sql-transaction.js';
 import { columnValueSql } from './export-sql.js';
 import { quoteIdent } from '../imports/import-sql.js';
 
@@ -30,7 +30,7 @@ export function toTemplateRowRecord(definition: TableDefinition, raw: RawTemplat
 }
 
 /** The rows with these ids, deleted ones included (a conflict must show what the server has). */
-export async function findTemplateRowsByIds(db: Db, definition: TableDefinition, ids: readonly string[]): Promise<TemplateRowRecord[]> {
+export async function findTemplateRowsByIds(db: SqlDb, definition: TableDefinition, ids: readonly string[]): Promise<TemplateRowRecord[]> {
   if (ids.length === 0) return [];
   const rows = await db.$queryRawUnsafe<RawTemplateRow[]>(selectTemplateRowsSql(definition, 't.id = ANY($1::uuid[])', ''), ids);
   return rows.map((row) => toTemplateRowRecord(definition, row));
@@ -40,7 +40,7 @@ export async function findTemplateRowsByIds(db: Db, definition: TableDefinition,
  * Only the bookkeeping of these rows (version, change time, deleted), template values empty: what
  * a push answers for rows of tables whose computed columns are just that.
  */
-export async function findRowBookkeeping(db: Db, definition: TableDefinition, ids: readonly string[]): Promise<TemplateRowRecord[]> {
+export async function findRowBookkeeping(db: SqlDb, definition: TableDefinition, ids: readonly string[]): Promise<TemplateRowRecord[]> {
   if (ids.length === 0) return [];
   const rows = await db.$queryRawUnsafe<RawTemplateRow[]>(
     `SELECT t.id::text AS id, t.row_version, t.sync_seq::text AS sync_seq,

@@ -1,6 +1,6 @@
 import type { TableDefinition } from '../../contract/index.js';
 import type { CellRecord } from '../../contract/sync-payloads.js';
-import type { Db } from '../audit/audit.types.js';
+import type { SqlDb } from '../../platform/database/sql-transaction.js';
 import { getCampaignsHealth } from '../campaigns/campaign-metrics.service.js';
 import type { TemplateRowRecord } from '../exports/template-rows.repository.js';
 
@@ -9,7 +9,7 @@ import type { TemplateRowRecord } from '../exports/template-rows.repository.js';
  * row_version and updated_at; campaigns add their health flags and metrics, computed for the
  * whole set of rows at once (never one query per campaign).
  */
-export async function computeColumns(db: Db, definition: TableDefinition, rows: readonly TemplateRowRecord[]): Promise<Map<string, CellRecord>> {
+export async function computeColumns(db: SqlDb, definition: TableDefinition, rows: readonly TemplateRowRecord[]): Promise<Map<string, CellRecord>> {
   const computed = new Map<string, CellRecord>(rows.map((row) => [row.id, { row_version: row.row_version, updated_at: row.updated_at }]));
   if (definition.name === 'campaigns') {
     const live = rows.filter((row) => !row.is_deleted).map((row) => row.id);

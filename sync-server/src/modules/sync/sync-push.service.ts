@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { coerceCell, findTableDefinition, tableDefinitions, type NormalisedValue, type TableDefinition } from '../../contract/index.js';
 import type { PushRequest, PushResponse, PushRowResult, RowStatus } from '../../contract/sync-payloads.js';
-import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { SqlTransactionRunner } from '../../platform/database/sql-transaction.js';
 import { AppError, type FieldProblem } from '../../platform/errors/app-error.js';
 import type { RowChange } from '../../write/change-set.js';
 import { runInWriteTransaction, type WriteSession } from '../../write/write-session.js';
@@ -23,7 +24,14 @@ type TableResult = { table: TableDefinition; results: PushRowResult[] };
  * values. Any error writes nothing at all. Retries with the same idempotency key, even at the
  * same instant, wait for the first and get its answer; the push is applied once.
  */
-export async function pushRows(prisma: PrismaClient, actor: Actor, request: PushRequest, config: CampaignsConfig = DEFAULT_CAMPAIGNS_CONFIG): Promise<PushResponse> {
+export async function pushRows(
+  prisma: PrismaClient,
+  actor: Actor,
+  request: PushRequest,
+  config: CampaignsConfig = DEFAULT_CAMPAIGNS_CONFIG,
+  /** On PostgreSQL, the database's pool connections: the push needs only statements, and Prisma's transaction costs each of them. */
+  bulkTransaction?: SqlTransactionRunner,
+): Promise<PushResponse> {
   const tables = orderTables(request);
   // A cheap refusal of the whole request first; the door still checks every row.
   for (const { definition } of tables) assertCanWriteTable(actor, definition.name);
@@ -32,7 +40,7 @@ export async function pushRows(prisma: PrismaClient, actor: Actor, request: Push
   const { value } = await runInWriteTransaction(
     prisma,
     actor,
-    async (session) => {
+    async (session: WriteSession) => {
       if (!isDryRun) {
         // Concurrent retries queue here; the first one's answer is committed before the next looks.
         await lockIdempotencyKey(session.db, request.idempotencyKey);
@@ -54,7 +62,7 @@ export async function pushRows(prisma: PrismaClient, actor: Actor, request: Push
       if (isApplied) await insertStoredPush(session.db, { idempotencyKey: request.idempotencyKey, actorLabel: actor.label, requestHash, response });
       return response;
     },
-    { config, isDryRun, isReplayable: true, timeoutMs: 120_000 },
+    { config, isDryRun, isReplayable: true, timeoutMs: 120_000, bulkTransaction },
   );
   return value;
 }
@@ -105,7 +113,7 @@ type WrittenTable = {
  * then the door's checks on the final picture (a campaign and its creators may arrive
  * together), then the computed columns, read once all tabs are written.
  */
-type PushSession = WriteSession<Prisma.TransactionClient>;
+type PushSession = WriteSession;
 
 async function applyPush(session: PushSession, tables: ReturnType<typeof orderTables>): Promise<TableResult[]> {
   const written: WrittenTable[] = [];

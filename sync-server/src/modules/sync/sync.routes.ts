@@ -39,7 +39,7 @@ export function createSyncRouter(database: Database, documentation: ApiDocumenta
   router.post('/sync/push', async (request, response) => {
     const body = pushRequestSchema.parse(request.body);
     const actor = getActor(response);
-    response.json(await pushGate.run(() => pushRows(database.prisma, actor, body, campaignsConfig)));
+    response.json(await pushGate.run(() => pushRows(database.prisma, actor, body, campaignsConfig, database.bulkTransaction)));
   });
   router.get('/sync/pull', async (request, response) => {
     const query = pullQuerySchema.parse(request.query);
