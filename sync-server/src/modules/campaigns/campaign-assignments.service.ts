@@ -46,6 +46,22 @@ function rowsOf(values: ReadonlyArray<Record<string, NormalisedValue>>, extra: P
   return values.map((row, index) => ({ rowNumber: index + 2, values: row, ...extra }));
 }
 
+/**
+ * Which of the picked ids can be added: unknown ones and ones already live in the campaign are
+ * answered kindly instead (the door would refuse or update them; neither is what was asked).
+ */
+function sortSelection<T, L>(ids: readonly string[], found: ReadonlyMap<string, T>, live: ReadonlyMap<string, L>, what: string, describeAssigned: (item: T, current: L) => string): AssignmentResult {
+  const result: AssignmentResult = { added: [], skipped: [], warnings: [] };
+  for (const id of new Set(ids)) {
+    const item = found.get(id);
+    const current = live.get(id);
+    if (!item) result.skipped.push({ id, reason: 'NOT_FOUND', message: `No such ${what} (deleted or never existed).` });
+    else if (current) result.skipped.push({ id, reason: 'ALREADY_ASSIGNED', message: describeAssigned(item, current) });
+    else result.added.push(id);
+  }
+  return result;
+}
+
 export async function assignCreators(prisma: PrismaClient, actor: Actor, input: AssignCreatorsInput): Promise<AssignmentResult> {
   assertAllowed(actor, 'campaign.creators.assign');
   const data = parse(assignCreatorsSchema.safeParse(input), 'campaign_creators');
@@ -53,14 +69,7 @@ export async function assignCreators(prisma: PrismaClient, actor: Actor, input: 
   const existing = await findCampaignCreators(prisma, campaign.id);
   const creators = new Map((await findCreatorsByIds(prisma, data.creatorIds)).map((creator) => [creator.id, creator]));
   const live = new Map(existing.filter((row) => !row.deletedAt).map((row) => [row.creatorId, row]));
-  const result: AssignmentResult = { added: [], skipped: [], warnings: [] };
-  for (const creatorId of new Set(data.creatorIds)) {
-    const creator = creators.get(creatorId);
-    const current = live.get(creatorId);
-    if (!creator) result.skipped.push({ id: creatorId, reason: 'NOT_FOUND', message: 'No such creator (deleted or never existed).' });
-    else if (current) result.skipped.push({ id: creatorId, reason: 'ALREADY_ASSIGNED', message: `${creator.name} is already in ${campaign.code} (as ${current.role}).` });
-    else result.added.push(creatorId);
-  }
+  const result = sortSelection(data.creatorIds, creators, live, 'creator', (creator, current) => `${creator.name} is already in ${campaign.code} (as ${current.role}).`);
   if (result.added.length === 0) return result;
   const { results } = await applyActionChanges(
     prisma,
@@ -98,14 +107,7 @@ export async function assignProducts(prisma: PrismaClient, actor: Actor, input: 
   const existing = await findCampaignProducts(prisma, campaign.id);
   const products = new Map((await findProductsByIds(prisma, data.productIds)).map((product) => [product.id, product]));
   const live = new Map(existing.filter((row) => !row.deletedAt).map((row) => [row.productId, row]));
-  const result: AssignmentResult = { added: [], skipped: [], warnings: [] };
-  for (const productId of new Set(data.productIds)) {
-    const product = products.get(productId);
-    const current = live.get(productId);
-    if (!product) result.skipped.push({ id: productId, reason: 'NOT_FOUND', message: 'No such product (deleted or never existed).' });
-    else if (current) result.skipped.push({ id: productId, reason: 'ALREADY_ASSIGNED', message: `${product.brand.code}/${product.code} ${product.name} is already in ${campaign.code} (priority ${current.priority}).` });
-    else result.added.push(productId);
-  }
+  const result = sortSelection(data.productIds, products, live, 'product', (product, current) => `${product.brand.code}/${product.code} ${product.name} is already in ${campaign.code} (priority ${current.priority}).`);
   if (result.added.length === 0) return result;
   await applyActionChanges(
     prisma,
