@@ -93,11 +93,6 @@ export class WriteSession<Db extends WriteDb = WriteDb> {
     this.context = { db, actor, config };
   }
 
-  /** True once any row was refused: the transaction will be rolled back. */
-  get hasFailed(): boolean {
-    return this.failed;
-  }
-
   get isFinished(): boolean {
     return this.finished;
   }

@@ -200,11 +200,6 @@ function writeTargets(plan: ImportPlan): WriteTarget[] {
   return targets;
 }
 
-/** The keys of the jsonb objects a write batch carries, besides __id and __is_new. */
-export function writeRecordsetColumns(plan: ImportPlan): string[] {
-  return writeTargets(plan).map((target) => target.recordsetColumn);
-}
-
 /** How the write statement audits the rows it creates (parameters $2 actor id, $3 label, $4 source, $5 action, $6 note). */
 export type CreatedRowsAudit = { entityType: string };
 

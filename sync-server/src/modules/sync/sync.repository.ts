@@ -1,7 +1,6 @@
 import type { TableDefinition } from '../../contract/index.js';
 import type { Db } from '../audit/audit.types.js';
 import { selectTemplateRowsSql, toTemplateRowRecord, type RawTemplateRow, type TemplateRowRecord } from '../exports/template-rows.repository.js';
-import { quoteIdent } from '../imports/import-sql.js';
 
 /**
  * Where a pull stands: the last change number handed out, and which transactions might still
