@@ -36,6 +36,7 @@ import { appendChangeLog, buildEvents } from './outbox.js';
 import { lockRows, softDeleteRows, toCanonicalText, type WriteDb } from './row-state.repository.js';
 import { auditShapeFor, deferredChecksFor, isWatchedByDeferredChecks, raisesEvents, rowRulesFor } from './rule-registry.js';
 import { RuleFindings, type RuleContext } from './table-rules.js';
+import { assertLicenseAllowsWrites } from '../modules/license/license.service.js';
 
 /** A refusal found once everything was written, on the row of this transaction it is about. */
 export type DeferredProblem = { table: TableName; label: string; rowNumber: number; problem: WriteProblem };
@@ -458,6 +459,9 @@ export async function runInWriteTransaction<T>(
 ): Promise<{ value: T; isCommitted: boolean }> {
   // Without a bulk runner the session's db is Prisma's transaction client, as the first signature promises.
   const transaction = (options.bulkTransaction ?? prismaTransaction(prisma, options.timeoutMs)) as <R>(work: (db: Prisma.TransactionClient) => Promise<R>) => Promise<R>;
+  // An installation without a valid licence (trial over, expired, another machine) is read-only.
+  // A dry run writes nothing, so it still answers "what would happen".
+  if (!options.isDryRun) assertLicenseAllowsWrites();
   for (let attempt = 1; ; attempt += 1) {
     let value: T | undefined;
     try {

@@ -1,0 +1,51 @@
+// npm run license -- fingerprint        the hash of this machine, to send to the vendor
+// npm run license -- activate FILE      check a licence file and install it on this machine
+// npm run license -- status             licensed, trial or read-only, and why
+// Works offline: the licence is checked with the vendor's public key, no network needed.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { LicenseError } from '../sync-server/src/modules/license/license-file.js';
+import { activateLicense, evaluateLicense, type LicenseStatus } from '../sync-server/src/modules/license/license.service.js';
+import { computeMachineFingerprint } from '../sync-server/src/modules/license/machine-fingerprint.js';
+
+const usage = 'Usage:\n  npm run license -- fingerprint\n  npm run license -- activate FILE\n  npm run license -- status';
+
+function printStatus(status: LicenseStatus): void {
+  console.log(`${status.state === 'read_only' ? 'READ-ONLY' : status.state === 'trial' ? 'TRIAL' : 'LICENSED'}: ${status.message}`);
+  if (status.reason) console.log(`Reason code: ${status.reason}`);
+  console.log(`Machine: ${status.machineFingerprint}`);
+}
+
+try {
+  const { positionals } = parseArgs({ allowPositionals: true, options: {} });
+  const [command, file, ...rest] = positionals;
+  if (command === 'fingerprint' && !file) {
+    console.log(computeMachineFingerprint());
+  } else if (command === 'status' && !file) {
+    const status = evaluateLicense();
+    printStatus(status);
+    if (!status.canWrite) process.exitCode = 1;
+  } else if (command === 'activate' && file && rest.length === 0) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new LicenseError('LICENSE_MALFORMED', `Cannot read the licence file ${file}: check the path.`);
+    }
+    printStatus(activateLicense(text));
+  } else {
+    console.error(usage);
+    process.exitCode = 2;
+  }
+} catch (error) {
+  if (error instanceof LicenseError) {
+    console.error(`The licence was not activated: ${error.message}\nReason code: ${error.reason}`);
+    process.exitCode = 1;
+  } else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+    console.error(`${error.message}\n${usage}`);
+    process.exitCode = 2;
+  } else {
+    console.error(`The licence command failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}
