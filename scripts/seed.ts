@@ -1,10 +1,11 @@
 // npm run seed: loads the sample data set of spec 001 into the configured database
 // (DATABASE_URL, else the embedded PostgreSQL). Safe to run again: nothing changes.
-import { openDatabase } from '../sync-server/src/platform/database/open-database.js';
+import { openCommandDatabase } from './lib/open-command-database.js';
 import { applyPendingMigrations } from '../sync-server/src/platform/database/schema-engine.js';
 import { seedSampleData } from '../sync-server/src/modules/seed/seed.service.js';
 
-const database = await openDatabase();
+// The server loads the sample data into an empty folder itself when it starts.
+const database = await openCommandDatabase();
 try {
   await applyPendingMigrations(database);
   await seedSampleData(database.prisma);

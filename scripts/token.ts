@@ -4,7 +4,7 @@
 // Personal API tokens for scripts and report tools. The token is shown once; only its hash is kept.
 import { parseArgs } from 'node:util';
 import { createApiToken, listApiTokens, revokeApiToken } from '../sync-server/src/modules/auth/api-tokens.service.js';
-import { openDatabase } from '../sync-server/src/platform/database/open-database.js';
+import { openCommandDatabase } from './lib/open-command-database.js';
 import { applyPendingMigrations } from '../sync-server/src/platform/database/schema-engine.js';
 import { isAppError } from '../sync-server/src/platform/errors/app-error.js';
 
@@ -15,7 +15,7 @@ const { positionals, values } = parseArgs({
 const [command, argument] = positionals;
 const usage = 'Usage:\n  npm run token -- create --user <username> --name "<what it is for>"\n  npm run token -- list\n  npm run token -- revoke <prefix>';
 
-const database = await openDatabase();
+const database = await openCommandDatabase();
 try {
   await applyPendingMigrations(database);
   if (command === 'create' && values.user) {

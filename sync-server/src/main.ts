@@ -1,5 +1,6 @@
 // npm start: migrate, load sample data into an empty embedded database, listen.
 import { readServerConfig } from './config.js';
+import { isAppError } from './platform/errors/app-error.js';
 import { logger } from './platform/logging/logger.js';
 import { startServer } from './server.js';
 
@@ -19,7 +20,10 @@ try {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
 } catch (error) {
-  logger.error({ err: error }, 'the server could not start');
-  console.error(`Booking Center could not start: ${error instanceof Error ? error.message : String(error)}`);
+  // Our own refusals (the data folder in use, a migration that failed) are for the person who
+  // started the server: their plain message, no stack. Anything else is logged whole.
+  if (isAppError(error)) logger.warn({ code: error.code, reason: error.reason }, error.message);
+  else logger.error({ err: error }, 'the server could not start');
+  console.error(`Booking Center could not start: ${isAppError(error) ? error.userMessage : error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }

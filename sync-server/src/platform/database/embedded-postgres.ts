@@ -18,18 +18,18 @@ export class EmbeddedAdapterFactory implements SqlMigrationAwareDriverAdapterFac
   readonly adapterName: string;
   private readonly inner: PrismaPGlite;
 
-  constructor(client: PGlite) {
+  constructor(private readonly client: PGlite) {
     this.inner = new PrismaPGlite(client);
     this.adapterName = this.inner.adapterName;
   }
 
-  connect(): Promise<SqlDriverAdapter> {
-    return this.inner.connect();
+  async connect(): Promise<SqlDriverAdapter> {
+    return waitForScripts(await this.inner.connect(), this.client);
   }
 
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
     const shadow = await createEmbeddedPostgres('memory://');
-    const adapter = await new PrismaPGlite(shadow).connect();
+    const adapter = waitForScripts(await new PrismaPGlite(shadow).connect(), shadow);
     const disposeAdapter = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await disposeAdapter();
@@ -38,4 +38,16 @@ export class EmbeddedAdapterFactory implements SqlMigrationAwareDriverAdapterFac
     };
     return adapter;
   }
+}
+
+/**
+ * PrismaPGlite's executeScript starts the script and returns before it has run: a migration that
+ * fails was recorded as applied, and its error surfaced later as an unhandled rejection that
+ * killed the process. Here the script is awaited and its error is the caller's.
+ */
+function waitForScripts(adapter: SqlDriverAdapter, client: PGlite): SqlDriverAdapter {
+  adapter.executeScript = async (script: string) => {
+    await client.exec(script);
+  };
+  return adapter;
 }

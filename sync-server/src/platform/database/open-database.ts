@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { basename } from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
@@ -6,6 +7,7 @@ import { PrismaClient } from '../../generated/prisma/client.js';
 import { PostgresMigrationAdapterFactory } from './postgres-server.js';
 import { createPgTransactionRunner, type SqlTransactionRunner } from './sql-transaction.js';
 import { describeDatabaseTarget, resolveDatabaseTarget, type DatabaseKind, type DatabaseTarget } from './database-target.js';
+import { lockDataFolder, type BusyAdvice, type DataFolderHolder, type DataFolderLock } from './data-folder-lock.js';
 
 export type Database = {
   kind: DatabaseKind;
@@ -25,12 +27,21 @@ export type Database = {
   bulkTransaction?: SqlTransactionRunner;
   /** The adapter factory the schema engine needs to migrate this same database. */
   migrationAdapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** An embedded data folder on disk is this process's alone while it is open (data-folder-lock.ts). */
+  dataFolderLock?: DataFolderLock;
   close(): Promise<void>;
+};
+
+export type OpenDatabaseOptions = {
+  /** Who opens an embedded data folder (default: a command, named after the npm script that runs it). */
+  holder?: Partial<DataFolderHolder>;
+  /** What a command refused because the server holds the folder can do instead. */
+  adviceWhenBusy?: BusyAdvice;
 };
 
 export type SqlReader = <T>(text: string, values?: unknown[]) => Promise<T[]>;
 
-export async function openDatabase(target: DatabaseTarget = resolveDatabaseTarget()): Promise<Database> {
+export async function openDatabase(target: DatabaseTarget = resolveDatabaseTarget(), options: OpenDatabaseOptions = {}): Promise<Database> {
   const description = describeDatabaseTarget(target);
   if (target.kind === 'postgresql') {
     // One pool for Prisma and for the direct reads.
@@ -50,12 +61,22 @@ export async function openDatabase(target: DatabaseTarget = resolveDatabaseTarge
     };
   }
 
-  if (!target.dataDir.startsWith('memory://')) mkdirSync(target.dataDir, { recursive: true });
+  let dataFolderLock: DataFolderLock | undefined;
+  if (!target.dataDir.startsWith('memory://')) {
+    mkdirSync(target.dataDir, { recursive: true });
+    dataFolderLock = lockDataFolder(target.dataDir, { ...describeThisProcess(), ...options.holder }, options.adviceWhenBusy);
+  }
   // One PGlite instance serves both the client and the migrations: a data folder can be
   // opened by one process and one instance at a time.
   // Loaded only here: PGlite's module costs a command-line run on PostgreSQL a third of a second.
   const { createEmbeddedPostgres, EmbeddedAdapterFactory } = await import('./embedded-postgres.js');
-  const pglite = await createEmbeddedPostgres(target.dataDir);
+  let pglite;
+  try {
+    pglite = await createEmbeddedPostgres(target.dataDir);
+  } catch (error) {
+    dataFolderLock?.release();
+    throw error;
+  }
   const adapterFactory = new EmbeddedAdapterFactory(pglite);
   const prisma = new PrismaClient({ adapter: adapterFactory });
   return {
@@ -66,9 +87,26 @@ export async function openDatabase(target: DatabaseTarget = resolveDatabaseTarge
     // land inside someone's transaction, so the embedded database reads through Prisma.
     sql: <T>(text: string, values: unknown[] = []) => prisma.$queryRawUnsafe<T[]>(text, ...values),
     migrationAdapterFactory: adapterFactory,
+    dataFolderLock,
     async close() {
-      await prisma.$disconnect();
-      if (!pglite.closed) await pglite.close();
+      try {
+        await prisma.$disconnect();
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        dataFolderLock?.release();
+      }
     },
   };
+}
+
+/** "npm run import", "npm start": how the person who started this process would name it. */
+function describeThisProcess(): DataFolderHolder {
+  const script = process.env.npm_lifecycle_event;
+  const entry = basename(process.argv[1] ?? 'process');
+  // npm's variables are inherited by whatever a script starts (npx vitest → its children): trust
+  // them only when the npm script runs this very file.
+  const isNpmScript = Boolean(script) && (process.env.npm_lifecycle_script ?? '').includes(entry);
+  if (isNpmScript && script === 'start') return { kind: 'server', label: 'npm start' };
+  if (isNpmScript) return { kind: 'command', label: `npm run ${script}` };
+  return { kind: 'command', label: `node ${entry}` };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,7 +9,10 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
+import { AppError, isAppError } from '../errors/app-error.js';
+import { logger } from '../logging/logger.js';
 import { migrationsDir as defaultMigrationsDir, prismaSchemaPath } from '../project-paths.js';
+import { plainDatabaseMessage } from './database-errors.js';
 
 // Prisma's CLI runs a native schema engine that cannot be downloaded on every machine. The
 // same engine ships as WebAssembly on npm; we drive it directly so that migrations are
@@ -50,6 +54,7 @@ const noFilters = { externalTables: [], externalEnums: [] };
 async function withSchemaEngine<T>(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
   run: (engine: SchemaEngine, schemaText: string) => Promise<T>,
+  prepareConnection: (connection: SqlDriverAdapter) => SqlDriverAdapter = (connection) => connection,
 ): Promise<T> {
   const { SchemaEngine } = await loadSchemaEngineModule();
   const schemaText = await readFile(prismaSchemaPath, 'utf8');
@@ -59,7 +64,7 @@ async function withSchemaEngine<T>(
   const trackingFactory: SqlMigrationAwareDriverAdapterFactory = {
     provider: adapterFactory.provider,
     adapterName: adapterFactory.adapterName,
-    connect: async () => remember(connections, await adapterFactory.connect()),
+    connect: async () => remember(connections, prepareConnection(await adapterFactory.connect())),
     connectToShadowDb: async () => remember(connections, await adapterFactory.connectToShadowDb()),
   };
   const engine = await SchemaEngine.new(
@@ -103,13 +108,192 @@ export async function readMigrationList(dir = defaultMigrationsDir): Promise<Mig
   };
 }
 
-/** Applies what is not applied yet, as `prisma migrate deploy` does; returns the names applied. */
+/**
+ * Applies what is not applied yet, as `prisma migrate deploy` does; returns the names applied.
+ * Safe to interrupt: each migration commits together with the record that it finished, and a
+ * migration a killed process left unfinished is rolled back and applied again on the next run.
+ * Failures are an AppError with a plain message (MIGRATION_FAILED), never the engine's stack.
+ */
 export async function applyMigrations(adapterFactory: SqlMigrationAwareDriverAdapterFactory, dir = defaultMigrationsDir): Promise<string[]> {
   const migrationsList = await readMigrationList(dir);
-  return withSchemaEngine(adapterFactory, async (engine) => {
-    const result = await engine.applyMigrations({ migrationsList, filters: noFilters });
-    return result.appliedMigrationNames;
+  const guard = createMigrationGuard(migrationsList);
+  let rolledBack: string[] = [];
+  try {
+    rolledBack = await rollBackInterruptedMigrations(adapterFactory);
+    return await withSchemaEngine(
+      adapterFactory,
+      async (engine) => (await engine.applyMigrations({ migrationsList, filters: noFilters })).appliedMigrationNames,
+      guard.prepareConnection,
+    );
+  } catch (error) {
+    throw toMigrationError(error, guard.failure, rolledBack);
+  }
+}
+
+// Prisma's migration lock (a PostgreSQL advisory lock): held by whichever process is migrating.
+const PRISMA_MIGRATION_LOCK = 72707369;
+
+/**
+ * A `_prisma_migrations` row without finished_at and without rolled_back_at is a migration that
+ * never finished: Prisma calls it failed (P3009) and refuses every later migration. Its SQL ran in
+ * one transaction with the finished mark (createMigrationGuard), so none of it was committed:
+ * marking it rolled back (what `prisma migrate resolve --rolled-back` does) lets it be applied
+ * again. Under Prisma's lock, so a migration another server is running right now is left alone.
+ */
+async function rollBackInterruptedMigrations(adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
+  const connection = await adapterFactory.connect();
+  const query = (sql: string) => connection.queryRaw({ sql, args: [], argTypes: [] });
+  // pg_advisory_lock returns void, which a driver adapter cannot read as a result: execute it.
+  const execute = (sql: string) => connection.executeRaw({ sql, args: [], argTypes: [] });
+  try {
+    const [exists] = (await query(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL`)).rows;
+    if (!exists?.[0]) return [];
+    await execute(`SELECT pg_advisory_lock(${PRISMA_MIGRATION_LOCK})`);
+    try {
+      const { rows } = await query(
+        `UPDATE "_prisma_migrations" SET "rolled_back_at" = now() WHERE "finished_at" IS NULL AND "rolled_back_at" IS NULL RETURNING "migration_name", "logs"`,
+      );
+      for (const [name, logs] of rows) {
+        logger.warn(
+          { migration: name, previousError: logs ?? undefined },
+          logs
+            ? `migration ${String(name)} failed on an earlier run and saved nothing; applying it again`
+            : `migration ${String(name)} was interrupted on an earlier run (the process stopped during it) and saved nothing; applying it again`,
+        );
+      }
+      return rows.map(([name]) => String(name));
+    } finally {
+      await execute(`SELECT pg_advisory_unlock(${PRISMA_MIGRATION_LOCK})`);
+    }
+  } finally {
+    await connection.dispose();
+  }
+}
+
+/**
+ * `npm run db:migrate -- --mark-applied NAME`: records a migration as applied without running it,
+ * as `prisma migrate resolve --applied` does, for a database that has its changes but no record.
+ * Returns false when the migration is already recorded as applied.
+ */
+export async function markMigrationApplied(adapterFactory: SqlMigrationAwareDriverAdapterFactory, name: string, dir = defaultMigrationsDir): Promise<boolean> {
+  const directory = (await readMigrationList(dir)).migrationDirectories.find((candidate) => candidate.path === name);
+  const content = directory?.migrationFile.content;
+  if (!directory || content?.tag !== 'ok') {
+    throw new AppError({ code: 'NOT_FOUND', reason: 'MIGRATION_NOT_FOUND', userMessage: `There is no migration ${name} in prisma/migrations.` });
+  }
+  const connection = await adapterFactory.connect();
+  const run = (sql: string, args: unknown[] = []) => connection.queryRaw({ sql, args, argTypes: args.map(() => ({ scalarType: 'string' as const, arity: 'scalar' as const })) });
+  const execute = (sql: string) => connection.executeRaw({ sql, args: [], argTypes: [] });
+  try {
+    await execute(`SELECT pg_advisory_lock(${PRISMA_MIGRATION_LOCK})`);
+    try {
+      const applied = await run(`SELECT 1 FROM "_prisma_migrations" WHERE "migration_name" = $1 AND "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`, [name]);
+      if (applied.rows.length) return false;
+      await run(`UPDATE "_prisma_migrations" SET "rolled_back_at" = now() WHERE "migration_name" = $1 AND "finished_at" IS NULL AND "rolled_back_at" IS NULL`, [name]);
+      await run(
+        `INSERT INTO "_prisma_migrations" ("id", "checksum", "migration_name", "started_at", "finished_at", "applied_steps_count") VALUES (gen_random_uuid()::text, $1, $2, now(), now(), 1)`,
+        [sha256(content.value), name],
+      );
+      return true;
+    } finally {
+      await execute(`SELECT pg_advisory_unlock(${PRISMA_MIGRATION_LOCK})`);
+    }
+  } finally {
+    await connection.dispose();
+  }
+}
+
+type MigrationGuard = {
+  prepareConnection(connection: SqlDriverAdapter): SqlDriverAdapter;
+  /** The migration whose SQL failed, and the database's own words. */
+  readonly failure?: { migration: string; message: string };
+};
+
+/**
+ * Runs each migration's SQL in one transaction that also marks its `_prisma_migrations` row
+ * finished. The engine records a migration in three steps (insert the row, run the script, set
+ * finished_at); a process killed between them left a half-recorded migration. Now the script and
+ * its mark commit together or not at all. The engine knows a script only by its text, and
+ * records it by its SHA-256 (the row's checksum): that is how a script is matched to its row.
+ */
+function createMigrationGuard(migrationsList: MigrationList): MigrationGuard {
+  const namesByChecksum = new Map<string, string>();
+  for (const directory of migrationsList.migrationDirectories) {
+    const { content } = directory.migrationFile;
+    if (content.tag === 'ok') namesByChecksum.set(sha256(content.value), directory.path);
+  }
+  const guard: { failure?: { migration: string; message: string }; prepareConnection(connection: SqlDriverAdapter): SqlDriverAdapter } = {
+    prepareConnection(connection) {
+      const runScript = connection.executeScript.bind(connection);
+      connection.executeScript = async (script: string) => {
+        const checksum = sha256(script);
+        const name = namesByChecksum.get(checksum);
+        if (!name) return runScript(script);
+        const markFinished = `UPDATE "_prisma_migrations" SET "finished_at" = now() WHERE "checksum" = '${checksum}' AND "migration_name" = '${name.replace(/'/g, "''")}' AND "finished_at" IS NULL AND "rolled_back_at" IS NULL`;
+        // "\n;" ends a last statement that a trailing comment would otherwise swallow.
+        const transaction = `BEGIN;\n${script}\n;\n${markFinished};\n`;
+        try {
+          if (process.env.BOOKING_CENTER_PAUSE_IN_MIGRATION === name) {
+            await runScript(transaction);
+            await pauseForever(name);
+          }
+          await runScript(`${transaction}COMMIT;`);
+        } catch (error) {
+          // An error inside BEGIN leaves the session in a failed transaction until it is ended.
+          await runScript('ROLLBACK').catch(() => {});
+          guard.failure = { migration: name, message: plainDatabaseMessage(error) };
+          throw error;
+        }
+      };
+      return connection;
+    },
+  };
+  return guard;
+}
+
+/**
+ * For the crash tests only: stops inside a migration whose changes are made and not committed,
+ * and says so, so that a test can kill the process at exactly that point.
+ */
+function pauseForever(migration: string): Promise<never> {
+  process.stderr.write(`paused inside migration ${migration} (BOOKING_CENTER_PAUSE_IN_MIGRATION): its changes are made, not committed\n`);
+  return new Promise(() => {
+    setInterval(() => {}, 60_000);
   });
+}
+
+function toMigrationError(error: unknown, failure: MigrationGuard['failure'], rolledBack: string[]): AppError {
+  if (isAppError(error)) return error;
+  if (failure) {
+    // Before this guard, a process killed just after a migration's SQL committed left it unmarked:
+    // applying it again then fails on its own changes. Only a person can tell; one command records it.
+    const wasInterrupted = rolledBack.includes(failure.migration);
+    const next = wasInterrupted
+      ? `It had been interrupted on an earlier run. If that run did save its changes (a database migrated by an older version), record it as applied with: npm run db:migrate -- --mark-applied ${failure.migration}`
+      : `Once its SQL (prisma/migrations/${failure.migration}/migration.sql) is fixed, npm run db:migrate applies it.`;
+    return new AppError({
+      code: 'INTERNAL',
+      reason: 'MIGRATION_FAILED',
+      userMessage: `The database could not be brought up to date: migration ${failure.migration} failed: ${failure.message}. None of its changes were saved; the migrations before it are in place. ${next}`,
+      internalMessage: `migration ${failure.migration} failed: ${failure.message}`,
+      cause: error,
+    });
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  // The engine's messages end in a Rust backtrace ("   0: sql_schema_connector::…"): keep the sentences.
+  const sentences = text.split('\n').filter((line) => !/^\s*\d+: |^\s+(at|with) /.test(line)).join(' ').replace(/\s+/g, ' ').trim();
+  const code = (error as { code?: unknown } | null)?.code;
+  return new AppError({
+    code: 'INTERNAL',
+    reason: 'MIGRATION_FAILED',
+    userMessage: `The database could not be brought up to date: ${sentences || 'the schema engine stopped'}${typeof code === 'string' ? ` (${code})` : ''}.`,
+    internalMessage: text,
+    cause: error,
+  });
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /**
