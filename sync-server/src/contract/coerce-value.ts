@@ -1,5 +1,5 @@
 import { enumValues } from './enums.js';
-import type { ColumnDefinition } from './table-definition.js';
+import { storageLimits, type ColumnDefinition } from './table-definition.js';
 
 /**
  * Reading cells as real spreadsheets give them. Pure functions, shared by the importer and
@@ -41,15 +41,36 @@ export function coerceCell(column: ColumnDefinition, raw: CellValue): CoerceResu
     return column.isRequired ? problem(`${column.name} is required`) : ok(null);
   }
   const value = raw as string | number | boolean | Date;
+  if (typeof value === 'string') {
+    const unstorable = describeUnstorableText(value);
+    if (unstorable) return problem(`${column.name} ${unstorable}`);
+  }
   const result = coerceByType(column, value);
   if (!result.ok) return result;
-  return checkBounds(column, result.value);
+  return checkBounds(column, result.value, value);
+}
+
+// PostgreSQL stores neither NUL nor half of a UTF-16 surrogate pair (JSON may carry "\ud800").
+const unstorablePattern = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Why a text can't be stored, as the end of a sentence that starts with what holds it
+ * ("name contains…"), or undefined when it can. Shared by the cell readers and the HTTP guard.
+ */
+export function describeUnstorableText(text: string): string | undefined {
+  const match = unstorablePattern.exec(text);
+  if (!match) return undefined;
+  // Counted as a person counts characters: an emoji before it is one, not two UTF-16 units.
+  const at = `at character ${Array.from(text.slice(0, match.index)).length + 1}`;
+  return match[0] === '\u0000'
+    ? `contains an invisible NUL character (${at}), which can't be stored: remove it, or paste the text again as plain text`
+    : `contains a broken character (${at}: half of an emoji or symbol), which can't be stored: type that character again`;
 }
 
 function coerceByType(column: ColumnDefinition, value: string | number | boolean | Date): CoerceResult {
   switch (column.type) {
     case 'text':
-      return ok(readText(value));
+      return readText(column, value);
     case 'integer':
       return readInteger(column.name, value);
     case 'decimal':
@@ -69,19 +90,77 @@ function coerceByType(column: ColumnDefinition, value: string | number | boolean
   }
 }
 
-function checkBounds(column: ColumnDefinition, value: NormalisedValue): CoerceResult {
-  if (value === null || (column.min === undefined && column.max === undefined)) return ok(value);
+function checkBounds(column: ColumnDefinition, value: NormalisedValue, raw: string | number | boolean | Date): CoerceResult {
+  if (value === null) return ok(value);
+  if (column.type === 'text') return checkTextLength(column, value as string);
+  const largest = column.type === 'integer' || column.type === 'decimal' || column.type === 'money' ? storageLimits.largest[column.type] : undefined;
+  if (largest === undefined && column.min === undefined && column.max === undefined) return ok(value);
   const numeric = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
   if (Number.isNaN(numeric)) return ok(value);
-  if (column.min !== undefined && numeric < column.min) return problem(`${column.name} must be at least ${column.min}`);
-  if (column.max !== undefined && numeric > column.max) return problem(`${column.name} must be at most ${column.max}`);
+  if (column.min !== undefined && numeric < column.min) return problem(`${column.name} must be at least ${groupThousands(column.min)}`);
+  if (column.max !== undefined && numeric > column.max) return problem(`${column.name} must be at most ${groupThousands(column.max)}`);
+  // The column's own bounds replace what its type holds (kpi_view is a bigint).
+  const isBeyondStorage = largest !== undefined && ((column.max === undefined && numeric > largest) || (column.min === undefined && numeric < -largest));
+  if (isBeyondStorage) {
+    return problem(`${column.name} ${quote(raw)} is too large to store: write a number from ${groupThousands(column.min ?? -largest)} to ${groupThousands(column.max ?? largest)}`);
+  }
   return ok(value);
 }
 
-function readText(value: string | number | boolean | Date): string {
-  if (value instanceof Date) return formatDateTime(value.toISOString());
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return String(value).trim();
+function checkTextLength(column: ColumnDefinition, text: string): CoerceResult {
+  const longest = storageLimits.textLength[column.textKind ?? 'short'];
+  if (text.length <= longest) return ok(text);
+  return problem(`${column.name} is ${groupThousands(text.length)} characters long; at most ${groupThousands(longest)} are accepted`);
+}
+
+function groupThousands(value: number): string {
+  const [whole = '', fraction] = String(Math.abs(value)).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${value < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+}
+
+// Excel and Sheets keep 15 significant digits; a longer ID in a number cell has lost the rest.
+const LARGEST_EXACT_SHEET_INTEGER = 999_999_999_999_999;
+// How Excel shows (and saves to CSV) a number too long for its column: 6.9E+18, 6,90123E+18,
+// LibreOffice 6.90123456789012E+018. In a text column the sign must be there, so that a code
+// such as 2E10 stays a code; in a number column 1e308 is scientific notation all the same.
+const shortenedNumberPattern = /^[+-]?\d+(?:[.,]\d+)?E[+-]?\d+$/i;
+const shortenedNumberInTextPattern = /^[+-]?\d+(?:[.,]\d+)?E[+-]\d+$/i;
+// A Vietnamese mobile number without its leading 0 (0912345678 → 912345678).
+const mobileWithoutZeroPattern = /^[35789]\d{8}$/;
+
+const retypeAsText = 'format the column as Text in the spreadsheet and type it again';
+
+/**
+ * Text columns hold codes, IDs and phone numbers that a spreadsheet turns into numbers when it
+ * can. A number is kept as its exact digits when nothing was lost; otherwise the cell is
+ * refused, since the lost digits (or the leading 0) cannot be recovered here.
+ */
+function readText(column: ColumnDefinition, value: string | number | boolean | Date): CoerceResult {
+  if (value instanceof Date) return ok(formatDateTime(value.toISOString()));
+  if (typeof value === 'boolean') return ok(value ? 'TRUE' : 'FALSE');
+  if (typeof value === 'number') return readNumberAsText(column, value);
+  const text = value.trim();
+  if (shortenedNumberInTextPattern.test(text)) {
+    return problem(`${column.name} '${text}' looks like a number Excel shortened: its last digits are lost and can't be recovered; ${retypeAsText}`);
+  }
+  if (column.textKind === 'phone' && mobileWithoutZeroPattern.test(text)) {
+    return problem(`${column.name} '${text}' looks like a phone number that lost its leading 0 (0${text}); ${retypeAsText}, or write it as +84${text}`);
+  }
+  return ok(text);
+}
+
+function readNumberAsText(column: ColumnDefinition, value: number): CoerceResult {
+  if (!Number.isFinite(value)) return problem(`${column.name} ${quote(value)} is not text`);
+  if (Number.isInteger(value) && Math.abs(value) > LARGEST_EXACT_SHEET_INTEGER) {
+    return problem(`${column.name} ${quote(value)} arrived as a number longer than the 15 digits a spreadsheet keeps, so its last digits are lost; ${retypeAsText}`);
+  }
+  // A number cell can hold neither a leading 0 nor a +: the phone as written is gone.
+  if (column.textKind === 'phone') {
+    const example = mobileWithoutZeroPattern.test(String(value)) ? `, e.g. 0${value}` : '';
+    return problem(`${column.name} ${quote(value)} arrived as a number, so its leading 0 (or +) is lost; ${retypeAsText}${example}`);
+  }
+  return ok(Number.isInteger(value) ? value.toFixed(0) : String(Number(value.toPrecision(15))));
 }
 
 function quote(value: unknown): string {
@@ -163,6 +242,9 @@ function numberToDecimalText(value: number): string {
 function readDecimal(name: string, value: string | number | boolean | Date, kind: 'decimal' | 'money'): CoerceResult {
   if (typeof value === 'number') return Number.isFinite(value) ? ok(numberToDecimalText(value)) : problem(`${name} ${quote(value)} is not a number`);
   if (typeof value !== 'string') return problem(`${name} ${quote(value)} is not a number`);
+  if (shortenedNumberPattern.test(value.trim())) {
+    return problem(`${name} ${quote(value)} is a shortened number (scientific notation) whose digits may be lost: write the number in full, e.g. 1500000`);
+  }
   const parsed = parseNumberText(value, kind);
   if (parsed === undefined) return problem(`${name} ${quote(value)} is not a number (write 1500000, 1.500.000 or 1,500,000)`);
   return ok(parsed);
@@ -173,9 +255,8 @@ function readInteger(name: string, value: string | number | boolean | Date): Coe
   if (!decimal.ok) return decimal;
   const text = decimal.value as string;
   if (text.includes('.')) return problem(`${name} ${quote(value)} is not a whole number`);
-  const number = Number(text);
-  if (!Number.isSafeInteger(number)) return problem(`${name} ${quote(value)} is too large`);
-  return ok(number);
+  // The bounds (checkBounds) refuse what is too large; a JS number stays exact up to 2^53.
+  return ok(Number(text));
 }
 
 const trueWords = new Set(['true', '1', 'yes', 'y', 'x', 'có', 'co', 'đúng', 'dung', 'on', '✓', '✔']);

@@ -11,6 +11,25 @@ export type ColumnType = 'text' | 'integer' | 'decimal' | 'money' | 'date' | 'da
 
 export type Label = { en: string; vi: string };
 
+/**
+ * What a text column holds, for how its cells are read: `short` (codes, ids, names, handles:
+ * the default), `phone` (its leading 0 matters), `link` (a web address) or `long` (free text).
+ */
+export type TextKind = 'short' | 'phone' | 'link' | 'long';
+
+/**
+ * What the database can hold, per column type, so that every door refuses a value in the cell
+ * instead of the database refusing the whole write (prisma/schema.prisma): integer is int4,
+ * decimal (rates) Decimal(7,4), money Decimal(18,2), which holds 16 digits before the point;
+ * the bound stops at 15 so that it is an exact JS number. A column's own `min`/`max` replaces
+ * these (kpi_view and view_count are bigint, exchange_rate Decimal(18,6)). Texts stay below
+ * PostgreSQL's 2,704-byte limit for an indexed value, free text excepted.
+ */
+export const storageLimits = {
+  largest: { integer: 2_147_483_647, decimal: 999.9999, money: 999_999_999_999_999 },
+  textLength: { short: 500, phone: 50, link: 2_000, long: 20_000 },
+} as const satisfies { largest: Partial<Record<ColumnType, number>>; textLength: Record<TextKind, number> };
+
 export type ColumnDefinition = {
   /** The header as it appears in the template (snake_case). */
   name: string;
@@ -26,9 +45,11 @@ export type ColumnDefinition = {
   dbColumn?: string;
   /** Used when the cell is empty, the same default the database applies. */
   defaultValue?: string | number | boolean;
-  /** Inclusive bounds for numbers. */
+  /** Inclusive bounds for numbers; without them, what the database holds (`storageLimits`). */
   min?: number;
   max?: number;
+  /** For `text` columns: what it holds (default `short`), which sets its length limit. */
+  textKind?: TextKind;
   /**
    * Accepted on import, but not one of 001's template columns: an explicit key such as
    * deliverable_code or payment_ref. Templates and exports leave it out.

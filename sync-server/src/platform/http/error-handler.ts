@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
+import { findSqlState } from '../database/database-errors.js';
 import { AppError, isAppError, type AppErrorCode } from '../errors/app-error.js';
 import { logger } from '../logging/logger.js';
 
@@ -25,6 +26,9 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, request, respo
   const appError = toAppError(error);
   if (appError.code === 'INTERNAL') {
     logger.error({ err: error, method: request.method, path: request.path }, 'unhandled error');
+  } else if (appError.reason === 'VALUE_NOT_STORABLE') {
+    // A reader let through a value the database refused: answered as bad input, kept for a fix.
+    logger.warn({ err: error, method: request.method, path: request.path }, 'the database refused a value the readers accepted');
   } else {
     logger.info({ code: appError.code, reason: appError.reason, path: request.path }, appError.message);
   }
@@ -57,12 +61,30 @@ function toAppError(error: unknown): AppError {
   if (typeof bodyError?.status === 'number' && bodyError.status >= 400 && bodyError.status < 500) {
     return new AppError({ code: codeForStatus(bodyError.status), userMessage: 'The request could not be read.', cause: error });
   }
+  if (isRefusedValue(error)) {
+    return new AppError({
+      code: 'VALIDATION_FAILED',
+      reason: 'VALUE_NOT_STORABLE',
+      userMessage: "A value in the request can't be stored: text with a NUL or broken character, text too long for its column, or a number too large. Nothing was changed.",
+      internalMessage: error instanceof Error ? error.message : String(error),
+      cause: error,
+    });
+  }
   return new AppError({
     code: 'INTERNAL',
     userMessage: 'Something went wrong on the server. Nothing was changed; please try again, and tell the team if it keeps happening.',
     internalMessage: error instanceof Error ? error.message : String(error),
     cause: error,
   });
+}
+
+// PostgreSQL's "data exception" class (22: bad encoding, numeric overflow, bad date or text for
+// its type) and "program limit exceeded" (54000: a text too long for its index) come from a
+// value someone sent: the readers refuse them first, this is the net. A division by zero
+// (22012) is the server's own arithmetic and stays a 500.
+function isRefusedValue(error: unknown): boolean {
+  const state = findSqlState(error);
+  return state !== undefined && state !== '22012' && (state.startsWith('22') || state === '54000');
 }
 
 function codeForStatus(status: number): AppErrorCode {
