@@ -1,76 +1,183 @@
-// npm run import -- --path DIR|FILE [--format auto|csv|xlsx] [--create-missing] [--dry-run] [--as USERNAME]
+// npm run import -- PATH [--table NAME] [--format auto|csv|xlsx] [--create-missing] [--dry-run] [--as USERNAME] [--errors-out FILE]
+import { access, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
 import { userInfo } from 'node:os';
+import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import cliProgress from 'cli-progress';
-import { openDatabase } from '../sync-server/src/platform/database/open-database.js';
+import { openCommandDatabase, serverEndpoint } from './lib/open-command-database.js';
 import { applyPendingMigrations } from '../sync-server/src/platform/database/schema-engine.js';
-import { isAppError } from '../sync-server/src/platform/errors/app-error.js';
+import { isAppError, type FieldProblem } from '../sync-server/src/platform/errors/app-error.js';
 import { resolveCliActor } from '../sync-server/src/modules/access/cli-actor.js';
 import { loadCampaignsConfig } from '../sync-server/src/modules/campaigns/campaigns.config.js';
-import { importPath, type FileFormat, type ImportSourceFile } from '../sync-server/src/modules/imports/import-files.service.js';
-import { formatProblem, formatResult } from '../sync-server/src/modules/imports/import-report.js';
+import { isImportUsageError, listImportTables, planImportPath, type FileFormat, type ImportPlanForPath } from '../sync-server/src/modules/imports/import-plan.js';
+import { createImportProgress } from '../sync-server/src/modules/imports/import-progress.js';
+import { formatImportSummary, formatProblem, formatResult } from '../sync-server/src/modules/imports/import-report.js';
+import { collectProblems, writeProblemReport, type ReportedProblem } from '../sync-server/src/modules/imports/problem-report-csv.js';
+import { formatCount } from '../sync-server/src/modules/imports/file-limits.js';
+import { spreadsheetKindOf } from '../sync-server/src/modules/imports/file-readers.js';
 
-const usage = 'Usage: npm run import -- --path DIR|FILE [--format auto|csv|xlsx] [--create-missing] [--dry-run] [--as USERNAME]\n  --as: whose rights the rows are checked against and whose name the audit log keeps (default: the first admin)';
+const usage = [
+  'Usage: npm run import -- PATH [--table NAME] [--format auto|csv|xlsx] [--create-missing] [--dry-run] [--as USERNAME] [--errors-out FILE]',
+  '  PATH (or --path PATH)  a folder of template files, or one file: .csv, .txt, .tsv, .xlsx, .ods',
+  '  --table NAME           the table a file holds when its name names none: "export (3).csv" --table creators',
+  '  --format csv|xlsx      read only the CSV files, or only the workbooks, of a folder that holds both',
+  '  --create-missing       create placeholders for missing brands, products, creators, campaigns',
+  '  --dry-run              check everything, write nothing',
+  '  --as USERNAME          whose rights the rows are checked against and whose name the audit log keeps (default: the first admin)',
+  '  --errors-out FILE      write every problem to FILE, a CSV to open in Excel (the terminal shows the first 50 per file)',
+].join('\n');
 
-async function main(): Promise<number> {
-  let args;
+/** Exit codes, as docs/import-export.md gives them. */
+const EXIT_DONE = 0;
+const EXIT_PROBLEMS = 1;
+const EXIT_USAGE = 2;
+
+/** A command that can't run as given; `shouldShowUsage` for a wrong shape of the command line (not for a wrong file). */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly shouldShowUsage = true,
+  ) {
+    super(message);
+  }
+}
+
+function argumentsError(error: unknown): string {
+  const { code, message } = error as { code?: string; message?: string };
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown option ${/'([^']+)'/.exec(message ?? '')?.[1] ?? message}.`;
+  return (message ?? String(error)).split('. To specify')[0]!;
+}
+
+type ImportArguments = { path: string; format: FileFormat; table?: string; errorsOut?: string; isDryRun: boolean; shouldCreateMissing: boolean; as?: string };
+
+async function readArguments(): Promise<ImportArguments | 'help'> {
+  let parsed;
   try {
-    args = parseArgs({
+    parsed = parseArgs({
+      allowPositionals: true,
       options: {
         path: { type: 'string' },
+        table: { type: 'string' },
         format: { type: 'string', default: 'auto' },
         'create-missing': { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
         as: { type: 'string' },
-        help: { type: 'boolean', default: false },
+        'errors-out': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
       },
-    }).values;
+    });
   } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
-    return 2;
+    throw new UsageError(argumentsError(error));
   }
-  if (args.help) {
-    console.log(usage);
-    return 0;
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  const paths = [...(values.path === undefined ? [] : [values.path]), ...positionals].filter((path) => path.trim() !== '');
+  if (paths.length === 0) throw new UsageError('Say what to import: a folder of template files or one file.');
+  if (paths.length > 1) throw new UsageError(`Give one path, not ${paths.length} (${paths.join(', ')}); put a path with spaces in quotes: "export (3).csv".`);
+  const format = values.format as FileFormat;
+  if (!['auto', 'csv', 'xlsx'].includes(format)) throw new UsageError(`--format is auto, csv or xlsx, not '${values.format}'.`);
+  if (values.table !== undefined && values.table.trim() === '') throw new UsageError(`--table needs a table name: one of ${listImportTables()}.`);
+  const path = paths[0]!;
+  const errorsOut = values['errors-out'];
+  if (errorsOut !== undefined) await checkErrorsOut(errorsOut, path);
+  return { path, format, table: values.table, errorsOut, isDryRun: values['dry-run'], shouldCreateMissing: values['create-missing'], as: values.as };
+}
+
+/** The problem report's folder must exist, and the report must not land in the folder imported (the next import would read it). */
+async function checkErrorsOut(errorsOut: string, importPath: string): Promise<void> {
+  try {
+    await access(dirname(resolve(errorsOut)), constants.W_OK);
+  } catch {
+    throw new UsageError(`--errors-out ${errorsOut}: the folder ${dirname(resolve(errorsOut))} does not exist or can't be written to.`);
   }
-  const format = args.format as FileFormat;
-  if (!args.path || !['auto', 'csv', 'xlsx'].includes(format)) {
-    console.error(usage);
-    return 2;
+  const isFolder = await stat(importPath).then((info) => info.isDirectory(), () => false);
+  const inside = relative(resolve(importPath), resolve(errorsOut));
+  if (isFolder && !inside.startsWith('..') && !isAbsolute(inside)) {
+    throw new UsageError(`--errors-out ${errorsOut} is inside ${importPath}, the folder being imported: the next import would read it as a table. Write it somewhere else.`);
+  }
+}
+
+/** What the path holds, or a usage error: a wrong path, file type, table or a folder that gives a table twice are refused before the database is opened. */
+async function planImport(args: ImportArguments): Promise<ImportPlanForPath> {
+  let plan;
+  try {
+    plan = await planImportPath(args.path, { format: args.format, table: args.table });
+  } catch (error) {
+    if (isImportUsageError(error)) throw new UsageError(error.userMessage, false);
+    throw error;
+  }
+  const isOneFile = await stat(args.path).then((info) => !info.isDirectory());
+  if (!isOneFile && plan.sources.length === 0) {
+    const why = plan.problems.length ? plan.problems.map((problem) => problem.message).join('\n') : `${args.path} holds no file the import reads (.csv, .txt, .tsv, .xlsx, .ods).`;
+    throw new UsageError(`${why}\nNothing to import.`, false);
+  }
+  if (isOneFile && plan.sources.length === 0) {
+    const isWorkbook = spreadsheetKindOf(args.path, args.format) === 'xlsx';
+    throw new UsageError(`${basename(args.path)}: ${isWorkbook ? 'neither its name nor a tab names' : 'its name names no'} import table. Say which table it holds: --table NAME, one of ${listImportTables()}.`, false);
+  }
+  return plan;
+}
+
+async function reportAllProblems(errorsOut: string | undefined, problems: ReportedProblem[]): Promise<void> {
+  if (errorsOut === undefined) return;
+  await writeProblemReport(errorsOut, problems);
+  console.log(problems.length ? `Every problem (${formatCount(problems.length)}) is in ${errorsOut}.` : `No problems: ${errorsOut} lists none.`);
+}
+
+async function main(): Promise<number> {
+  let args;
+  let plan;
+  try {
+    args = await readArguments();
+    if (args === 'help') {
+      console.log(usage);
+      return EXIT_DONE;
+    }
+    plan = await planImport(args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(error.shouldShowUsage ? `${error.message}\n\n${usage}` : error.message);
+      return EXIT_USAGE;
+    }
+    console.error(isAppError(error) ? error.userMessage : `The import stopped: ${error instanceof Error ? error.message.split('\n').filter(Boolean).pop() : String(error)}`);
+    return EXIT_PROBLEMS;
   }
 
-  const database = await openDatabase();
-  const isTerminal = Boolean(process.stdout.isTTY);
-  const bar = isTerminal ? new cliProgress.SingleBar({ format: '{file} [{bar}] {percentage}%', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
+  const database = await openCommandDatabase((server) => `upload the file to the running server instead: Import in the add-on, or POST ${serverEndpoint(server.url, '/api/v1/imports')} (docs/import-export.md)`);
+  const progress = createImportProgress({ output: process.stdout, isTerminal: Boolean(process.stdout.isTTY) });
   try {
+    // Loaded once the command is known to be right: the write door takes a second to load, and a usage error should not wait for it.
+    const { importPlan } = await import('../sync-server/src/modules/imports/import-files.service.js');
     await applyPendingMigrations(database);
     const actor = await resolveCliActor(database.prisma, args.as, `npm run import (${userInfo().username})`);
-    console.log(`Importing ${args.path} into ${database.description} as ${actor.label} (${actor.role})${args['dry-run'] ? ' (dry run: nothing will be written)' : ''}`);
+    console.log(`Importing ${args.path} into ${database.description} as ${actor.label} (${actor.role})${args.isDryRun ? ' (dry run: nothing will be written)' : ''}`);
     const startedAt = Date.now();
-    const outcome = await importPath(
+    const errorsOut = args.errorsOut;
+    const outcome = await importPlan(
       database.prisma,
       args.path,
-      { format, isDryRun: args['dry-run'], shouldCreateMissing: args['create-missing'], actor, config: loadCampaignsConfig(), bulkTransaction: database.bulkTransaction },
+      plan,
+      { isDryRun: args.isDryRun, shouldCreateMissing: args.shouldCreateMissing, actor, config: loadCampaignsConfig(), bulkTransaction: database.bulkTransaction },
       {
-        onSourceStart: (source: ImportSourceFile) => {
-          if (bar) bar.start(Math.max(source.sizeBytes, 1), 0, { file: source.label });
-          else console.log(`${source.label}: reading…`);
-        },
-        onBytesRead: (_source, bytes) => bar?.update(bytes),
-        onSourceRead: () => bar?.stop(),
+        ...progress,
         onSourceDone: (_source, result) => {
-          for (const line of formatResult(result)) console.log(line);
+          for (const line of formatResult(result, { allProblemsFile: errorsOut })) console.log(line);
         },
       },
     );
     for (const problem of outcome.problems) console.log(formatProblem(problem));
-    const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
-    console.log(outcome.isSuccess ? `Done in ${seconds} s.` : `Finished with problems in ${seconds} s: the files listed with errors wrote nothing.`);
-    return outcome.isSuccess ? 0 : 1;
+    await reportAllProblems(errorsOut, collectProblems(outcome.results, outcome.problems));
+    console.log(formatImportSummary(outcome.results, Date.now() - startedAt, outcome.isSuccess));
+    return outcome.isSuccess ? EXIT_DONE : EXIT_PROBLEMS;
   } catch (error) {
-    bar?.stop();
+    progress.stop();
     console.error(isAppError(error) ? error.userMessage : `The import stopped: ${error instanceof Error ? error.message.split('\n').filter(Boolean).pop() : String(error)}`);
-    return 1;
+    if (isAppError(error)) {
+      // A file refused as a whole (a stray quote, past a limit): the report says so, rather than keeping an older report's rows.
+      const problems: FieldProblem[] = error.problems.length ? error.problems : [{ message: error.userMessage }];
+      await reportAllProblems(args.errorsOut, problems.map((problem) => ({ file: problem.table ?? '', problem }))).catch(() => undefined);
+    }
+    return isImportUsageError(error) ? EXIT_USAGE : EXIT_PROBLEMS;
   } finally {
     await database.close();
   }

@@ -135,7 +135,8 @@ describe('exports and import upload over HTTP', () => {
 
     it('answers an unknown table, a file that is not CSV or XLSX, a broken workbook and a missing file with 422 and a plain message', async () => {
       expect((await refusal(await upload('notes.csv', 'a,b\n1,2\n'), 422)).detail).toContain('names no import table');
-      expect((await refusal(await upload('creators.pdf', 'x'), 422)).detail).toContain('not a CSV or XLSX');
+      const pdf = await refusal(await upload('creators.pdf', 'x'), 422);
+      expect([pdf.code, pdf.detail]).toEqual(['UNSUPPORTED_FILE', expect.stringContaining('The import reads CSV and text files (.csv, .txt, .tsv), Excel workbooks (.xlsx) and LibreOffice workbooks (.ods)')]);
       expect((await refusal(await upload('creators.xlsx', 'not a zip'), 422)).code).toBe('UNREADABLE_FILE');
       expect((await refusal(await upload('x.csv', 'a\n', { table: 'notes' }), 422)).detail).toContain('There is no table notes');
       const empty = await fetch(`${server.url}/api/v1/imports`, { method: 'POST', headers: await server.authAs('minh.tran'), body: new FormData() });

@@ -12,7 +12,7 @@ describe('imports are audited like every other change to a campaign', () => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase();
-    const { results } = await importPath(database.prisma, importTemplatesDir, { actor: IMPORTER });
+    const { results } = await importPath(database.prisma, importTemplatesDir, { format: 'csv', actor: IMPORTER });
     expect(results.every((result) => result.isCommitted)).toBe(true);
   });
   afterAll(async () => database?.dispose());

@@ -178,18 +178,42 @@ describe('export', () => {
     expect(second).toEqual(first);
   });
 
-  it('round-trips through one XLSX workbook holding every tab', async () => {
+  it('round-trips through one XLSX workbook holding every tab, with the names beside the keys, real dates and typed money', async () => {
     await importPath(database.prisma, importTemplatesDir, { format: 'csv' });
     const workbook = join(workDir, 'all.xlsx');
-    await writeTablesXlsx(tableDefinitions.map((definition) => exportTable(database.prisma, definition.name)), workbook);
+    await writeTablesXlsx(tableDefinitions.map((definition) => exportTable(database.prisma, definition.name, { withLabels: true })), workbook);
     const before = await readWorkbookContent(workbook);
+    const campaigns = before.find((tab) => tab.tab === 'campaigns')!.rows;
+    // The brand's name sits beside brand_code, under the key's header merged over both: the
+    // import reads that second header cell as empty and skips the column.
+    expect(campaigns.find((row) => row[0] === 'LUMI-TET26')![campaigns[0]!.indexOf('brand_code') + 1]).toBe('Lumi Beauty');
     await emptyDatabase();
     const reimport = await importPath(database.prisma, workbook, { format: 'xlsx' });
     expect(reimport.results).toHaveLength(15);
     expect(reimport.isSuccess).toBe(true);
     const again = join(workDir, 'again.xlsx');
-    await writeTablesXlsx(tableDefinitions.map((definition) => exportTable(database.prisma, definition.name)), again);
+    await writeTablesXlsx(tableDefinitions.map((definition) => exportTable(database.prisma, definition.name, { withLabels: true })), again);
     expect(await readWorkbookContent(again)).toEqual(before);
+  });
+
+  it('an exported workbook opened and saved again by LibreOffice Calc imports into an empty database, name columns skipped', async () => {
+    const resaved = join(import.meta.dirname, '../fixtures/exports/booking_center_export.libreoffice.xlsx');
+    const result = await importPath(database.prisma, resaved);
+    expect(result.results.flatMap((entry) => entry.problems)).toEqual([]);
+    expect(result.results).toHaveLength(15);
+    const campaign = await database.prisma.campaign.findUniqueOrThrow({ where: { code: 'LUMI-TET26' }, select: { startDate: true, budgetPlanned: true, brand: { select: { code: true } } } });
+    expect([campaign.startDate?.toISOString().slice(0, 10), campaign.budgetPlanned?.toString(), campaign.brand.code]).toEqual(['2026-01-05', '150000000', 'LUMI']);
+  });
+
+  // The export guards a formula-like cell with a leading '; reading a CSV takes it off again.
+  it('a formula-like cell the CSV export neutralised (=, +, -, @) imports back as it was typed', async () => {
+    await importTableRows(database.prisma, 'brands', [{ rowNumber: 2, values: { code: 'LUMI', name: '=HYPERLINK("http://x","y")', description: '@team -1+2' } }]);
+    const dir = await mkdtemp(join(workDir, 'formula-'));
+    await writeTableCsv(exportTable(database.prisma, 'brands'), join(dir, 'brands.csv'));
+    expect(await readFile(join(dir, 'brands.csv'), 'utf8')).toContain(`'=HYPERLINK`);
+    await emptyDatabase();
+    expect((await importPath(database.prisma, dir)).isSuccess).toBe(true);
+    expect(await database.prisma.brand.findUniqueOrThrow({ where: { code: 'LUMI' }, select: { name: true, description: true } })).toEqual({ name: '=HYPERLINK("http://x","y")', description: '@team -1+2' });
   });
 });
 

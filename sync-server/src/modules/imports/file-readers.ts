@@ -1,214 +1,163 @@
-import { createReadStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
 import JSZip from 'jszip';
-import { parse } from 'csv-parse';
-import { PassThrough } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
-import { SaxesParser } from 'saxes';
-import type { CellValue } from '../../contract/index.js';
-import type { ImportRow } from './import.types.js';
+import { AppError, isAppError } from '../../platform/errors/app-error.js';
+import { FileBudget } from './file-limits.js';
+import { ODS_MIME_TYPE, readOdsIndex, streamOdsRows, type OdsIndex } from './ods-reader.js';
+import { createSheetWidth, toTabularRows, type ReadOptions, type TabularRows } from './tabular-rows.js';
+import { readSharedStrings, readXlsxIndex, streamXlsxRows, type XlsxIndex } from './xlsx-reader.js';
 
 /**
- * Streaming readers: a file is read as it goes, one parsed record at a time, so a
- * 100,000-row file is never held in memory. Both yield the header first (row 1), then rows.
+ * The one place files become rows, for `npm run import` and the upload alike: CSV and text
+ * files (csv-reader.ts), XLSX workbooks (xlsx-reader.ts) and OpenDocument workbooks
+ * (ods-reader.ts). Every reader streams, keeps within FILE_LIMITS and refuses a file it can't
+ * read faithfully with an AppError in plain words; nothing is ever guessed.
  */
-export type TabularRows = {
-  header: string[];
-  rows: AsyncIterable<ImportRow>;
+export { readCsvFile } from './csv-reader.js';
+export type { ReadOptions, TabularRows } from './tabular-rows.js';
+
+/** What a file is read as: delimited text, or a workbook with tabs. */
+export type SpreadsheetKind = 'csv' | 'xlsx';
+
+const kindByExtension: Record<string, SpreadsheetKind> = {
+  '.csv': 'csv',
+  // Excel's "Unicode Text" and "Text (Tab delimited)" are .txt files; .tsv is the same thing.
+  '.txt': 'csv',
+  '.tsv': 'csv',
+  '.xlsx': 'xlsx',
+  '.xlsm': 'xlsx',
+  '.ods': 'xlsx',
 };
 
-export type ReadOptions = { onBytesRead?: (bytes: number) => void };
+/** The extensions the import reads, for messages. */
+export const SUPPORTED_EXTENSIONS = Object.keys(kindByExtension);
 
-/** Semicolon-separated files come from Excel set to a Vietnamese locale; sniff the header line. */
-async function detectDelimiter(path: string): Promise<string> {
+/** "02_creators.ods" → "02_creators": a file's name without the extension the import reads. */
+export function stripSpreadsheetExtension(name: string): string {
+  const extension = extname(name).toLowerCase();
+  return extension in kindByExtension ? name.slice(0, -extension.length) : name;
+}
+
+/**
+ * How a file is read, from its extension; `format` ('csv' or 'xlsx', the CLI's --format) reads
+ * a file of another name as that. Undefined for a file the import does not read.
+ */
+export function spreadsheetKindOf(path: string, format: 'auto' | SpreadsheetKind = 'auto'): SpreadsheetKind | undefined {
+  const kind = kindByExtension[extname(path).toLowerCase()];
+  if (format === 'auto') return kind;
+  return kind === undefined || kind === format ? format : undefined;
+}
+
+const otherFormats: Record<string, string> = {
+  '.xls': 'an Excel 97–2003 workbook (.xls); open it in Excel and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8 (Comma delimited)"',
+  '.numbers': 'a Numbers file; in Numbers choose File › Export To › CSV (Unicode UTF-8) or Excel',
+  '.gsheet': 'a link to a Google Sheet, not its data; in Google Sheets choose File › Download › Microsoft Excel (.xlsx) or CSV',
+};
+
+/**
+ * A file of a kind the import does not read: a usage error (the CLI exits 2), with reason
+ * UNSUPPORTED_FILE, saying which files are read and how to save one.
+ */
+export function unsupportedFileError(fileName: string): AppError {
+  const name = basename(fileName);
+  const what = otherFormats[extname(name).toLowerCase()] ?? 'not a file the import reads';
+  return new AppError({
+    code: 'VALIDATION_FAILED',
+    reason: 'UNSUPPORTED_FILE',
+    userMessage: `${name} is ${what}. The import reads CSV and text files (.csv, .txt, .tsv), Excel workbooks (.xlsx) and LibreOffice workbooks (.ods).`,
+    problems: [{ table: name, value: extname(name) || name, message: `${name} is not a .csv, .txt, .tsv, .xlsx or .ods file` }],
+  });
+}
+
+/** Throws unsupportedFileError unless the import reads this file. */
+export function assertSupportedFile(path: string, format: 'auto' | SpreadsheetKind = 'auto'): SpreadsheetKind {
+  const kind = spreadsheetKindOf(path, format);
+  if (!kind) throw unsupportedFileError(path);
+  return kind;
+}
+
+function unreadableWorkbook(fileLabel: string, why: string, cause?: unknown): AppError {
+  return new AppError({
+    code: 'VALIDATION_FAILED',
+    reason: 'UNREADABLE_FILE',
+    userMessage: `${fileLabel} can't be read as a workbook: ${why}. Nothing was imported.`,
+    internalMessage: cause instanceof Error ? `${fileLabel}: ${cause.message}` : undefined,
+    problems: [{ table: fileLabel, message: why }],
+    cause,
+  });
+}
+
+type WorkbookIndex = XlsxIndex | OdsIndex;
+
+/** The workbook's zip, recognised by what it holds (an .xlsx and an .ods are both zips). */
+async function readWorkbookIndex(path: string): Promise<WorkbookIndex> {
+  const fileLabel = basename(path);
   const handle = await open(path, 'r');
+  const magic = Buffer.alloc(4);
   try {
-    const buffer = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const firstLine = buffer.subarray(0, bytesRead).toString('utf8').split(/\r?\n/)[0] ?? '';
-    const count = (mark: string) => firstLine.split(mark).length - 1;
-    if (count(';') > count(',') && count(';') >= count('\t')) return ';';
-    if (count('\t') > count(',')) return '\t';
-    return ',';
+    await handle.read(magic, 0, 4, 0);
   } finally {
     await handle.close();
   }
-}
-
-/** A UTF-8 CSV, with or without BOM; the header is its first record. */
-export async function readCsvFile(path: string, options: ReadOptions = {}): Promise<TabularRows> {
-  const delimiter = await detectDelimiter(path);
-  const source = createReadStream(path);
-  if (options.onBytesRead) {
-    let bytes = 0;
-    source.on('data', (chunk) => {
-      bytes += chunk.length;
-      options.onBytesRead?.(bytes);
-    });
+  if (magic.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
+    throw unreadableWorkbook(fileLabel, 'it is an Excel 97–2003 workbook (.xls) or a workbook with a password; save it in Excel as "Excel Workbook (.xlsx)" without a password');
   }
-  const parser = source.pipe(parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, trim: false }));
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
-  const first = await iterator.next();
-  const header = first.done ? [] : first.value;
-  async function* rows(): AsyncGenerator<ImportRow> {
-    // Rows as a spreadsheet numbers them: the header is row 1.
-    let rowNumber = 1;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      rowNumber += 1;
-      const values: Record<string, CellValue> = {};
-      header.forEach((name, index) => {
-        values[name] = next.value[index] ?? null;
-      });
-      yield { rowNumber, values };
-    }
-  }
-  return { header, rows: rows() };
-}
-
-
-function decodeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(parseInt(code, 16)))
-    .replace(/&amp;/g, '&');
-}
-
-type WorkbookIndex = {
-  zip: JSZip;
-  sizeBytes: number;
-  tabs: Array<{ name: string; entry: string }>;
-  sharedStrings: string[];
-};
-
-/**
- * The workbook's tabs and shared strings, read from the zip. Rows are then streamed from each
- * sheet's XML with a SAX parser: ExcelJS's own streaming reader loses tabs and shared strings
- * when a workbook's zip entries come in ExcelJS's (or Google Sheets') order.
- */
-async function readWorkbookIndex(path: string): Promise<WorkbookIndex> {
+  if (!magic.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) throw unreadableWorkbook(fileLabel, 'it is not an .xlsx or .ods file (those are zip archives); save it again from Excel or LibreOffice');
   const bytes = await readFile(path);
-  const zip = await JSZip.loadAsync(bytes);
-  const workbookXml = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
-  const relsXml = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
-  const targets = new Map<string, string>();
-  for (const match of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /\bId="([^"]+)"/.exec(match[0])?.[1];
-    const target = /\bTarget="([^"]+)"/.exec(match[0])?.[1];
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (error) {
+    throw unreadableWorkbook(fileLabel, 'the file is damaged or cut short; save it again from Excel or LibreOffice', error);
   }
-  const tabs: WorkbookIndex['tabs'] = [];
-  for (const match of workbookXml.matchAll(/<sheet\b[^>]*>/g)) {
-    const name = /\bname="([^"]*)"/.exec(match[0])?.[1];
-    const relationId = /\br:id="([^"]+)"/.exec(match[0])?.[1];
-    const entry = relationId ? targets.get(relationId) : undefined;
-    if (name !== undefined && entry) tabs.push({ name: decodeXml(name), entry });
+  try {
+    if (zip.file('xl/workbook.xml')) return await readXlsxIndex(zip, bytes.length);
+    const mimeType = ((await zip.file('mimetype')?.async('string')) ?? '').trim();
+    if (zip.file('content.xml') && (mimeType === '' || mimeType.startsWith(ODS_MIME_TYPE))) return await readOdsIndex(zip, bytes.length);
+  } catch (error) {
+    if (isAppError(error)) throw error;
+    throw unreadableWorkbook(fileLabel, 'its contents are damaged; save it again from Excel or LibreOffice', error);
   }
-  const sharedXml = (await zip.file('xl/sharedStrings.xml')?.async('string')) ?? '';
-  const sharedStrings = [...sharedXml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((item) =>
-    [...(item[1] ?? '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((text) => decodeXml(text[1] ?? '')).join(''),
-  );
-  return { zip, sizeBytes: bytes.length, tabs, sharedStrings };
+  throw unreadableWorkbook(fileLabel, 'it is a zip archive but neither an Excel (.xlsx) nor a LibreOffice (.ods) workbook');
 }
 
-/** The tab names of a workbook, in workbook order. */
+/** The tab names of a workbook (.xlsx or .ods), in workbook order. */
 export async function listWorkbookTabs(path: string): Promise<string[]> {
   return (await readWorkbookIndex(path)).tabs.map((tab) => tab.name);
 }
 
-function columnIndex(reference: string | undefined): number | undefined {
-  const letters = reference ? /^([A-Z]+)/.exec(reference)?.[1] : undefined;
-  if (!letters) return undefined;
-  let index = 0;
-  for (const letter of letters) index = index * 26 + (letter.charCodeAt(0) - 64);
-  return index - 1;
-}
-
-/** A cell as the XML stores it: shared string, inline string, boolean, error or number. */
-function cellValue(type: string | undefined, text: string, sharedStrings: readonly string[]): CellValue {
-  switch (type) {
-    case 's':
-      return sharedStrings[Number(text)] ?? null;
-    case 'str':
-    case 'inlineStr':
-    case 'e':
-    case 'd':
-      return text;
-    case 'b':
-      return text === '1';
-    default:
-      return text === '' ? null : Number(text);
-  }
-}
-
-type SheetRow = { rowNumber: number; cells: CellValue[] };
-
-async function* streamSheetRows(index: WorkbookIndex, entry: string, sizeBytes: number, options: ReadOptions): AsyncGenerator<SheetRow> {
-  const file = index.zip.file(entry);
-  if (!file) return;
-  // JSZip's stream is an old-style stream; piping it through a PassThrough makes it async-iterable.
-  const stream = file.nodeStream('nodebuffer', (metadata) => options.onBytesRead?.(Math.round((metadata.percent / 100) * sizeBytes))).pipe(new PassThrough());
-  const parser = new SaxesParser();
-  const decoder = new StringDecoder('utf8');
-  const ready: SheetRow[] = [];
-  let row: SheetRow | undefined;
-  let cell: { column: number; type?: string } | undefined;
-  let isReadingText = false;
-  let text = '';
-  let lastRowNumber = 0;
-  parser.on('opentag', (tag) => {
-    const attributes = tag.attributes as Record<string, string>;
-    if (tag.name === 'row') {
-      lastRowNumber = attributes.r ? Number(attributes.r) : lastRowNumber + 1;
-      row = { rowNumber: lastRowNumber, cells: [] };
-    } else if (tag.name === 'c' && row) {
-      cell = { column: columnIndex(attributes.r) ?? row.cells.length, type: attributes.t };
-      text = '';
-    } else if ((tag.name === 'v' || tag.name === 't') && cell) isReadingText = true;
-  });
-  parser.on('text', (chunk) => {
-    if (isReadingText) text += chunk;
-  });
-  parser.on('closetag', (tag) => {
-    if (tag.name === 'v' || tag.name === 't') isReadingText = false;
-    else if (tag.name === 'c' && cell && row) {
-      row.cells[cell.column] = cellValue(cell.type, text, index.sharedStrings);
-      cell = undefined;
-    } else if (tag.name === 'row' && row) {
-      ready.push(row);
-      row = undefined;
-    }
-  });
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    parser.write(decoder.write(chunk));
-    while (ready.length) yield ready.shift() as SheetRow;
-  }
-  parser.write(decoder.end());
-  parser.close();
-  while (ready.length) yield ready.shift() as SheetRow;
-}
-
-/** One tab of a workbook; the header is its first row. Empty when the tab does not exist. */
+/** One tab of a workbook (.xlsx or .ods); the header is its first row with data. Empty when the tab does not exist. */
 export async function readXlsxTab(path: string, tabName: string, options: ReadOptions = {}): Promise<TabularRows> {
+  const fileLabel = options.fileLabel ?? `${basename(path)} › ${tabName}`;
   const index = await readWorkbookIndex(path);
-  const tab = index.tabs.find((candidate) => candidate.name === tabName);
-  if (!tab) return { header: [], rows: (async function* () {})() };
-  const sheetRows = streamSheetRows(index, tab.entry, index.sizeBytes, options);
-  const first = await sheetRows.next();
-  const header = first.done ? [] : Array.from(first.value.cells, (cell) => (cell === null || cell === undefined ? '' : String(cell)));
-  async function* rows(): AsyncGenerator<ImportRow> {
-    for await (const row of sheetRows) {
-      const values: Record<string, CellValue> = {};
-      header.forEach((name, column) => {
-        if (name !== '') values[name] = row.cells[column] ?? null;
-      });
-      yield { rowNumber: row.rowNumber, values };
+  if (!index.tabs.some((tab) => tab.name === tabName)) return { header: [], rows: (async function* () {})() };
+  const budget = new FileBudget(fileLabel);
+  const width = createSheetWidth();
+  const readContext = { fileLabel, budget, width, onBytesRead: options.onBytesRead };
+  try {
+    let sheetRows;
+    if (index.kind === 'ods') sheetRows = streamOdsRows(index, tabName, readContext);
+    else {
+      const sharedStrings = await readSharedStrings(index, basename(path));
+      sheetRows = streamXlsxRows(index, index.tabs.find((tab) => tab.name === tabName)!.entry, sharedStrings, readContext);
     }
+    const tabular = await toTabularRows(sheetRows, { fileLabel }, width, budget);
+    return { header: tabular.header, rows: withReadErrors(tabular.rows, fileLabel) };
+  } catch (error) {
+    throw toReadError(error, fileLabel);
   }
-  return { header, rows: rows() };
+}
+
+function toReadError(error: unknown, fileLabel: string): unknown {
+  if (isAppError(error)) return error;
+  // saxes: "3:15: unexpected end" and the like; the user needs to know the file is damaged, not where the parser stopped.
+  return unreadableWorkbook(fileLabel, 'its contents are damaged (or protected with a password); save it again from Excel or LibreOffice', error);
+}
+
+async function* withReadErrors<T>(rows: AsyncIterable<T>, fileLabel: string): AsyncGenerator<T> {
+  try {
+    yield* rows;
+  } catch (error) {
+    throw toReadError(error, fileLabel);
+  }
 }

@@ -5,7 +5,7 @@
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, extname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { findTableDefinition, tableDefinitions } from '../../contract/index.js';
 import type { CellValue, ImportFileReport, ImportReport } from '../../contract/sync-payloads.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
@@ -14,7 +14,7 @@ import type { Actor } from '../access/actor.js';
 import type { CampaignsConfig } from '../campaigns/campaigns.config.js';
 import type { SqlTransactionRunner } from '../../platform/database/sql-transaction.js';
 import { assertCanWriteTable } from '../access/table-permissions.js';
-import { listWorkbookTabs } from './file-readers.js';
+import { listWorkbookTabs, spreadsheetKindOf, unsupportedFileError } from './file-readers.js';
 import { importPath, importSource, planImportPath, tableFromName, type ImportSourceFile } from './import-files.service.js';
 import { formatProblem } from './import-report.js';
 import type { ImportOptions, ImportTableResult } from './import.types.js';
@@ -84,8 +84,8 @@ async function planWithTable(path: string, label: string, kind: 'csv' | 'xlsx', 
 
 export async function importUploadedFile(prisma: PrismaClient, actor: Actor, file: UploadedFile, options: ImportUploadOptions): Promise<ImportReport> {
   const fileName = safeFileName(file.originalName);
-  const extension = extname(fileName).toLowerCase();
-  if (extension !== '.csv' && extension !== '.xlsx') throw unreadable(`${fileName} is not a CSV or XLSX file; export the tab as .csv or the workbook as .xlsx.`);
+  const kind = spreadsheetKindOf(fileName);
+  if (!kind) throw unsupportedFileError(fileName);
   const directory = await mkdtemp(join(tmpdir(), 'booking-center-import-'));
   try {
     const path = join(directory, fileName);
@@ -93,14 +93,14 @@ export async function importUploadedFile(prisma: PrismaClient, actor: Actor, fil
     let sources: ImportSourceFile[];
     try {
       if (options.table) {
-        sources = [await planWithTable(path, fileName, extension === '.csv' ? 'csv' : 'xlsx', options.table, file.content.length)];
+        sources = [await planWithTable(path, fileName, kind, options.table, file.content.length)];
       } else {
         const plan = await planImportPath(path);
         if (plan.problems.length > 0) throw unreadable(plan.problems.map(formatProblem).join(' '));
         sources = plan.sources;
       }
     } catch (error) {
-      throw isAppError(error) ? error : unreadable(`${fileName} could not be read as ${extension === '.csv' ? 'a CSV' : 'an XLSX'} file.`, error);
+      throw isAppError(error) ? error : unreadable(`${fileName} could not be read as ${kind === 'csv' ? 'a CSV' : 'a workbook'} file.`, error);
     }
     if (sources.length === 0) throw unreadable(`${fileName} holds no table to import.`);
     for (const source of sources) assertCanWriteTable(actor, source.table);
@@ -109,15 +109,9 @@ export async function importUploadedFile(prisma: PrismaClient, actor: Actor, fil
 
     // The upload is the import door: the audit says so, whoever uploads.
     const importOptions: ImportOptions = { isDryRun: options.isDryRun, shouldCreateMissing: options.shouldCreateMissing, actor: { ...actor, source: 'import' }, config: options.config, bulkTransaction: options.bulkTransaction };
-    try {
-      const results = options.table ? [await importSource(prisma, sources[0]!, importOptions)] : (await importPath(prisma, path, importOptions)).results;
-      return { dryRun: options.isDryRun, files: results.map(toImportFileReport) };
-    } catch (error) {
-      // A malformed CSV (unclosed quote, …) surfaces while reading rows.
-      const code = (error as { code?: unknown } | undefined)?.code;
-      if (typeof code === 'string' && code.startsWith('CSV_')) throw unreadable(`${fileName} is not a well-formed CSV file: ${(error as Error).message}`, error);
-      throw error;
-    }
+    // A file that can't be read faithfully (a stray quote, an unknown encoding) is refused by its reader with an AppError.
+    const results = options.table ? [await importSource(prisma, sources[0]!, importOptions)] : (await importPath(prisma, path, importOptions)).results;
+    return { dryRun: options.isDryRun, files: results.map(toImportFileReport) };
   } finally {
     await rm(directory, { recursive: true, force: true });
   }

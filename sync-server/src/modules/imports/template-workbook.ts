@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -28,6 +28,25 @@ export async function buildTemplateWorkbookContent(templatesDir: string): Promis
     tabs.push({ tab: definition.name, rows: [header, ...records.slice(1)] });
   }
   return [{ tab: GUIDE_TAB, rows: guide }, ...tabs];
+}
+
+/** The byte-order mark that makes Excel open a CSV as UTF-8 (without it, Excel reads Vietnamese as Windows-1258 or 1252). */
+export const UTF8_BOM = '\uFEFF';
+
+/**
+ * Gives every template CSV a UTF-8 BOM (once: a BOM already there is kept, not doubled). Our
+ * readers drop it, so it never reaches the first header name. Returns the files it changed.
+ */
+export async function addBomToTemplateCsvFiles(templatesDir: string): Promise<string[]> {
+  const changed: string[] = [];
+  for (const definition of tableDefinitions) {
+    const path = join(templatesDir, `${definition.name}.csv`);
+    const text = await readFile(path, 'utf8');
+    if (text.startsWith(UTF8_BOM)) continue;
+    await writeFile(path, UTF8_BOM + text, 'utf8');
+    changed.push(path);
+  }
+  return changed;
 }
 
 export async function writeWorkbook(content: WorkbookContent, path: string): Promise<void> {

@@ -1,0 +1,170 @@
+/**
+ * What importing a path means, before anything is read or the database is opened: which file
+ * (or workbook tab) gives which table. Kept apart from the import itself so that `npm run import`
+ * refuses a wrong command in a second, without loading the write door.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { findTableDefinition, tableDefinitions, type TableName } from '../../contract/index.js';
+import { AppError, isAppError, type FieldProblem } from '../../platform/errors/app-error.js';
+import { assertSupportedFile, listWorkbookTabs, spreadsheetKindOf, stripSpreadsheetExtension, unsupportedFileError } from './file-readers.js';
+
+export type FileFormat = 'auto' | 'csv' | 'xlsx';
+
+/** One table's rows in one file: a CSV file, or one tab of a workbook. */
+export type ImportSourceFile = {
+  table: TableName;
+  path: string;
+  kind: 'csv' | 'xlsx';
+  /** The workbook tab, for XLSX. */
+  tabName?: string;
+  /** How reports name it: "creators.csv" or "booking_center.xlsx › creators". */
+  label: string;
+  sizeBytes: number;
+};
+
+export type ImportPlanForPath = {
+  sources: ImportSourceFile[];
+  /** Files and tabs that match no table: reported, never silently skipped. */
+  problems: FieldProblem[];
+};
+
+const tableOrder = new Map<string, number>(tableDefinitions.map((definition, index) => [definition.name, index]));
+
+/**
+ * "03_Creators.csv", "creators", "Creators " → creators; undefined when it names no table. Names
+ * are read as headers are (normaliseHeader in import-rows.service.ts): any case, spaces or hyphens
+ * for underscores.
+ */
+export function tableFromName(name: string): TableName | undefined {
+  const stem = stripSpreadsheetExtension(name).replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s-]+/g, '_').replace(/^\d+[_.]?/, '');
+  return findTableDefinition(stem)?.name;
+}
+
+/** .csv, .txt and .tsv are read as CSV; .xlsx and .ods as workbooks (file-readers.ts). */
+function kindOf(path: string, format: FileFormat): 'csv' | 'xlsx' | undefined {
+  return spreadsheetKindOf(path, format);
+}
+
+/** The import tables, for messages: "brands, products, …, payments". */
+export function listImportTables(): string {
+  return tableDefinitions.map((definition) => definition.name).join(', ');
+}
+
+/**
+ * Errors about what the command was asked to do rather than about the data in a file: no such
+ * path, a file the import does not read, an unknown table, a folder that gives a table twice.
+ * The CLI exits with 2 for them (its usage errors); nothing was read or written.
+ */
+const usageReasons = new Set(['PATH_NOT_FOUND', 'UNSUPPORTED_FILE', 'UNKNOWN_TABLE', 'TABLE_NEEDS_ONE_FILE', 'TAB_NOT_FOUND', 'TABLE_GIVEN_TWICE']);
+
+export function isImportUsageError(error: unknown): error is AppError {
+  return isAppError(error) && error.reason !== undefined && usageReasons.has(error.reason);
+}
+
+function usageError(reason: string, userMessage: string, problems: FieldProblem[] = []): AppError {
+  return new AppError({ code: reason === 'PATH_NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION_FAILED', reason, userMessage, problems });
+}
+
+export type PlanOptions = {
+  format?: FileFormat;
+  /** The table the one file holds, whatever its name says (`--table`): for "export (3).csv". */
+  table?: string;
+};
+
+/**
+ * What importing a path means: the files of a folder (or the one file), each CSV named after
+ * its table, each workbook tab named after its table, sorted in dependency order. Each table
+ * comes from one file: a folder that gives a table twice is refused before anything is read.
+ */
+export async function planImportPath(path: string, formatOrOptions: FileFormat | PlanOptions = 'auto'): Promise<ImportPlanForPath> {
+  const { format = 'auto', table } = typeof formatOrOptions === 'string' ? { format: formatOrOptions } : formatOrOptions;
+  let info;
+  try {
+    info = await stat(path);
+  } catch {
+    throw usageError('PATH_NOT_FOUND', `${path} does not exist.`, [{ table: basename(path), value: path, message: 'no such file or folder' }]);
+  }
+  if (table !== undefined) {
+    const definition = findTableDefinition(table);
+    if (!definition) throw usageError('UNKNOWN_TABLE', `There is no import table '${table}'. The tables are: ${listImportTables()}.`, [{ value: table, message: `'${table}' is not an import table` }]);
+    if (info.isDirectory()) {
+      throw usageError('TABLE_NEEDS_ONE_FILE', `${path} is a folder: a table can be named for one file only (a folder's files are matched to tables by their names).`);
+    }
+    return { sources: [await planFileAsTable(path, assertSupportedFile(path, format), definition.name, info.size)], problems: [] };
+  }
+  const files = info.isDirectory()
+    ? (await readdir(path)).filter((name) => !name.startsWith('.') && !name.startsWith('~$')).sort().map((name) => join(path, name))
+    : [path];
+  const sources: ImportSourceFile[] = [];
+  const problems: FieldProblem[] = [];
+  for (const file of files) {
+    const kind = kindOf(file, format);
+    if (!kind) {
+      if (!info.isDirectory()) throw unsupportedFileError(file);
+      continue;
+    }
+    const sizeBytes = (await stat(file)).size;
+    if (kind === 'csv') {
+      const table = tableFromName(basename(file));
+      if (table) sources.push({ table, path: file, kind, label: basename(file), sizeBytes });
+      else problems.push({ table: basename(file), message: `${basename(file)}: the file name names no import table (expected one of ${listImportTables()})` });
+      continue;
+    }
+    const tabs = await listWorkbookTabs(file);
+    const matched = tabs.map((tab) => ({ tab, table: tableFromName(tab) }));
+    const fromFileName = tableFromName(basename(file));
+    // A one-tab workbook named after its table ("creators.xlsx" with "Sheet1") is that table.
+    if (tabs.length === 1 && !matched[0]?.table && fromFileName && tabs[0] !== undefined) {
+      sources.push({ table: fromFileName, path: file, kind, tabName: tabs[0], label: basename(file), sizeBytes });
+      continue;
+    }
+    for (const { tab, table } of matched) {
+      if (table) sources.push({ table, path: file, kind, tabName: tab, label: `${basename(file)} › ${tab}`, sizeBytes });
+      // Tabs that are not tables (a "README" or "Hướng dẫn" tab) are reported only when nothing matched.
+    }
+    if (!matched.some((entry) => entry.table)) problems.push({ table: basename(file), message: `${basename(file)}: no tab is named after an import table` });
+  }
+  assertEachTableOnce(path, sources);
+  sources.sort((a, b) => (tableOrder.get(a.table) ?? 0) - (tableOrder.get(b.table) ?? 0) || a.label.localeCompare(b.label));
+  return { sources, problems };
+}
+
+/** The one source a named table makes of a file: the CSV, or the workbook's only tab (or the tab named after the table). */
+async function planFileAsTable(path: string, kind: 'csv' | 'xlsx', table: TableName, sizeBytes: number): Promise<ImportSourceFile> {
+  const label = basename(path);
+  if (kind === 'csv') return { table, path, kind, label, sizeBytes };
+  const tabs = await listWorkbookTabs(path);
+  const tab = tabs.length === 1 ? tabs[0] : tabs.find((candidate) => tableFromName(candidate) === table);
+  if (tab === undefined) {
+    throw usageError('TAB_NOT_FOUND', `${label} has ${tabs.length} tabs (${tabs.join(', ')}) and none is named ${table}: name the tab ${table}, or save that tab on its own as a CSV file.`);
+  }
+  return { table, path, kind, tabName: tab, label: `${label} › ${tab}`, sizeBytes };
+}
+
+/**
+ * Refuses a folder that gives a table in more than one file or tab. The usual case is the
+ * templates folder: the workbook holds the same 15 tables as the CSV files beside it. Guessing
+ * which copy is current could import stale rows, and importing both writes each table twice,
+ * so the person chooses, with one flag.
+ */
+function assertEachTableOnce(path: string, sources: readonly ImportSourceFile[]): void {
+  const byTable = new Map<TableName, ImportSourceFile[]>();
+  for (const source of sources) byTable.set(source.table, [...(byTable.get(source.table) ?? []), source]);
+  const twice = [...byTable.entries()].filter(([, given]) => given.length > 1);
+  if (twice.length === 0) return;
+  const problems = twice.flatMap(([table, given]) => given.map((source) => ({ table: source.label, message: `${table} is also in ${given.filter((other) => other !== source).map((other) => other.label).join(' and ')}` })));
+  const tables = twice.map(([table]) => table);
+  const tableList = tables.length > 4 ? `${tables.slice(0, 3).join(', ')} and ${tables.length - 3} more` : tables.join(', ');
+  const isMixed = twice.some(([, given]) => given.some((source) => source.kind === 'csv') && given.some((source) => source.kind === 'xlsx'));
+  if (isMixed) {
+    const workbooks = [...new Set(twice.flatMap(([, given]) => given.filter((source) => source.kind === 'xlsx').map((source) => basename(source.path))))];
+    throw usageError(
+      'TABLE_GIVEN_TWICE',
+      `${path} holds both CSV files and ${workbooks.length === 1 ? 'a workbook' : 'workbooks'} (${workbooks.join(', ')}) with the same tables (${tableList}), so each would be imported twice. Nothing was imported. Choose one: add --format csv to import only the CSV files, or --format xlsx to import only the ${workbooks.length === 1 ? 'workbook' : 'workbooks'}; or move the files you don't want out of the folder.`,
+      problems,
+    );
+  }
+  const where = twice.map(([table, given]) => `${table} in ${given.map((source) => source.label).join(' and ')}`).join('; ');
+  throw usageError('TABLE_GIVEN_TWICE', `${path} gives ${tables.length === 1 ? 'a table' : 'tables'} in more than one file: ${where}. Nothing was imported. Keep one file per table: move the others out of the folder.`, problems);
+}
