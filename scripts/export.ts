@@ -1,13 +1,13 @@
 // npm run export -- (--table T | --all | --campaigns [filters] | --campaign-detail CODE) --format csv|xlsx --out PATH
-import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { tableDefinitions, type CampaignListFilter } from '../sync-server/src/contract/index.js';
-import { openDatabase } from '../sync-server/src/platform/database/open-database.js';
+import { openCommandDatabase, serverEndpoint } from './lib/open-command-database.js';
 import { isAppError } from '../sync-server/src/platform/errors/app-error.js';
 import { exportCampaignList, exportTable, type TableExport } from '../sync-server/src/modules/exports/table-export.service.js';
 import { writeTableCsv, writeTablesXlsx } from '../sync-server/src/modules/exports/file-writers.js';
-import { formatCampaignDetailCsv, getCampaignDetailSummary } from '../sync-server/src/modules/exports/campaign-detail.service.js';
+import { getCampaignDetailSummary, writeCampaignDetailFile } from '../sync-server/src/modules/exports/campaign-detail.service.js';
 
 const usage = [
   'Usage:',
@@ -15,7 +15,8 @@ const usage = [
   '  npm run export -- --all --format csv --out DIR          (one CSV per table)',
   '  npm run export -- --all --format xlsx --out FILE.xlsx   (one tab per table)',
   '  npm run export -- --campaigns [--status planned,running] [--brand LUMI] [--objective sale] [--from 2026-01-01] [--to 2026-03-31] [--search tết] --format csv|xlsx --out PATH',
-  '  npm run export -- --campaign-detail CODE --out FILE.csv',
+  '  npm run export -- --campaign-detail CODE --format csv|xlsx --out PATH   (campaign, products, creators)',
+  'Without --format, an --out ending in .xlsx is a workbook and anything else CSV.',
 ].join('\n');
 
 const list = (value: string | undefined) => value?.split(',').map((part) => part.trim()).filter(Boolean);
@@ -44,7 +45,7 @@ async function main(): Promise<number> {
         from: { type: 'string' },
         to: { type: 'string' },
         search: { type: 'string' },
-        format: { type: 'string', default: 'csv' },
+        format: { type: 'string' },
         out: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
@@ -54,21 +55,30 @@ async function main(): Promise<number> {
     return 2;
   }
   const modes = [args.table !== undefined, args.all, args.campaigns, args['campaign-detail'] !== undefined].filter(Boolean).length;
-  if (args.help || modes !== 1 || !args.out || !['csv', 'xlsx'].includes(args.format)) {
+  if (args.help || modes !== 1 || !args.out || (args.format !== undefined && !['csv', 'xlsx'].includes(args.format))) {
     (args.help ? console.log : console.error)(usage);
     return args.help ? 0 : 2;
   }
   const out = args.out;
-  const database = await openDatabase();
+  const isXlsxPath = extname(out).toLowerCase() === '.xlsx';
+  const format: 'csv' | 'xlsx' = args.format === 'csv' || args.format === 'xlsx' ? args.format : isXlsxPath ? 'xlsx' : 'csv';
+  // A CSV written under .xlsx (or a workbook under .csv) is a file Excel refuses to open.
+  if ((format === 'xlsx') !== isXlsxPath) {
+    console.error(`--format ${format} does not match --out ${out}: ${format === 'xlsx' ? 'name the file .xlsx' : 'use --format xlsx for a .xlsx file'}.\n${usage}`);
+    return 2;
+  }
+  const database = await openCommandDatabase((server) => `download the export from the running server instead: GET ${serverEndpoint(server.url, '/api/v1/exports/{table}')} or /api/v1/campaigns/export (docs/import-export.md)`);
   try {
     const prisma = database.prisma;
     if (args['campaign-detail'] !== undefined) {
-      await writeFile(out, formatCampaignDetailCsv(await getCampaignDetailSummary(prisma, args['campaign-detail'])), 'utf8');
+      await writeCampaignDetailFile(await getCampaignDetailSummary(prisma, args['campaign-detail']), format, out);
       console.log(`Campaign ${args['campaign-detail']} → ${out}`);
       return 0;
     }
+    // A workbook is read by people: it gets the names beside the keys; a CSV stays the template.
+    const options = { withLabels: format === 'xlsx' };
     let exports: TableExport[];
-    if (args.all) exports = tableDefinitions.map((definition) => exportTable(prisma, definition.name));
+    if (args.all) exports = tableDefinitions.map((definition) => exportTable(prisma, definition.name, options));
     else if (args.campaigns) {
       const filter: CampaignListFilter = {
         statuses: list(args.status),
@@ -79,10 +89,10 @@ async function main(): Promise<number> {
         activeTo: args.to,
         search: args.search,
       };
-      exports = [exportCampaignList(prisma, filter)];
-    } else exports = [exportTable(prisma, args.table ?? '')];
+      exports = [exportCampaignList(prisma, filter, options)];
+    } else exports = [exportTable(prisma, args.table ?? '', options)];
 
-    if (args.format === 'xlsx') {
+    if (format === 'xlsx') {
       const counts = await writeTablesXlsx(exports, out);
       for (const [table, count] of Object.entries(counts)) console.log(`${table}: ${count} rows → ${out}`);
       return 0;

@@ -2,10 +2,9 @@
  * Exports as files for the HTTP API: the same engine and template format as `npm run export`,
  * written to a temporary file so that a failure answers with an error, not half a download.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { findTableDefinition, tableDefinitions, type TableDefinition } from '../../contract/index.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { AppError } from '../../platform/errors/app-error.js';
@@ -15,7 +14,7 @@ import { assertAllowed } from '../access/permissions.js';
 import { resolveCampaign, resolveCampaignFilters } from '../campaigns/campaign-api.service.js';
 import { listCampaignsForExport, type MetricsOptions } from '../campaigns/index.js';
 import type { CampaignFiltersQuery } from '../campaigns/campaigns.http-schemas.js';
-import { campaignDetailCreatorColumns, campaignDetailProductColumns, formatCampaignDetailCsv, getCampaignDetailSummary, type CampaignDetailSummary } from './campaign-detail.service.js';
+import { getCampaignDetailSummary, writeCampaignDetailFile, type CampaignDetailSummary } from './campaign-detail.service.js';
 import type { TextRow } from './export.repository.js';
 import { writeTableCsv, writeTablesXlsx } from './file-writers.js';
 import { exportCampaignList, exportTable, type TableExport } from './table-export.service.js';
@@ -82,7 +81,7 @@ export async function exportCampaignListFile(prisma: PrismaClient, actor: Actor,
   assertAllowed(actor, 'campaign.export');
   const filters = await resolveCampaignFilters(prisma, query);
   const items = filters ? await listCampaignsForExport(prisma, actor, filters, options) : [];
-  const exported = exportCampaignList(prisma, { ids: items.map((item) => item.id) });
+  const exported = exportCampaignList(prisma, { ids: items.map((item) => item.id) }, { withLabels: format === 'xlsx' });
   const ordered: TableExport = { ...exported, rows: inOrder(exported.rows, items.map((item) => item.code)) };
   return writeExportFile(`campaigns-${today()}`, format, (path) => writeTable(redactExport(actor, ordered), format, path));
 }
@@ -94,20 +93,7 @@ export async function exportTableFile(prisma: PrismaClient, actor: Actor, table:
   if (!definition) {
     throw new AppError({ code: 'NOT_FOUND', reason: 'UNKNOWN_TABLE', userMessage: `There is no table ${table}; use one of ${tableDefinitions.map((candidate) => candidate.name).join(', ')}.` });
   }
-  return writeExportFile(`${definition.name}-${today()}`, format, (path) => writeTable(redactExport(actor, exportTable(prisma, definition.name)), format, path));
-}
-
-async function writeCampaignDetailXlsx(summary: CampaignDetailSummary, path: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  const addTab = (name: string, columns: readonly string[], rows: readonly TextRow[]) => {
-    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.addRow([...columns]).font = { bold: true };
-    for (const row of rows) sheet.addRow(columns.map((column) => row[column] ?? null));
-  };
-  addTab('campaign', summary.campaignColumns, [summary.campaign]);
-  addTab('products', campaignDetailProductColumns, summary.products);
-  addTab('creators', campaignDetailCreatorColumns, summary.creators);
-  await workbook.xlsx.writeFile(path);
+  return writeExportFile(`${definition.name}-${today()}`, format, (path) => writeTable(redactExport(actor, exportTable(prisma, definition.name, { withLabels: format === 'xlsx' })), format, path));
 }
 
 /** The campaign detail summary (000 §4.7): the campaign, its products, its creators. */
@@ -116,9 +102,5 @@ export async function exportCampaignDetailFile(prisma: PrismaClient, actor: Acto
   const campaign = await resolveCampaign(prisma, code);
   const found = await getCampaignDetailSummary(prisma, campaign.code);
   const summary: CampaignDetailSummary = { ...found, campaign: redactSpendCells(actor, findTableDefinition('campaigns')!, found.campaign) };
-  return writeExportFile(`campaign-${campaign.code}-${today()}`, format, async (path) => {
-    if (format === 'csv') await writeFile(path, formatCampaignDetailCsv(summary), 'utf8');
-    else await writeCampaignDetailXlsx(summary, path);
-    return summary.products.length + summary.creators.length;
-  });
+  return writeExportFile(`campaign-${campaign.code}-${today()}`, format, (path) => writeCampaignDetailFile(summary, format, path));
 }

@@ -62,14 +62,40 @@ function orderColumns(definition: TableDefinition, columns: readonly ColumnDefin
 export type ExportQuery = { sql: string; params: unknown[] };
 
 /**
+ * The readable name of a referenced row, for an XLSX a marketer hands on: the brand's name beside
+ * brand_code, the creator's beside creator_key. `field` is the key of the value in an export row.
+ */
+export type ExportLabel = { column: string; field: string; table: string; nameColumn: string; dbColumn: string };
+
+// Only tables whose rows have a name a person reads; a channel or a booking is its key.
+const LABEL_NAME_COLUMNS: Readonly<Record<string, string>> = { brands: 'name', products: 'name', creators: 'name', campaigns: 'name', users: 'display_name' };
+
+/** One label per reference to a named table, beside the last of its key columns (product_code, not brand_code, names the product). */
+export function exportLabels(definition: TableDefinition): ExportLabel[] {
+  const labels: ExportLabel[] = [];
+  for (const reference of definition.references) {
+    const nameColumn = LABEL_NAME_COLUMNS[reference.table];
+    const column = reference.match.at(-1)?.column;
+    if (!nameColumn || !column || labels.some((label) => label.column === column)) continue;
+    const table = reference.table === 'users' ? 'users' : findTableDefinition(reference.table)!.dbTable;
+    labels.push({ column, field: `${column}:label`, table, nameColumn, dbColumn: reference.dbColumn });
+  }
+  return labels;
+}
+
+/**
  * Every live row of a table in template format, one page at a time. `where` is extra SQL on
  * the row aliased `t`, with `$n` parameters numbered after the paging ones ($1 limit, $2 offset).
  */
-export function buildExportSql(definition: TableDefinition, where: string[] = []): string {
+export function buildExportSql(definition: TableDefinition, where: string[] = [], labels: readonly ExportLabel[] = []): string {
   const columns = templateColumns(definition);
   const selects = columns.map((column) => `${columnValueSql(definition, column)} AS ${quoteIdent(column.name)}`);
+  // Labels are joined by primary key, one join per label for the whole page, never a query per row.
+  const joins = labels.map((label, index) => `LEFT JOIN ${quoteIdent(label.table)} l${index} ON l${index}.id = t.${quoteIdent(label.dbColumn)}`);
+  selects.push(...labels.map((label, index) => `l${index}.${quoteIdent(label.nameColumn)} AS ${quoteIdent(label.field)}`));
   // COLLATE "C": the same order on every server and on PGlite, whatever their locale.
   const order = orderColumns(definition, columns).map((name) => `s.${quoteIdent(name)} COLLATE "C" NULLS FIRST`);
   const conditions = ['t.deleted_at IS NULL', ...where];
-  return `SELECT * FROM (SELECT ${selects.join(', ')} FROM ${quoteIdent(definition.dbTable)} t WHERE ${conditions.join(' AND ')}) s ORDER BY ${order.join(', ')} LIMIT $1 OFFSET $2`;
+  const from = [`${quoteIdent(definition.dbTable)} t`, ...joins].join(' ');
+  return `SELECT * FROM (SELECT ${selects.join(', ')} FROM ${from} WHERE ${conditions.join(' AND ')}) s ORDER BY ${order.join(', ')} LIMIT $1 OFFSET $2`;
 }

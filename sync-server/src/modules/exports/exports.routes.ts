@@ -1,7 +1,7 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../platform/database/open-database.js';
-import { errorResponseSchema, type ApiDocumentation } from '../../platform/http/openapi.js';
+import { errorResponse, type ApiDocumentation } from '../../platform/http/openapi.js';
 import { getActor } from '../auth/authenticate.js';
 import { loadCampaignsConfig } from '../campaigns/campaigns.config.js';
 import { campaignCodeParamsSchema, campaignFiltersQuerySchema, fileFormatQuerySchema } from '../campaigns/campaigns.http-schemas.js';
@@ -14,10 +14,10 @@ const fileResponses = {
     description: 'The file, as an attachment (UTF-8 CSV with BOM, or XLSX)',
     content: {
       'text/csv': { schema: z.string() },
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().describe('binary') },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().meta({ format: 'binary' }) },
     },
   },
-  404: { description: 'No such campaign or table.', content: { 'application/json': { schema: errorResponseSchema } } },
+  404: errorResponse('No such campaign or table.'),
 };
 
 /** Sends the file as an attachment and removes it afterwards, whether or not the download finished. */
@@ -35,7 +35,9 @@ export function createExportsRouter(database: Database, documentation: ApiDocume
   documentation.register({
     method: 'get',
     path: '/api/v1/campaigns/export',
-    summary: 'The campaign list with the list filters and sort, as CSV or XLSX in the campaigns template format (admin, lead, finance).',
+    operationId: 'exportCampaignList',
+    summary: 'Export the campaign list',
+    description: 'The campaign list with the list filters and sort, as CSV or XLSX in the campaigns template format (admin, lead, finance).',
     tags: ['Exports'],
     request: { query: campaignFiltersQuerySchema.extend(fileFormatQuerySchema.shape) },
     responses: fileResponses,
@@ -43,7 +45,9 @@ export function createExportsRouter(database: Database, documentation: ApiDocume
   documentation.register({
     method: 'get',
     path: '/api/v1/campaigns/{code}/export',
-    summary: 'The campaign detail summary: the campaign, its products by priority and its creators (CSV in three blocks, or XLSX in three tabs).',
+    operationId: 'exportCampaignDetail',
+    summary: 'Export one campaign',
+    description: 'The campaign detail summary: the campaign, its products by priority and its creators (CSV in three blocks, or XLSX in three tabs).',
     tags: ['Exports'],
     request: { params: campaignCodeParamsSchema, query: fileFormatQuerySchema },
     responses: fileResponses,
@@ -51,7 +55,9 @@ export function createExportsRouter(database: Database, documentation: ApiDocume
   documentation.register({
     method: 'get',
     path: '/api/v1/exports/{table}',
-    summary: 'Every live row of one template table, as CSV or XLSX; the file imports back unchanged.',
+    operationId: 'exportTable',
+    summary: 'Export a template table',
+    description: 'Every live row of one template table, as CSV or XLSX; the file imports back unchanged.',
     tags: ['Exports'],
     request: { params: tableParamsSchema, query: fileFormatQuerySchema },
     responses: fileResponses,

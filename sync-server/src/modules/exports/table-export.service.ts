@@ -9,7 +9,7 @@ import {
 } from '../../contract/index.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { buildExportSql } from './export-sql.js';
+import { buildExportSql, exportLabels, type ExportLabel } from './export-sql.js';
 import { readExportPage, type TextRow } from './export.repository.js';
 
 const PAGE_SIZE = 5000;
@@ -19,6 +19,13 @@ export type TableExport = {
   table: TableName;
   columns: string[];
   rows: AsyncIterable<TextRow>;
+  /** Names beside keys (XLSX only; a CSV stays the template): each row holds them under `field`. */
+  labels: readonly ExportLabel[];
+};
+
+export type ExportOptions = {
+  /** Read the names beside the keys (brand name beside brand_code...), for a workbook a person reads. */
+  withLabels?: boolean;
 };
 
 function definitionOf(table: string): TableDefinition {
@@ -30,8 +37,8 @@ function definitionOf(table: string): TableDefinition {
   return definition;
 }
 
-async function* readPages(prisma: PrismaClient, definition: TableDefinition, where: string[], params: unknown[]): AsyncGenerator<TextRow> {
-  const sql = buildExportSql(definition, where);
+async function* readPages(prisma: PrismaClient, definition: TableDefinition, where: string[], params: unknown[], labels: readonly ExportLabel[]): AsyncGenerator<TextRow> {
+  const sql = buildExportSql(definition, where, labels);
   const datetimeColumns = templateColumns(definition).filter((column) => column.type === 'datetime').map((column) => column.name);
   for (let offset = 0; ; offset += PAGE_SIZE) {
     const page = await readExportPage(prisma, sql, PAGE_SIZE, offset, params);
@@ -48,14 +55,16 @@ async function* readPages(prisma: PrismaClient, definition: TableDefinition, whe
 }
 
 /** Every live row of a table, in template format and in a stable order (natural key first). */
-export function exportTable(prisma: PrismaClient, table: TableName | string): TableExport {
+export function exportTable(prisma: PrismaClient, table: TableName | string, options: ExportOptions = {}): TableExport {
   const definition = definitionOf(table);
-  return { table: definition.name, columns: templateColumns(definition).map((column) => column.name), rows: readPages(prisma, definition, [], []) };
+  const labels = options.withLabels ? exportLabels(definition) : [];
+  return { table: definition.name, columns: templateColumns(definition).map((column) => column.name), rows: readPages(prisma, definition, [], [], labels), labels };
 }
 
 /** The campaign list of 000 section 4.7, filtered, in the campaigns template format. */
-export function exportCampaignList(prisma: PrismaClient, filter: CampaignListFilter = {}): TableExport {
+export function exportCampaignList(prisma: PrismaClient, filter: CampaignListFilter = {}, options: ExportOptions = {}): TableExport {
   const definition = definitionOf('campaigns');
+  const labels = options.withLabels ? exportLabels(definition) : [];
   const where: string[] = [];
   const params: unknown[] = [];
   // $1 and $2 are the page size and offset.
@@ -75,5 +84,5 @@ export function exportCampaignList(prisma: PrismaClient, filter: CampaignListFil
     const pattern = next(`%${filter.search.trim()}%`);
     where.push(`(unaccent(t.name) ILIKE unaccent(${pattern}) OR t.code ILIKE ${pattern})`);
   }
-  return { table: 'campaigns', columns: templateColumns(definition).map((column) => column.name), rows: readPages(prisma, definition, where, params) };
+  return { table: 'campaigns', columns: templateColumns(definition).map((column) => column.name), rows: readPages(prisma, definition, where, params, labels), labels };
 }
