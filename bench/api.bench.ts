@@ -15,11 +15,17 @@
  *                 (what the first reader after each write pays);
  *   list-floor    the same list query straight in SQL from as many callers (the issue's floor);
  *   push          POST /api/v1/sync/push of 500 new creator rows (a new idempotency key each time);
- *   push-floor    the same 500 rows upserted straight in SQL, one statement per push, no checks.
+ *   push-floor    the same 500 rows upserted straight in SQL, one statement per push, no checks;
+ *   stress        002 §12.3's stress target, once, at BENCH_STRESS_CONNECTIONS (default 600): the
+ *                 list, then the push, each for BENCH_SECONDS. Every answer must be served or a
+ *                 quick 503 with Retry-After: it counts served, 503s (with and without
+ *                 Retry-After), other 5xx, other refusals, timeouts (no answer within
+ *                 BENCH_TIMEOUT_SECONDS, default 10) and connection errors.
  * BENCH_LOADS picks some of them (comma-separated).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import type { EventEmitter } from 'node:events';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
@@ -34,8 +40,10 @@ import { GENERATE_STATEMENTS, LIST_FLOOR_SQL } from './campaigns-data.js';
 // 150 is the issue's load; 1 shows the service time of a single request, without queueing.
 const CONNECTION_LEVELS = (process.env.BENCH_CONNECTIONS ?? '1,150').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const LOADS = new Set((process.env.BENCH_LOADS ?? 'list,list-uncached,list-floor,push,push-floor').split(',').map((load) => load.trim()));
+const LOADS = new Set((process.env.BENCH_LOADS ?? 'list,list-uncached,list-floor,push,push-floor,stress').split(',').map((load) => load.trim()));
 const PUSH_ROWS = 500;
+const STRESS_CONNECTIONS = Number(process.env.BENCH_STRESS_CONNECTIONS ?? 600);
+const TIMEOUT_SECONDS = Number(process.env.BENCH_TIMEOUT_SECONDS ?? 10);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const LIST_PATH = '/api/v1/campaigns?statuses=planned&statuses=running&objectives=sale&objectives=traffic&hasCreators=true&sort=start_date&limit=50';
 
@@ -117,6 +125,77 @@ async function loadList(baseUrl: string, token: string, connections: number, lab
   });
 }
 
+type StressResult = {
+  name: string;
+  served: number;
+  busy: number;
+  busyWithoutRetryAfter: number;
+  other5xx: number;
+  otherRefusals: number;
+  timeouts: number;
+  connectionErrors: number;
+  p99Served: number;
+  p99Busy: number;
+  statuses: Record<string, number>;
+};
+
+/**
+ * A load at 600 connections, counted by what each caller got back. autocannon's own tally
+ * lumps every non-2xx together; here a 503 is counted apart, and only with Retry-After as
+ * an answer that tells the caller what to do.
+ */
+async function runStress(name: string, options: autocannon.Options): Promise<StressResult> {
+  const result: StressResult = { name, served: 0, busy: 0, busyWithoutRetryAfter: 0, other5xx: 0, otherRefusals: 0, timeouts: 0, connectionErrors: 0, p99Served: 0, p99Busy: 0, statuses: {} };
+  const servedTimes: number[] = [];
+  const busyTimes: number[] = [];
+  const finished = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        ...options,
+        timeout: TIMEOUT_SECONDS,
+        setupClient: (client) => {
+          // autocannon's types say IncomingHttpHeaders; it really passes the parser's status and raw header list.
+          (client as unknown as EventEmitter).on('headers', ({ statusCode, headers }: { statusCode: number; headers: string[] }) => {
+            if (statusCode !== 503) return;
+            const hasRetryAfter = headers.some((value, index) => index % 2 === 0 && value.toLowerCase() === 'retry-after');
+            if (!hasRetryAfter) result.busyWithoutRetryAfter += 1;
+          });
+        },
+      },
+      (error: unknown, done: autocannon.Result) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on('response', (_client, status, _bytes, responseTime) => {
+      result.statuses[status] = (result.statuses[status] ?? 0) + 1;
+      if (status >= 200 && status < 300) {
+        result.served += 1;
+        servedTimes.push(responseTime);
+      } else if (status === 503) {
+        result.busy += 1;
+        busyTimes.push(responseTime);
+      } else if (status >= 500) result.other5xx += 1;
+      else result.otherRefusals += 1;
+    });
+  });
+  result.timeouts = finished.timeouts;
+  result.connectionErrors = finished.errors - finished.timeouts;
+  const p99 = (samples: number[]) => samples.sort((a, b) => a - b)[Math.max(0, Math.ceil(samples.length * 0.99) - 1)] ?? 0;
+  result.p99Served = p99(servedTimes);
+  result.p99Busy = p99(busyTimes);
+  return result;
+}
+
+function printStress(results: StressResult[]): void {
+  if (results.length === 0) return;
+  console.log(`\nStress: ${STRESS_CONNECTIONS} connections, ${SECONDS} s each, an answer later than ${TIMEOUT_SECONDS} s counts as a timeout\n`);
+  console.log('| load | served | p99 served ms | 503 + Retry-After | p99 503 ms | 503 without Retry-After | other 5xx | other refusals | timeouts | connection errors | every answer served or a quick 503 |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const result of results) {
+    const isClean = result.busyWithoutRetryAfter + result.other5xx + result.otherRefusals + result.timeouts + result.connectionErrors === 0;
+    console.log(`| ${result.name} | ${result.served} | ${result.p99Served.toFixed(0)} | ${result.busy - result.busyWithoutRetryAfter} | ${result.p99Busy.toFixed(0)} | ${result.busyWithoutRetryAfter} | ${result.other5xx} | ${result.otherRefusals} | ${result.timeouts} | ${result.connectionErrors} | ${isClean ? 'yes' : 'no'} |`);
+  }
+  for (const result of results) console.log(`  ${result.name}: statuses ${JSON.stringify(result.statuses)}`);
+}
+
 let pushBatch = 0;
 /** 500 new creators, never seen before (each push, and each floor statement, gets its own). */
 function newCreatorRows() {
@@ -131,8 +210,8 @@ function newCreatorRows() {
   }));
 }
 
-async function loadPush(baseUrl: string, token: string, connections: number): Promise<Result> {
-  return runLoad(`POST /api/v1/sync/push (${PUSH_ROWS} new rows), ${connections} conn.`, {
+function pushOptions(baseUrl: string, token: string, connections: number): autocannon.Options {
+  return {
     url: `${baseUrl}/api/v1/sync/push`,
     connections,
     duration: SECONDS,
@@ -146,7 +225,22 @@ async function loadPush(baseUrl: string, token: string, connections: number): Pr
         },
       },
     ],
+  };
+}
+
+async function loadPush(baseUrl: string, token: string, connections: number): Promise<Result> {
+  return runLoad(`POST /api/v1/sync/push (${PUSH_ROWS} new rows), ${connections} conn.`, pushOptions(baseUrl, token, connections));
+}
+
+async function stressLoads(baseUrl: string, token: string): Promise<StressResult[]> {
+  const list = await runStress(`GET /api/v1/campaigns (filtered page of 50), ${STRESS_CONNECTIONS} conn.`, {
+    url: `${baseUrl}${LIST_PATH}`,
+    connections: STRESS_CONNECTIONS,
+    duration: SECONDS,
+    headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' },
   });
+  const push = await runStress(`POST /api/v1/sync/push (${PUSH_ROWS} new rows), ${STRESS_CONNECTIONS} conn.`, pushOptions(baseUrl, token, STRESS_CONNECTIONS));
+  return [list, push];
 }
 
 /** Runs `statement` from as many concurrent callers as connections, for as long as the HTTP loads. */
@@ -242,7 +336,9 @@ try {
     if (LOADS.has('push')) results.push(await loadPush(baseUrl, token, connections));
     if (LOADS.has('push-floor')) results.push(await loadPushFloor(scratch.url, connections));
   }
-  printTable(results);
+  const stress = LOADS.has('stress') ? await stressLoads(baseUrl, token) : [];
+  if (results.length) printTable(results);
+  printStress(stress);
 } catch (error) {
   console.error(`The API benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

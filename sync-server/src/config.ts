@@ -1,5 +1,6 @@
 import { readAuthConfig, type AuthConfig } from './modules/auth/auth.config.js';
 import { resolveDatabaseTarget, type DatabaseTarget } from './platform/database/database-target.js';
+import type { SharedStoreConfig } from './platform/http/shared-store.js';
 
 export type ServerConfig = {
   host: string;
@@ -14,8 +15,15 @@ export type ServerConfig = {
   corsAllowedOrigins: string[];
   /** Campaign list pages kept per database snapshot (0 = no cache). */
   campaignListCacheEntries: number;
-  /** Pushes applied at once, and how many may wait before new ones get 503 + Retry-After. */
-  pushAdmission: { concurrency: number; maxQueued: number };
+  /**
+   * Pushes applied at once, and how many may wait, or how long at the recent pace (none: no
+   * bound), before new ones get 503 + Retry-After.
+   */
+  pushAdmission: { concurrency: number; maxQueued: number; maxWaitSeconds?: number };
+  /** Redis for the rate-limit counters when several servers share the load; null = this process's memory. */
+  sharedStore: SharedStoreConfig;
+  /** Express's `trust proxy`: behind a load balancer, which X-Forwarded-For hops give the caller's address. */
+  trustProxy: boolean | number | string;
 };
 
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -33,8 +41,21 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     pushAdmission: {
       concurrency: Math.max(1, parseCount('PUSH_CONCURRENCY', env.PUSH_CONCURRENCY ?? '4')),
       maxQueued: parseCount('PUSH_QUEUE_LIMIT', env.PUSH_QUEUE_LIMIT ?? '400'),
+      // Past this, a caller is better told to come back than kept waiting towards its own timeout.
+      maxWaitSeconds: Math.max(1, parseCount('PUSH_MAX_WAIT_SECONDS', env.PUSH_MAX_WAIT_SECONDS ?? '8')),
     },
+    sharedStore: env.REDIS_URL?.trim() ? { redisUrl: env.REDIS_URL.trim(), keyPrefix: env.REDIS_KEY_PREFIX ?? 'booking-center:' } : null,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY ?? ''),
   };
+}
+
+/** "" or "false": the connection's own address; a number: that many proxies; "true"; or addresses/subnets, comma-separated. */
+function parseTrustProxy(value: string): boolean | number | string {
+  const trimmed = value.trim().toLowerCase();
+  if (trimmed === '' || trimmed === 'false') return false;
+  if (trimmed === 'true') return true;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  return value.trim();
 }
 
 function parsePort(value: string): number {

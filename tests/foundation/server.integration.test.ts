@@ -33,24 +33,27 @@ describe('sync server skeleton', () => {
     expect(await response.json()).toEqual({ detail: 'There is no GET /nothing-here on this server.', code: 'NOT_FOUND', errors: {} });
   });
 
-  it('answers broken JSON with 400 and an oversized body with 413, never a stack trace', async () => {
-    const broken = await fetch(`${server.url}/healthz`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"rows": [' });
+  // Bodies are read only once the caller has signed in (an unknown caller gets 401 first).
+  it('answers a signed-in caller\'s broken JSON with 400 and an oversized body with 413, never a stack trace', async () => {
+    const headers = { ...(await server.authAs('lan.nguyen')), 'content-type': 'application/json' };
+    const broken = await fetch(`${server.url}/api/v1/campaigns/CC-TET-2026/transition`, { method: 'POST', headers, body: '{"rows": [' });
     expect(broken.status).toBe(400);
     const brokenText = await broken.text();
     expect(JSON.parse(brokenText)).toMatchObject({ code: 'BAD_REQUEST', detail: 'The request body is not valid JSON.' });
     expect(brokenText).not.toMatch(/at .*\.(ts|js):\d+/);
 
-    const large = await fetch(`${server.url}/healthz`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'x'.repeat(5000) }) });
+    const large = await fetch(`${server.url}/api/v1/campaigns/CC-TET-2026/transition`, { method: 'POST', headers, body: JSON.stringify({ text: 'x'.repeat(5000) }) });
     expect(large.status).toBe(413);
     expect(await large.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
   });
 
   it('on shutdown, lets a request in flight finish before closing the database', async () => {
     // A request whose body is still arriving when close() is called.
+    const token = await server.tokenFor('lan.nguyen');
     const socket = connect(Number(new URL(server.url).port), '127.0.0.1');
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     const body = '{"note":"đang gửi"}';
-    socket.write(`POST /healthz HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`);
+    socket.write(`POST /api/v1/nothing-here HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`);
     socket.write(body.slice(0, 5));
     await new Promise((resolve) => setTimeout(resolve, 50));
 

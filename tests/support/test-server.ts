@@ -12,7 +12,8 @@ const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 20
 const keyId = 'test-key-1';
 const testCertificates = { [keyId]: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
 
-export type IdTokenClaims = { email: string; aud?: string; iss?: string; expiresInSeconds?: number; emailVerified?: boolean; name?: string };
+/** `emailVerified` defaults to true; given as undefined, the claim is left out. */
+export type IdTokenClaims = { email: string; aud?: string; iss?: string; expiresInSeconds?: number; emailVerified?: unknown; name?: string };
 
 /** A Google-style ID token (RS256 JWT) signed with the test key. */
 export function signIdToken(claims: IdTokenClaims, key = privateKey): string {
@@ -23,7 +24,7 @@ export function signIdToken(claims: IdTokenClaims, key = privateKey): string {
     aud: claims.aud ?? TEST_AUDIENCE,
     sub: randomUUID(),
     email: claims.email,
-    email_verified: claims.emailVerified ?? true,
+    email_verified: 'emailVerified' in claims ? claims.emailVerified : true,
     name: claims.name,
     iat: now - 10,
     exp: now + (claims.expiresInSeconds ?? 3600),
@@ -64,12 +65,15 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
     corsAllowedOrigins: [],
     campaignListCacheEntries: 256,
     pushAdmission: { concurrency: 4, maxQueued: 400 },
+    sharedStore: null,
+    trustProxy: false,
     ...overrides,
     auth: {
       googleAudiences: [TEST_AUDIENCE],
       isAutoCreatingViewers: false,
       devToken: null,
       rateLimitPerMinute: 0,
+      failedSignIns: { limit: 0, windowSeconds: 300 },
       fetchGoogleCertificates: async () => testCertificates,
       ...overrides.auth,
     },

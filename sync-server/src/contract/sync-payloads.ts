@@ -2,7 +2,8 @@
  * The HTTP payloads the Google Sheets add-on and the sync server share.
  *
  * This file is bundled into the Apps Script add-on as well as the server, so it imports
- * nothing but zod: no Node, no Express, no Prisma.
+ * nothing but zod: no Node, no Express, no Prisma. `.meta({ id })` names a schema in the API
+ * description (/openapi.json lists it once under components/schemas); it changes no parsing.
  */
 import { z } from 'zod';
 
@@ -10,10 +11,10 @@ import { z } from 'zod';
 // Cells
 
 /** One cell value as it travels between a sheet and the server. Dates are ISO strings. */
-export const cellValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export const cellValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]).meta({ id: 'CellValue' });
 export type CellValue = z.infer<typeof cellValueSchema>;
 
-export const cellRecordSchema = z.record(z.string(), cellValueSchema);
+export const cellRecordSchema = z.record(z.string(), cellValueSchema).meta({ id: 'CellRecord' });
 export type CellRecord = z.infer<typeof cellRecordSchema>;
 
 // ---------------------------------------------------------------------------
@@ -29,7 +30,7 @@ export const columnTypeSchema = z.enum([
   'boolean',
   'enum',
   'json',
-]);
+]).meta({ id: 'ColumnType' });
 export type ColumnType = z.infer<typeof columnTypeSchema>;
 
 // The wire form of the table definitions (contract/tables.ts holds the full ones): what
@@ -48,7 +49,7 @@ export const columnPayloadSchema = z.object({
   computed: z.boolean(),
   label: z.string().optional(),
   labelVi: z.string().optional(),
-});
+}).meta({ id: 'Column' });
 export type ColumnPayload = z.infer<typeof columnPayloadSchema>;
 
 export const tablePayloadSchema = z.object({
@@ -62,10 +63,10 @@ export const tablePayloadSchema = z.object({
   /** Tables whose rows must exist first (push order). */
   dependsOn: z.array(z.string()),
   columns: z.array(columnPayloadSchema),
-});
+}).meta({ id: 'TableDefinition' });
 export type TablePayload = z.infer<typeof tablePayloadSchema>;
 
-export const tablesResponseSchema = z.object({ tables: z.array(tablePayloadSchema) });
+export const tablesResponseSchema = z.object({ tables: z.array(tablePayloadSchema) }).meta({ id: 'TablesResponse' });
 export type TablesResponse = z.infer<typeof tablesResponseSchema>;
 
 // ---------------------------------------------------------------------------
@@ -77,7 +78,7 @@ export const pushRowSchema = z.object({
   /** The row_version the row was pulled or last pushed at; null for a new row. */
   rowVersion: z.number().int().nullable(),
   values: cellRecordSchema,
-});
+}).meta({ id: 'PushRow' });
 export type PushRow = z.infer<typeof pushRowSchema>;
 
 export const pushDeletionSchema = z.object({
@@ -85,14 +86,14 @@ export const pushDeletionSchema = z.object({
   /** Natural key of the row to delete, column → value. */
   key: z.record(z.string(), z.string()),
   rowVersion: z.number().int().nullable(),
-});
+}).meta({ id: 'PushDeletion' });
 export type PushDeletion = z.infer<typeof pushDeletionSchema>;
 
 export const pushTableSchema = z.object({
   table: z.string().min(1),
   rows: z.array(pushRowSchema),
   deletions: z.array(pushDeletionSchema).optional(),
-});
+}).meta({ id: 'PushTable' });
 export type PushTable = z.infer<typeof pushTableSchema>;
 
 export const pushRequestSchema = z.object({
@@ -101,10 +102,10 @@ export const pushRequestSchema = z.object({
   /** Validate and report only ("Validate (dry run)" in the menu). */
   dryRun: z.boolean().optional(),
   tables: z.array(pushTableSchema),
-});
+}).meta({ id: 'PushRequest' });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
-export const rowStatusSchema = z.enum(['created', 'updated', 'unchanged', 'deleted', 'conflict', 'error']);
+export const rowStatusSchema = z.enum(['created', 'updated', 'unchanged', 'deleted', 'conflict', 'error']).meta({ id: 'RowStatus' });
 export type RowStatus = z.infer<typeof rowStatusSchema>;
 
 export const pushRowResultSchema = z.object({
@@ -118,7 +119,7 @@ export const pushRowResultSchema = z.object({
   serverValues: cellRecordSchema.optional(),
   /** Saved, with something to check (a blacklisted creator assigned by an admin, a watchlist creator). */
   warnings: z.array(z.string()).optional(),
-});
+}).meta({ id: 'PushRowResult' });
 export type PushRowResult = z.infer<typeof pushRowResultSchema>;
 
 export const pushResponseSchema = z.object({
@@ -126,7 +127,7 @@ export const pushResponseSchema = z.object({
   applied: z.boolean(),
   tables: z.array(z.object({ table: z.string(), results: z.array(pushRowResultSchema) })),
   summary: z.partialRecord(rowStatusSchema, z.number().int()),
-});
+}).meta({ id: 'PushResponse' });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 // ---------------------------------------------------------------------------
@@ -137,7 +138,7 @@ export const pulledRowSchema = z.object({
   computed: cellRecordSchema,
   rowVersion: z.number().int(),
   deleted: z.boolean(),
-});
+}).meta({ id: 'PulledRow' });
 export type PulledRow = z.infer<typeof pulledRowSchema>;
 
 export const pullResponseSchema = z.object({
@@ -152,13 +153,13 @@ export type PullResponse = z.infer<typeof pullResponseSchema>;
 // ---------------------------------------------------------------------------
 // Campaign actions
 
-export const campaignStatusSchema = z.enum(['draft', 'planned', 'running', 'paused', 'finished', 'canceled']);
+export const campaignStatusSchema = z.enum(['draft', 'planned', 'running', 'paused', 'finished', 'canceled']).meta({ id: 'CampaignStatus' });
 export type CampaignStatus = z.infer<typeof campaignStatusSchema>;
 
-export const creatorStatusSchema = z.enum(['active', 'watchlist', 'blacklist']);
+export const creatorStatusSchema = z.enum(['active', 'watchlist', 'blacklist']).meta({ id: 'CreatorStatus' });
 export type CreatorStatus = z.infer<typeof creatorStatusSchema>;
 
-export const creatorRoleSchema = z.enum(['main', 'supporting', 'trial']);
+export const creatorRoleSchema = z.enum(['main', 'supporting', 'trial']).meta({ id: 'CreatorRole' });
 export type CreatorRole = z.infer<typeof creatorRoleSchema>;
 
 const nullableNumber = z.number().nullable();
@@ -168,7 +169,7 @@ export const campaignFlagSchema = z.object({
   /** error: wrong now, fix it; warning: likely to hurt the campaign; info: worth a look. */
   severity: z.enum(['info', 'warning', 'error']),
   message: z.string(),
-});
+}).meta({ id: 'CampaignFlag' });
 export type CampaignFlag = z.infer<typeof campaignFlagSchema>;
 
 export const campaignDetailSchema = z.object({
@@ -220,24 +221,24 @@ export const campaignDetailSchema = z.object({
       changes: z.record(z.string(), z.object({ from: cellValueSchema, to: cellValueSchema })),
     }),
   ),
-});
+}).meta({ id: 'CampaignDetail' });
 export type CampaignDetail = z.infer<typeof campaignDetailSchema>;
 
-export const transitionReasonSchema = z.object({ code: z.string(), message: z.string() });
+export const transitionReasonSchema = z.object({ code: z.string(), message: z.string() }).meta({ id: 'TransitionReason' });
 export type TransitionReason = z.infer<typeof transitionReasonSchema>;
 
 export const campaignTransitionsSchema = z.object({
   current: campaignStatusSchema,
   allowed: z.array(campaignStatusSchema),
   blocked: z.array(z.object({ to: campaignStatusSchema, reasons: z.array(transitionReasonSchema) })),
-});
+}).meta({ id: 'CampaignTransitions' });
 export type CampaignTransitions = z.infer<typeof campaignTransitionsSchema>;
 
-export const transitionRequestSchema = z.object({ to: campaignStatusSchema, note: z.string().optional() });
+export const transitionRequestSchema = z.object({ to: campaignStatusSchema, note: z.string().optional() }).meta({ id: 'TransitionRequest' });
 export type TransitionRequest = z.infer<typeof transitionRequestSchema>;
 
 /** Answer of POST /campaigns/{code}/transition. */
-export const transitionResponseSchema = z.object({ code: z.string(), from: campaignStatusSchema, status: campaignStatusSchema });
+export const transitionResponseSchema = z.object({ code: z.string(), from: campaignStatusSchema, status: campaignStatusSchema }).meta({ id: 'TransitionResponse' });
 export type TransitionResponse = z.infer<typeof transitionResponseSchema>;
 
 export const duplicateResponseSchema = z.object({
@@ -250,7 +251,7 @@ export const duplicateResponseSchema = z.object({
   leftOut: z.array(z.string()).optional(),
   /** Accepted with something to check (a watchlist creator, a blacklisted one copied by an admin). */
   warnings: z.array(z.string()).optional(),
-});
+}).meta({ id: 'DuplicateResponse' });
 export type DuplicateResponse = z.infer<typeof duplicateResponseSchema>;
 
 // ---------------------------------------------------------------------------
@@ -292,7 +293,7 @@ export const creatorSearchResponseSchema = z.object({
   ),
   /** Send back as `cursor` for the next page; null on the last page. */
   nextCursor: z.string().nullable().optional(),
-});
+}).meta({ id: 'CreatorSearchResponse' });
 export type CreatorSearchResponse = z.infer<typeof creatorSearchResponseSchema>;
 export type CreatorSummary = CreatorSearchResponse['creators'][number];
 
@@ -317,7 +318,7 @@ export const productSearchResponseSchema = z.object({
     }),
   ),
   nextCursor: z.string().nullable().optional(),
-});
+}).meta({ id: 'ProductSearchResponse' });
 export type ProductSearchResponse = z.infer<typeof productSearchResponseSchema>;
 export type ProductSummary = ProductSearchResponse['products'][number];
 
@@ -328,17 +329,17 @@ export const assignCreatorsRequestSchema = z.object({
   creatorKeys: z.array(z.string().trim().min(1)).min(1, 'Pick at least one creator.').max(1000),
   role: creatorRoleSchema.default('main'),
   note: z.string().max(2000).optional(),
-});
+}).meta({ id: 'AssignCreatorsRequest' });
 export type AssignCreatorsRequest = z.input<typeof assignCreatorsRequestSchema>;
 
-export const productKeySchema = z.object({ brandCode: z.string().trim().min(1), productCode: z.string().trim().min(1) });
+export const productKeySchema = z.object({ brandCode: z.string().trim().min(1), productCode: z.string().trim().min(1) }).meta({ id: 'ProductKey' });
 export type ProductKey = z.infer<typeof productKeySchema>;
 
 export const assignProductsRequestSchema = z.object({
   products: z.array(productKeySchema).min(1, 'Pick at least one product.').max(1000),
   priority: z.number().int().min(1).max(1000).default(1),
   note: z.string().max(2000).optional(),
-});
+}).meta({ id: 'AssignProductsRequest' });
 export type AssignProductsRequest = z.input<typeof assignProductsRequestSchema>;
 
 export const assignmentResponseSchema = z.object({
@@ -350,7 +351,7 @@ export const assignmentResponseSchema = z.object({
   skipped: z.array(z.object({ key: z.string(), reason: z.string(), message: z.string() })),
   /** e.g. a watchlist creator, or a blacklisted one an admin assigned anyway. */
   warnings: z.array(z.string()),
-});
+}).meta({ id: 'AssignmentResponse' });
 export type AssignmentResponse = z.infer<typeof assignmentResponseSchema>;
 
 // ---------------------------------------------------------------------------
@@ -363,7 +364,7 @@ export const importProblemSchema = z.object({
   column: z.string().nullable(),
   value: cellValueSchema,
   message: z.string(),
-});
+}).meta({ id: 'ImportProblem' });
 export type ImportProblem = z.infer<typeof importProblemSchema>;
 
 export const importFileReportSchema = z.object({
@@ -385,10 +386,10 @@ export const importFileReportSchema = z.object({
   problemsOmitted: z.number().int().optional(),
   /** Rows accepted with something to check: "row 4: Thảo Vy is blacklisted: assigned by an admin…". */
   warnings: z.array(z.string()).optional(),
-});
+}).meta({ id: 'ImportFileReport' });
 export type ImportFileReport = z.infer<typeof importFileReportSchema>;
 
-export const importReportSchema = z.object({ dryRun: z.boolean(), files: z.array(importFileReportSchema) });
+export const importReportSchema = z.object({ dryRun: z.boolean(), files: z.array(importFileReportSchema) }).meta({ id: 'ImportReport' });
 export type ImportReport = z.infer<typeof importReportSchema>;
 
 // ---------------------------------------------------------------------------

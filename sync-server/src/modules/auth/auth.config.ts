@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import type { FailedSignInLimit } from './failed-sign-ins.js';
 
 export type GoogleCertificates = Record<string, string>;
 
@@ -11,6 +12,8 @@ export type AuthConfig = {
   devToken: string | null;
   /** Requests per minute per caller; 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /** Failed sign-ins allowed per address and per claimed identity in a window (then 429). */
+  failedSignIns: FailedSignInLimit;
   /** Google's public signing certificates; tests give their own, production fetches Google's. */
   fetchGoogleCertificates?: () => Promise<GoogleCertificates>;
 };
@@ -24,6 +27,16 @@ export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
     isAutoCreatingViewers: ['1', 'true', 'yes'].includes((env.AUTO_CREATE_VIEWERS ?? '').toLowerCase()),
     devToken: isDevAuth ? (env.BOOKING_CENTER_DEV_TOKEN ?? 'dev-token') : null,
     rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 600),
+    failedSignIns: {
+      limit: readCount('FAILED_SIGN_IN_LIMIT', env.FAILED_SIGN_IN_LIMIT ?? '20'),
+      windowSeconds: Math.max(1, readCount('FAILED_SIGN_IN_WINDOW_SECONDS', env.FAILED_SIGN_IN_WINDOW_SECONDS ?? '300')),
+    },
     ...(certificatesFile ? { fetchGoogleCertificates: async () => JSON.parse(await readFile(certificatesFile, 'utf8')) as GoogleCertificates } : {}),
   };
+}
+
+function readCount(name: string, value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0) throw new Error(`${name} must be a whole number, 0 or more; it is '${value}'.`);
+  return count;
 }

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { RequestHandler, Response } from 'express';
 import type { Database } from '../../platform/database/open-database.js';
-import { AppError } from '../../platform/errors/app-error.js';
+import { AppError, isAppError } from '../../platform/errors/app-error.js';
 import type { Actor } from '../access/actor.js';
 import { hashApiToken, looksLikeApiToken } from './api-tokens.service.js';
 import type { AuthConfig } from './auth.config.js';
@@ -14,6 +14,7 @@ import {
   type ApiTokenMatch,
   type UserRow,
 } from './auth.repository.js';
+import type { FailedSignIns, SignInSubject } from './failed-sign-ins.js';
 import { createGoogleIdTokenVerifier } from './google-id-token.js';
 
 /** Who is calling, and the database snapshot their lookup ran under (after the request arrived). */
@@ -22,11 +23,12 @@ type Authenticated = { actor: Actor; snapshot?: string };
 /**
  * Who is calling: a Google ID token (the add-on, source "sheet"), a personal API token
  * (scripts and reports, source "api"), or the development token when it is switched on.
- * Sets the actor on `response.locals`; every route reads it with `getActor`.
+ * Sets the actor on `response.locals`; every route reads it with `getActor`. Failed sign-ins
+ * are counted per address and per claimed identity, and past their limit refused with 429.
  */
-export function createAuthenticator(database: Database, config: AuthConfig): RequestHandler {
+export function createAuthenticator(database: Database, config: AuthConfig, failedSignIns: FailedSignIns): RequestHandler {
   const prisma = database.prisma;
-  const verifyGoogleIdToken = createGoogleIdTokenVerifier({ audiences: config.googleAudiences, fetchCertificates: config.fetchGoogleCertificates });
+  const googleIdTokens = createGoogleIdTokenVerifier({ audiences: config.googleAudiences, fetchCertificates: config.fetchGoogleCertificates });
 
   // Requests read in the same turn of the event loop are looked up in one statement
   // (DataLoader, dispatched on setImmediate, never caching across requests): under load that is
@@ -42,6 +44,24 @@ export function createAuthenticator(database: Database, config: AuthConfig): Req
     return emails.map((email) => found.get(email.toLowerCase()) ?? null);
   }, lookUpTogether);
 
+  // Requests of one token that arrive together all read the same old "last used": they share
+  // one write instead of each queueing on the row's lock with a pool connection held (600 at
+  // once in bench:api's stress load).
+  const markingUsed = new Map<string, Promise<unknown>>();
+  function markUsed(tokenId: string, now: Date): Promise<unknown> {
+    let marking = markingUsed.get(tokenId);
+    if (!marking) {
+      marking = markApiTokenUsed(prisma, tokenId, now);
+      markingUsed.set(tokenId, marking);
+      // Kept a moment after it is written, for the requests whose lookup ran just before; a failure is not kept.
+      marking.then(
+        () => setTimeout(() => markingUsed.delete(tokenId), 1_000).unref(),
+        () => markingUsed.delete(tokenId),
+      );
+    }
+    return marking;
+  }
+
   async function authenticate(token: string): Promise<Authenticated> {
     if (config.devToken && token === config.devToken) {
       const admin = await prisma.user.findFirst({ where: { role: 'admin', isActive: true, deletedAt: null }, orderBy: { createdAt: 'asc' }, select: { id: true, email: true } });
@@ -55,11 +75,11 @@ export function createAuthenticator(database: Database, config: AuthConfig): Req
       // "Last used" to the minute is enough, and spares a write (and a row lock every request
       // of one busy script would queue on) per request.
       const now = new Date();
-      if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > 60_000) await markApiTokenUsed(prisma, found.id, now);
+      if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > 60_000) await markUsed(found.id, now);
       return { actor: toActor(found.user, 'api'), snapshot: found.snapshot };
     }
     if (token.split('.').length === 3) {
-      const identity = await verifyGoogleIdToken(token);
+      const identity = await googleIdTokens.verify(token);
       const found = await usersByEmail.load(identity.email);
       if (found) return { actor: toActor(found.user, 'sheet'), snapshot: found.snapshot };
       const user = config.isAutoCreatingViewers ? await createViewer(prisma, identity.email, identity.name ?? identity.email) : null;
@@ -74,18 +94,43 @@ export function createAuthenticator(database: Database, config: AuthConfig): Req
     throw new AppError({ code: 'UNAUTHENTICATED', userMessage: 'The Authorization header holds neither a Google sign-in nor an API token.' });
   }
 
+  /**
+   * Whom a token's failures count against besides its address: an API token's prefix, or the
+   * email of a token Google really signed. Never an email merely written into a token, or
+   * anyone could lock a colleague out by sending bad tokens in their name.
+   */
+  async function claimedIdentityOf(token: string): Promise<SignInSubject | null> {
+    if (looksLikeApiToken(token)) {
+      const prefix = token.slice(0, 12);
+      return { kind: 'identity', identity: `api-token:${prefix}`, label: `the API token ${prefix}…` };
+    }
+    if (token.split('.').length !== 3) return null;
+    const email = await googleIdTokens.readSignedEmail(token);
+    return email ? { kind: 'identity', identity: `google:${email}`, label: email } : null;
+  }
+
   return async (request, response, next) => {
+    const address: SignInSubject = { kind: 'address', address: request.ip ?? request.socket.remoteAddress ?? 'unknown' };
+    const subjects: SignInSubject[] = [address];
     try {
+      await failedSignIns.assertMayTry(address);
       const header = request.get('authorization') ?? '';
       const match = /^Bearer\s+(.+)$/i.exec(header.trim());
       if (!match?.[1]) {
         throw new AppError({ code: 'UNAUTHENTICATED', userMessage: 'Sign in first: send "Authorization: Bearer <token>".' });
       }
-      const { actor, snapshot } = await authenticate(match[1].trim());
+      const token = match[1].trim();
+      const identity = await claimedIdentityOf(token);
+      if (identity) {
+        subjects.push(identity);
+        await failedSignIns.assertMayTry(identity);
+      }
+      const { actor, snapshot } = await authenticate(token);
       response.locals.actor = actor;
       response.locals.databaseSnapshot = snapshot;
       next();
     } catch (error) {
+      if (isAppError(error) && (error.code === 'UNAUTHENTICATED' || error.code === 'FORBIDDEN')) await failedSignIns.recordFailure(subjects);
       next(error);
     }
   };

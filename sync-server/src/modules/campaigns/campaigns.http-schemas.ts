@@ -60,14 +60,14 @@ export const campaignListItemSchema = z.object({
   progressPercent: z.number(),
   flags: z.array(campaignFlagSchema),
   createdAt: z.string(),
-});
+}).meta({ id: 'CampaignListItem' });
 export type CampaignListItemResponse = z.infer<typeof campaignListItemSchema>;
 
 export const campaignListResponseSchema = z.object({
   items: z.array(campaignListItemSchema),
   /** Send back as `cursor` for the next page; null on the last page. */
   nextCursor: z.string().nullable(),
-});
+}).meta({ id: 'CampaignListResponse' });
 export type CampaignListResponse = z.infer<typeof campaignListResponseSchema>;
 
 export const campaignCodeParamsSchema = z.object({ code: z.string().min(1).max(64) });

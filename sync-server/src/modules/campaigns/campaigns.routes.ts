@@ -18,7 +18,7 @@ import type { Database } from '../../platform/database/open-database.js';
 import { createSnapshotCache, readCurrentSnapshot } from '../../platform/database/snapshot-cache.js';
 import { createAdmissionGate } from '../../platform/http/admission-gate.js';
 import { encodeJson, sendEncodedJson } from '../../platform/http/encoded-json.js';
-import { errorResponseSchema, type ApiDocumentation } from '../../platform/http/openapi.js';
+import { busyResponse, errorResponse, type ApiDocumentation } from '../../platform/http/openapi.js';
 import { canSeeSpend } from '../access/money-redaction.js';
 import { assertAllowed } from '../access/permissions.js';
 import { getActor, getRequestSnapshot } from '../auth/authenticate.js';
@@ -37,22 +37,26 @@ import { loadCampaignsConfig, todayIn } from './campaigns.config.js';
 import { campaignCodeParamsSchema, campaignListQueryHttpSchema, campaignListResponseSchema } from './campaigns.http-schemas.js';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const notFound = json(errorResponseSchema, 'No campaign has this code.');
+const notFound = errorResponse('No campaign has this code.');
 const tags = ['Campaigns'];
 
 function documentCampaignRoutes(documentation: ApiDocumentation): void {
   documentation.register({
     method: 'get',
     path: '/api/v1/campaigns',
-    summary: 'The campaign list: search, filters, sort, keyset pagination; each row with counts, budget planned vs actual and health flags.',
+    operationId: 'listCampaigns',
+    summary: 'List campaigns',
+    description: 'The campaign list: search, filters, sort, keyset pagination; each row with counts, budget planned vs actual and health flags.',
     tags,
     request: { query: campaignListQueryHttpSchema },
-    responses: { 200: json(campaignListResponseSchema, 'One page of campaigns') },
+    responses: { 200: json(campaignListResponseSchema, 'One page of campaigns'), 503: busyResponse },
   });
   documentation.register({
     method: 'get',
     path: '/api/v1/campaigns/{code}',
-    summary: 'The campaign detail: metrics, flags, creators with status badges, products by priority, brief sections, history newest first.',
+    operationId: 'getCampaign',
+    summary: 'Get one campaign',
+    description: 'The campaign detail: metrics, flags, creators with status badges, products by priority, brief sections, history newest first.',
     tags,
     request: { params: campaignCodeParamsSchema },
     responses: { 200: json(campaignDetailSchema, 'The campaign'), 404: notFound },
@@ -60,7 +64,9 @@ function documentCampaignRoutes(documentation: ApiDocumentation): void {
   documentation.register({
     method: 'get',
     path: '/api/v1/campaigns/{code}/transitions',
-    summary: 'The statuses the campaign can move to now, and for each blocked next status every reason.',
+    operationId: 'listCampaignTransitions',
+    summary: 'List the statuses a campaign can move to',
+    description: 'The statuses the campaign can move to now, and for each blocked next status every reason.',
     tags,
     request: { params: campaignCodeParamsSchema },
     responses: { 200: json(campaignTransitionsSchema, 'Allowed and blocked transitions'), 404: notFound },
@@ -68,7 +74,9 @@ function documentCampaignRoutes(documentation: ApiDocumentation): void {
   documentation.register({
     method: 'post',
     path: '/api/v1/campaigns/{code}/transition',
-    summary: 'Moves the campaign to another status. A refused move answers 422 with every reason in errors; code is the first reason (MISSING_CREATOR, POSTMORTEM_MISSING, …).',
+    operationId: 'transitionCampaign',
+    summary: 'Move a campaign to another status',
+    description: 'Moves the campaign to another status. A refused move answers 422 with every reason in errors; code is the first reason (MISSING_CREATOR, POSTMORTEM_MISSING, …).',
     tags,
     request: { params: campaignCodeParamsSchema, body: { content: { 'application/json': { schema: transitionRequestSchema } } } },
     responses: { 200: json(transitionResponseSchema, 'The campaign moved'), 404: notFound },
@@ -76,7 +84,9 @@ function documentCampaignRoutes(documentation: ApiDocumentation): void {
   documentation.register({
     method: 'post',
     path: '/api/v1/campaigns/{code}/duplicate',
-    summary: 'Copies the campaign as a draft (basic info, brief without postmortem, KPIs, budget, products, creators; dates cleared).',
+    operationId: 'duplicateCampaign',
+    summary: 'Copy a campaign as a draft',
+    description: 'Copies the campaign as a draft (basic info, brief without postmortem, KPIs, budget, products, creators; dates cleared).',
     tags,
     request: { params: campaignCodeParamsSchema },
     responses: { 201: json(duplicateResponseSchema, 'The new draft'), 404: notFound },
@@ -84,7 +94,9 @@ function documentCampaignRoutes(documentation: ApiDocumentation): void {
   documentation.register({
     method: 'post',
     path: '/api/v1/campaigns/{code}/creators',
-    summary: 'Adds creators by key with one role and note. Watchlist creators come with a warning; blacklisted ones only an admin may add (403 otherwise).',
+    operationId: 'addCampaignCreators',
+    summary: 'Add creators to a campaign',
+    description: 'Adds creators by key with one role and note. Watchlist creators come with a warning; blacklisted ones only an admin may add (403 otherwise).',
     tags,
     request: { params: campaignCodeParamsSchema, body: { content: { 'application/json': { schema: assignCreatorsRequestSchema } } } },
     responses: { 200: json(assignmentResponseSchema, 'Added, skipped (with why) and warnings'), 404: notFound },
@@ -92,7 +104,9 @@ function documentCampaignRoutes(documentation: ApiDocumentation): void {
   documentation.register({
     method: 'post',
     path: '/api/v1/campaigns/{code}/products',
-    summary: 'Adds products by brand and product code with one priority and note.',
+    operationId: 'addCampaignProducts',
+    summary: 'Add products to a campaign',
+    description: 'Adds products by brand and product code with one priority and note.',
     tags,
     request: { params: campaignCodeParamsSchema, body: { content: { 'application/json': { schema: assignProductsRequestSchema } } } },
     responses: { 200: json(assignmentResponseSchema, 'Added, skipped (with why) and warnings'), 404: notFound },
@@ -100,7 +114,9 @@ function documentCampaignRoutes(documentation: ApiDocumentation): void {
   documentation.register({
     method: 'get',
     path: '/api/v1/creators',
-    summary: 'The creator picker: search and filter creators to add to a campaign (planners).',
+    operationId: 'searchCreators',
+    summary: 'Search creators',
+    description: 'The creator picker: search and filter creators to add to a campaign (planners).',
     tags: ['Pickers'],
     request: { query: creatorSearchQuerySchema },
     responses: { 200: json(creatorSearchResponseSchema, 'One page of creators') },
@@ -108,7 +124,9 @@ function documentCampaignRoutes(documentation: ApiDocumentation): void {
   documentation.register({
     method: 'get',
     path: '/api/v1/products',
-    summary: 'The product picker: search products by name or code, filter by brand and category (planners).',
+    operationId: 'searchProducts',
+    summary: 'Search products',
+    description: 'The product picker: search products by name or code, filter by brand and category (planners).',
     tags: ['Pickers'],
     request: { query: productSearchQuerySchema },
     responses: { 200: json(productSearchResponseSchema, 'One page of products') },

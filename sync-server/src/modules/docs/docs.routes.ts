@@ -18,8 +18,12 @@ const initScript = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: 
 /** /openapi.json generated from the zod schemas, and interactive docs at /docs (served locally, no CDN). */
 export function createDocsRouter(documentation: ApiDocumentation): Router {
   const router = Router();
+  // Every route has registered itself by the time the first request comes: build the document
+  // once, and only name the server per request (it is whatever address the caller used).
+  let document: object | undefined;
   router.get('/openapi.json', (request, response) => {
-    response.json(documentation.generate(`${request.protocol}://${request.get('host')}`));
+    document ??= documentation.generate();
+    response.json({ ...document, servers: [{ url: `${request.protocol}://${request.get('host')}`, description: 'This server' }] });
   });
   router.use('/docs/assets', express.static(swaggerUiDir, { index: false, maxAge: '1h' }));
   router.get('/docs/init.js', (_request, response) => {

@@ -5,7 +5,7 @@ import { importReportSchema } from '../../contract/sync-payloads.js';
 import type { Database } from '../../platform/database/open-database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { parseByteSize } from '../../platform/http/byte-size.js';
-import { errorResponseSchema, type ApiDocumentation } from '../../platform/http/openapi.js';
+import { errorResponse, type ApiDocumentation } from '../../platform/http/openapi.js';
 import { getActor } from '../auth/authenticate.js';
 import { loadCampaignsConfig } from '../campaigns/campaigns.config.js';
 import { importUploadedFile } from './import-upload.service.js';
@@ -13,7 +13,9 @@ import { importUploadedFile } from './import-upload.service.js';
 const formFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
   .transform((value) => ['true', '1', 'yes', 'on'].includes(value))
-  .default(false);
+  .default(false)
+  // The form sends text: the description's default is the text, not the boolean it becomes.
+  .meta({ default: 'false' });
 
 export const importUploadFormSchema = z.object({
   dryRun: formFlag.describe('Check every row and report; write nothing.'),
@@ -22,7 +24,8 @@ export const importUploadFormSchema = z.object({
 });
 
 const uploadBodySchema = importUploadFormSchema.extend({
-  file: z.string().describe('One CSV named after its table (creators.csv), or an XLSX with one tab per table.'),
+  // format binary: /docs offers a file picker, and generated clients take a Blob or a Buffer.
+  file: z.string().meta({ format: 'binary', description: 'One CSV named after its table (creators.csv), or an XLSX with one tab per table.' }),
 });
 
 /** multer's own errors, as the API's: too large → 413, anything else about the form → 400. */
@@ -41,7 +44,8 @@ function receiveOneFile(maxBytes: number): RequestHandler {
           }),
         );
       }
-      next(error);
+      // Anything else is busboy refusing the form itself ("Malformed part header" for a file name with a NUL): bad input as well.
+      next(new AppError({ code: 'BAD_REQUEST', userMessage: 'The upload is not a well-formed form (multipart/form-data). Send one file in the field "file", with a plain file name.', problems: [{ column: 'file', message: 'not a well-formed form part' }], cause: error }));
     });
   };
 }
@@ -51,12 +55,14 @@ export function createImportsRouter(database: Database, documentation: ApiDocume
   documentation.register({
     method: 'post',
     path: '/api/v1/imports',
-    summary: 'Imports an uploaded CSV or XLSX with the import engine (dry run or for real). Row problems come back in the report (200, isCommitted false); an unreadable file or unknown table is 422.',
+    operationId: 'importFile',
+    summary: 'Import a CSV or XLSX file',
+    description: 'Imports an uploaded CSV or XLSX with the import engine (dry run or for real). Row problems come back in the report (200, isCommitted false); an unreadable file or unknown table is 422.',
     tags: ['Imports'],
     request: { body: { content: { 'multipart/form-data': { schema: uploadBodySchema } } } },
     responses: {
       200: { description: 'The import report, one entry per table imported', content: { 'application/json': { schema: importReportSchema } } },
-      413: { description: 'The file is too large.', content: { 'application/json': { schema: errorResponseSchema } } },
+      413: errorResponse('The file is larger than BODY_LIMIT.'),
     },
   });
   const router = Router();

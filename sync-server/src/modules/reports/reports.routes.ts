@@ -9,7 +9,9 @@ export function createReportsRouter(database: Database, documentation: ApiDocume
   documentation.register({
     method: 'get',
     path: '/api/v1/reports/overview',
-    summary: 'Campaigns by status; budget planned vs committed vs paid by brand and by month; top creators by views and revenue; flag counts.',
+    operationId: 'getReportsOverview',
+    summary: 'Get the overview report',
+    description: 'Campaigns by status; budget planned vs committed vs paid by brand and by month; top creators by views and revenue; flag counts.',
     tags: ['Reports'],
     request: { query: overviewQuerySchema },
     responses: { 200: { description: 'The overview', content: { 'application/json': { schema: overviewResponseSchema } } } },

@@ -20,5 +20,5 @@ export const overviewResponseSchema = z.object({
   topCreatorsByViews: z.array(z.object({ creatorKey: z.string(), name: z.string(), views: z.number(), videos: z.number() })),
   topCreatorsByRevenue: z.array(z.object({ creatorKey: z.string(), name: z.string(), revenue: z.number(), orders: z.number() })),
   flagCounts: z.record(z.string(), z.number()),
-});
+}).meta({ id: 'OverviewReport' });
 export type OverviewResponse = z.infer<typeof overviewResponseSchema>;

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Database } from '../../platform/database/open-database.js';
-import { createAdmissionGate } from '../../platform/http/admission-gate.js';
-import type { ApiDocumentation } from '../../platform/http/openapi.js';
+import { createAdmissionGate, heldPlace, type AdmissionGate } from '../../platform/http/admission-gate.js';
+import { busyResponse, errorResponse, type ApiDocumentation } from '../../platform/http/openapi.js';
 import { getActor } from '../auth/authenticate.js';
 import { pushRequestSchema, pushResponseSchema } from '../../contract/sync-payloads.js';
 import { loadCampaignsConfig } from '../campaigns/campaigns.config.js';
@@ -9,11 +9,26 @@ import { pullRows, parseCursor, resolvePullTables } from './sync-pull.service.js
 import { pushRows } from './sync-push.service.js';
 import { pullQuerySchema, pullResponseWithPagingSchema } from './sync.schemas.js';
 
-export function createSyncRouter(database: Database, documentation: ApiDocumentation, pushAdmission: { concurrency: number; maxQueued: number }): Router {
+/**
+ * The gate pushes wait at. The app mounts its `holdPlace` before any body is parsed, so a push
+ * that finds the server full is refused before its rows are read.
+ */
+export function createPushGate(pushAdmission: { concurrency: number; maxQueued: number; maxWaitSeconds?: number }): AdmissionGate {
+  return createAdmissionGate({
+    concurrency: pushAdmission.concurrency,
+    maxQueued: pushAdmission.maxQueued,
+    maxWaitMs: pushAdmission.maxWaitSeconds === undefined ? undefined : pushAdmission.maxWaitSeconds * 1000,
+    busyMessage: 'The server is busy with other people’s pushes, so yours was not applied yet. It is sent again automatically in a moment; nothing is lost.',
+  });
+}
+
+export function createSyncRouter(database: Database, documentation: ApiDocumentation, pushGate: AdmissionGate): Router {
   documentation.register({
     method: 'get',
     path: '/api/v1/sync/pull',
-    summary: 'Rows of the sheet tabs with their computed columns: everything, or what changed since a cursor.',
+    operationId: 'pullSheetRows',
+    summary: 'Pull the rows of the sheet tabs',
+    description: 'Rows of the sheet tabs with their computed columns: everything, or what changed since a cursor.',
     tags: ['Sheet sync'],
     request: { query: pullQuerySchema },
     responses: { 200: { description: 'Rows and the next cursor', content: { 'application/json': { schema: pullResponseWithPagingSchema } } } },
@@ -21,25 +36,23 @@ export function createSyncRouter(database: Database, documentation: ApiDocumenta
   documentation.register({
     method: 'post',
     path: '/api/v1/sync/push',
-    summary: 'Rows of one or more tabs, validated and written in one transaction (or only checked with dryRun). Stale rows come back as conflicts with the server values.',
+    operationId: 'pushSheetRows',
+    summary: 'Push the rows of the sheet tabs',
+    description: 'Rows of one or more tabs, validated and written in one transaction (or only checked with dryRun). Stale rows come back as conflicts with the server values.',
     tags: ['Sheet sync'],
     request: { body: { content: { 'application/json': { schema: pushRequestSchema } } } },
     responses: {
       200: { description: 'Per-row results; applied is false when any row has an error or for a dry run', content: { 'application/json': { schema: pushResponseSchema } } },
-      409: { description: 'The idempotency key was used for a different push' },
-      503: { description: 'Too many pushes are already waiting: nothing was applied; send it again (same idempotency key) after Retry-After seconds' },
+      409: errorResponse('The idempotency key was used for a different push.'),
+      503: { ...busyResponse, description: 'Too many pushes are already waiting: nothing was applied; send it again (same idempotency key) after Retry-After seconds.' },
     },
   });
   const campaignsConfig = loadCampaignsConfig();
-  const pushGate = createAdmissionGate({
-    ...pushAdmission,
-    busyMessage: 'The server is busy with other people’s pushes, so yours was not applied yet. It is sent again automatically in a moment; nothing is lost.',
-  });
   const router = Router();
   router.post('/sync/push', async (request, response) => {
     const body = pushRequestSchema.parse(request.body);
     const actor = getActor(response);
-    response.json(await pushGate.run(() => pushRows(database.prisma, actor, body, campaignsConfig, database.bulkTransaction)));
+    response.json(await pushGate.run(() => pushRows(database.prisma, actor, body, campaignsConfig, database.bulkTransaction), heldPlace(response)));
   });
   router.get('/sync/pull', async (request, response) => {
     const query = pullQuerySchema.parse(request.query);

@@ -6,4 +6,4 @@ export const pullQuerySchema = z.object({
   since: z.string().optional().describe('The cursor of a previous pull: only rows changed or deleted since then.'),
 });
 
-export const pullResponseWithPagingSchema = pullResponseSchema.required({ hasMore: true });
+export const pullResponseWithPagingSchema = pullResponseSchema.required({ hasMore: true }).meta({ id: 'PullResponse' });

@@ -7,7 +7,9 @@ export function createTablesRouter(documentation: ApiDocumentation): Router {
   documentation.register({
     method: 'get',
     path: '/api/v1/tables',
-    summary: 'The sheet tabs: columns, types, enums, natural keys and read-only computed columns of every template table.',
+    operationId: 'listTables',
+    summary: 'List the sheet tabs',
+    description: 'The sheet tabs: columns, types, enums, natural keys and read-only computed columns of every template table.',
     tags: ['Sheet sync'],
     responses: { 200: { description: 'Tab definitions', content: { 'application/json': { schema: tablesResponseSchema } } } },
   });

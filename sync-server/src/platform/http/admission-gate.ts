@@ -3,37 +3,84 @@
  * milliseconds; 150 of them at once do not finish sooner by running together, they thrash
  * the two cores and each other's pool connections, and the unlucky ones time out. The gate
  * runs `concurrency` at a time in arrival order (p-limit's FIFO queue); the rest wait their
- * turn without holding a connection. When the queue is already `maxQueued` long, a new
- * arrival is answered at once with 503 and a Retry-After estimated from the recent pace: the
- * add-on retries on its own under the same idempotency key, so nothing is lost or doubled.
+ * turn without holding a connection. When the queue is already `maxQueued` long, or a new
+ * arrival would wait longer than `maxWaitMs` at the recent pace, it is answered at once with
+ * 503 and a Retry-After estimated from that pace: the add-on retries on its own under the same
+ * idempotency key, so nothing is lost or doubled.
+ *
+ * A request takes its place (`holdPlace`) before its body is read: at 600 connections, reading
+ * and parsing 600 bodies of 500 rows only to turn most of them away kept the event loop so busy
+ * that the refusals themselves came too late (bench:api's stress load: 503s at p99 11 s and 364
+ * timeouts out of 540 pushes).
+ *
+ * The gate is per process on purpose: it protects this process's cores and pool. N servers
+ * admit N × `concurrency` pushes at once; PUSH_CONCURRENCY is per server.
  */
+import type { RequestHandler, Response } from 'express';
 import pLimit from 'p-limit';
 import { AppError } from '../errors/app-error.js';
 
+/** A place in the queue taken before the body was read; released when the request ends without running. */
+export type AdmissionPlace = { release(): void };
+
 export type AdmissionGate = {
-  run<T>(task: () => Promise<T>): Promise<T>;
+  /** Runs `task` in its turn; with `place`, in the place taken for it (never refused then). */
+  run<T>(task: () => Promise<T>, place?: AdmissionPlace): Promise<T>;
+  /** Express middleware: takes a place for the request, or answers 503 + Retry-After before its body is read. */
+  holdPlace: RequestHandler;
   readonly running: number;
   readonly waiting: number;
 };
 
-export function createAdmissionGate(options: { concurrency: number; maxQueued: number; busyMessage: string }): AdmissionGate {
+const PLACE_KEY = 'admissionPlace';
+
+export function createAdmissionGate(options: { concurrency: number; maxQueued: number; maxWaitMs?: number; busyMessage: string }): AdmissionGate {
   const limit = pLimit(Math.max(1, options.concurrency));
-  // A moving average of how long one task takes, for Retry-After.
+  // A moving average of how long one task takes, for Retry-After and the longest wait.
   let averageMs = 100;
+  // Places taken by requests whose body is still being read.
+  let held = 0;
+
+  /** Throws BUSY when one more would be too many, or would wait too long. */
+  function assertRoom(): void {
+    // Counted together: p-limit moves a task from waiting to running a microtask later.
+    const inGate = limit.activeCount + limit.pendingCount + held;
+    const waitMs = (inGate * averageMs) / limit.concurrency;
+    const isFull = inGate >= limit.concurrency + options.maxQueued;
+    const isTooLong = options.maxWaitMs !== undefined && inGate >= limit.concurrency && waitMs > options.maxWaitMs;
+    if (isFull || isTooLong) {
+      throw new AppError({ code: 'BUSY', userMessage: options.busyMessage, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) });
+    }
+  }
+
+  function takePlace(): AdmissionPlace {
+    assertRoom();
+    held += 1;
+    let isReleased = false;
+    return {
+      release() {
+        if (isReleased) return;
+        isReleased = true;
+        held -= 1;
+      },
+    };
+  }
 
   return {
     get running() {
       return limit.activeCount;
     },
     get waiting() {
-      return limit.pendingCount;
+      return limit.pendingCount + held;
     },
-    run<T>(task: () => Promise<T>): Promise<T> {
-      // Counted together: p-limit moves a task from waiting to running a microtask later.
-      const inGate = limit.activeCount + limit.pendingCount;
-      if (inGate >= limit.concurrency + options.maxQueued) {
-        const queueSeconds = (inGate * averageMs) / limit.concurrency / 1000;
-        return Promise.reject(new AppError({ code: 'BUSY', userMessage: options.busyMessage, retryAfterSeconds: Math.max(1, Math.ceil(queueSeconds)) }));
+    run<T>(task: () => Promise<T>, place?: AdmissionPlace): Promise<T> {
+      if (place) place.release();
+      else {
+        try {
+          assertRoom();
+        } catch (error) {
+          return Promise.reject(error);
+        }
       }
       return limit(async () => {
         const started = performance.now();
@@ -44,5 +91,21 @@ export function createAdmissionGate(options: { concurrency: number; maxQueued: n
         }
       });
     },
+    holdPlace(_request, response, next) {
+      try {
+        const place = takePlace();
+        response.locals[PLACE_KEY] = place;
+        // However the request ends (bad body, client gone), its place is given back.
+        response.once('close', () => place.release());
+        next();
+      } catch (error) {
+        next(error);
+      }
+    },
   };
+}
+
+/** The place `holdPlace` took for this request, if it ran. */
+export function heldPlace(response: Response): AdmissionPlace | undefined {
+  return response.locals[PLACE_KEY] as AdmissionPlace | undefined;
 }

@@ -1,7 +1,8 @@
 import type { RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type Store } from 'express-rate-limit';
 import helmet from 'helmet';
 import { AppError } from '../errors/app-error.js';
+import { rateLimitStoreLogger } from './shared-store.js';
 
 export const securityHeaders: RequestHandler = helmet();
 
@@ -29,12 +30,19 @@ export function createCors(allowedOrigins: string[]): RequestHandler {
   };
 }
 
-/** Per caller (one user's token), after authentication, so one busy script can't starve the team. */
-export function createRateLimit(requestsPerMinute: number): RequestHandler {
+/**
+ * Per caller (one user's token), after authentication, so one busy script can't starve the
+ * team. `store` holds the counts: this process's memory, or Redis shared by every server.
+ */
+export function createRateLimit(requestsPerMinute: number, store: Store): RequestHandler {
   if (requestsPerMinute <= 0) return (_request, _response, next) => next();
   return rateLimit({
     windowMs: 60_000,
     limit: requestsPerMinute,
+    store,
+    // Redis away is no reason to refuse work: the request goes on unlimited and the log says so.
+    passOnStoreError: true,
+    logger: rateLimitStoreLogger,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     keyGenerator: (_request, response) => String((response.locals.actor as { label?: string } | undefined)?.label ?? 'anonymous'),
