@@ -138,7 +138,7 @@ describe('exports and import upload over HTTP', () => {
       const pdf = await refusal(await upload('creators.pdf', 'x'), 422);
       expect([pdf.code, pdf.detail]).toEqual(['UNSUPPORTED_FILE', expect.stringContaining('The import reads CSV and text files (.csv, .txt, .tsv), Excel workbooks (.xlsx) and LibreOffice workbooks (.ods)')]);
       expect((await refusal(await upload('creators.xlsx', 'not a zip'), 422)).code).toBe('UNREADABLE_FILE');
-      expect((await refusal(await upload('x.csv', 'a\n', { table: 'notes' }), 422)).detail).toContain('There is no table notes');
+      expect((await refusal(await upload('x.csv', 'a\n', { table: 'notes' }), 422)).detail).toContain("There is no import table 'notes'. The tables are: brands, products");
       const empty = await fetch(`${server.url}/api/v1/imports`, { method: 'POST', headers: await server.authAs('minh.tran'), body: new FormData() });
       expect((await refusal(empty, 422)).errors).toHaveProperty('file');
     });

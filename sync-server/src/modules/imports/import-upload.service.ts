@@ -6,7 +6,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { findTableDefinition, tableDefinitions } from '../../contract/index.js';
 import type { CellValue, ImportFileReport, ImportReport } from '../../contract/sync-payloads.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { AppError, isAppError } from '../../platform/errors/app-error.js';
@@ -14,8 +13,8 @@ import type { Actor } from '../access/actor.js';
 import type { CampaignsConfig } from '../campaigns/campaigns.config.js';
 import type { SqlTransactionRunner } from '../../platform/database/sql-transaction.js';
 import { assertCanWriteTable } from '../access/table-permissions.js';
-import { listWorkbookTabs, spreadsheetKindOf, unsupportedFileError } from './file-readers.js';
-import { importPath, importSource, planImportPath, tableFromName, type ImportSourceFile } from './import-files.service.js';
+import { spreadsheetKindOf, unsupportedFileError } from './file-readers.js';
+import { importPath, importSource, planImportPath, type ImportSourceFile } from './import-files.service.js';
 import { formatProblem } from './import-report.js';
 import type { ImportOptions, ImportTableResult } from './import.types.js';
 
@@ -72,16 +71,6 @@ export function toImportFileReport(result: ImportTableResult): ImportFileReport 
 }
 
 /** The one source an explicit `table` names: the CSV, or the workbook's only tab (or the tab named after the table). */
-async function planWithTable(path: string, label: string, kind: 'csv' | 'xlsx', table: string, sizeBytes: number): Promise<ImportSourceFile> {
-  const definition = findTableDefinition(table);
-  if (!definition) throw unreadable(`There is no table ${table}; use one of ${tableDefinitions.map((candidate) => candidate.name).join(', ')}.`);
-  if (kind === 'csv') return { table: definition.name, path, kind, label, sizeBytes };
-  const tabs = await listWorkbookTabs(path);
-  const tab = tabs.length === 1 ? tabs[0] : tabs.find((candidate) => tableFromName(candidate) === definition.name);
-  if (tab === undefined) throw unreadable(`${label} has ${tabs.length} tabs and none is named ${definition.name}; send one tab or name it after the table.`);
-  return { table: definition.name, path, kind, tabName: tab, label: `${label} › ${tab}`, sizeBytes };
-}
-
 export async function importUploadedFile(prisma: PrismaClient, actor: Actor, file: UploadedFile, options: ImportUploadOptions): Promise<ImportReport> {
   const fileName = safeFileName(file.originalName);
   const kind = spreadsheetKindOf(fileName);
@@ -92,13 +81,10 @@ export async function importUploadedFile(prisma: PrismaClient, actor: Actor, fil
     await writeFile(path, file.content);
     let sources: ImportSourceFile[];
     try {
-      if (options.table) {
-        sources = [await planWithTable(path, fileName, kind, options.table, file.content.length)];
-      } else {
-        const plan = await planImportPath(path);
-        if (plan.problems.length > 0) throw unreadable(plan.problems.map(formatProblem).join(' '));
-        sources = plan.sources;
-      }
+      // The same plan as the CLI's, --table included: one rule for which file gives which table.
+      const plan = await planImportPath(path, { table: options.table });
+      if (plan.problems.length > 0) throw unreadable(plan.problems.map(formatProblem).join(' '));
+      sources = plan.sources;
     } catch (error) {
       throw isAppError(error) ? error : unreadable(`${fileName} could not be read as ${kind === 'csv' ? 'a CSV' : 'a workbook'} file.`, error);
     }
