@@ -11,7 +11,8 @@ import { computeMachineFingerprint } from '../sync-server/src/modules/license/ma
 const usage = 'Usage:\n  npm run license -- fingerprint\n  npm run license -- activate FILE\n  npm run license -- status';
 
 function printStatus(status: LicenseStatus): void {
-  console.log(`${status.state === 'read_only' ? 'READ-ONLY' : status.state === 'trial' ? 'TRIAL' : 'LICENSED'}: ${status.message}`);
+  // The message names the state itself ("Trial: 12 days left", "Licensed to …", "… read-only").
+  console.log(status.message);
   if (status.reason) console.log(`Reason code: ${status.reason}`);
   console.log(`Machine: ${status.machineFingerprint}`);
 }

@@ -74,6 +74,8 @@ describe('hostile input', () => {
       expect(surrogate.errors.note?.[0]).toMatch(/broken character \(at character 12: half of an emoji or symbol\)/);
       const nul = await refusal(await postJson('/campaigns/CC-TET-2026/transition', { to: 'paused', note: 'a\u0000' }));
       expect(nul.errors.note?.[0]).toMatch(/NUL character/);
+      const long = await refusal(await postJson('/campaigns/CC-TET-2026/transition', { to: 'paused', note: 'x'.repeat(2001) }));
+      expect(long.errors.note?.[0]).toMatch(/2000/);
       expect((await refusal(await postJson('/campaigns/CC-TET-2026/creators', { creatorKeys: ['KOC-LINHBEAUTY\u0000'], role: 'main' }))).errors).toHaveProperty(['creatorKeys.0']);
       expect((await refusal(await postJson('/campaigns/CC-TET-2026/products', { products: [{ brandCode: 'COCOON', productCode: 'x\u0000' }] }))).errors).toHaveProperty(['products.0.productCode']);
       expect((await refusal(await postJson('/sync/push', { idempotencyKey: `key-${randomUUID()}\u0000`, tables: [{ table: 'brands', rows: [] }] }))).errors).toHaveProperty(['idempotencyKey']);

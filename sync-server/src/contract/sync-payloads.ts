@@ -234,7 +234,8 @@ export const campaignTransitionsSchema = z.object({
 }).meta({ id: 'CampaignTransitions' });
 export type CampaignTransitions = z.infer<typeof campaignTransitionsSchema>;
 
-export const transitionRequestSchema = z.object({ to: campaignStatusSchema, note: z.string().optional() }).meta({ id: 'TransitionRequest' });
+// The note goes into the audit log beside the change; 2,000 characters, like the other notes.
+export const transitionRequestSchema = z.object({ to: campaignStatusSchema, note: z.string().max(2000).optional() }).meta({ id: 'TransitionRequest' });
 export type TransitionRequest = z.infer<typeof transitionRequestSchema>;
 
 /** Answer of POST /campaigns/{code}/transition. */
