@@ -8,6 +8,7 @@ import { basename, join } from 'node:path';
 import { findTableDefinition, tableDefinitions, type TableName } from '../../contract/index.js';
 import { AppError, isAppError, type FieldProblem } from '../../platform/errors/app-error.js';
 import { assertSupportedFile, listWorkbookTabs, spreadsheetKindOf, stripSpreadsheetExtension, unsupportedFileError } from './file-readers.js';
+import { normaliseHeader } from './header-names.js';
 
 export type FileFormat = 'auto' | 'csv' | 'xlsx';
 
@@ -33,17 +34,11 @@ const tableOrder = new Map<string, number>(tableDefinitions.map((definition, ind
 
 /**
  * "03_Creators.csv", "creators", "Creators " → creators; undefined when it names no table. Names
- * are read as headers are (normaliseHeader in import-rows.service.ts): any case, spaces or hyphens
- * for underscores.
+ * are read as headers are: any case, spaces or hyphens for underscores.
  */
 export function tableFromName(name: string): TableName | undefined {
-  const stem = stripSpreadsheetExtension(name).replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s-]+/g, '_').replace(/^\d+[_.]?/, '');
+  const stem = normaliseHeader(stripSpreadsheetExtension(name)).replace(/^\d+[_.]?/, '');
   return findTableDefinition(stem)?.name;
-}
-
-/** .csv, .txt and .tsv are read as CSV; .xlsx and .ods as workbooks (file-readers.ts). */
-function kindOf(path: string, format: FileFormat): 'csv' | 'xlsx' | undefined {
-  return spreadsheetKindOf(path, format);
 }
 
 /** The import tables, for messages: "brands, products, …, payments". */
@@ -99,7 +94,8 @@ export async function planImportPath(path: string, formatOrOptions: FileFormat |
   const sources: ImportSourceFile[] = [];
   const problems: FieldProblem[] = [];
   for (const file of files) {
-    const kind = kindOf(file, format);
+    // .csv, .txt and .tsv are read as CSV; .xlsx and .ods as workbooks (file-readers.ts).
+    const kind = spreadsheetKindOf(file, format);
     if (!kind) {
       if (!info.isDirectory()) throw unsupportedFileError(file);
       continue;

@@ -16,6 +16,7 @@ import { runInWriteTransaction, type ApplyHooks, type DeferredProblem, type Writ
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import type { ImportOptions, ImportRow, ImportTableResult, NormalisedRow, RowOutcome } from './import.types.js';
 import { buildPlaceholderRow, canCreatePlaceholder } from './placeholder-rows.js';
+import { normaliseHeader } from './header-names.js';
 
 /**
  * Rows in template format → the write door. The CLI import, the upload and the sheet push all
@@ -67,10 +68,6 @@ export function addDeferredProblems(results: readonly ImportTableResult[], probl
 
 const DEFAULT_BATCH_SIZE = 5000;
 
-/** Header names as people type them: any case, spaces for underscores, a stray BOM. */
-export function normaliseHeader(header: string): string {
-  return header.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s-]+/g, '_');
-}
 
 type HeaderMapping = {
   /** Raw header → template column, for the columns the import reads. */
