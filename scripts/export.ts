@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { tableDefinitions, type CampaignListFilter } from '../sync-server/src/contract/index.js';
 import { openCommandDatabase, serverEndpoint } from './lib/open-command-database.js';
 import { isAppError } from '../sync-server/src/platform/errors/app-error.js';
+import { actInTenant } from '../sync-server/src/modules/tenants/tenants.service.js';
 import { exportCampaignList, exportTable, type TableExport } from '../sync-server/src/modules/exports/table-export.service.js';
 import { writeTableCsv, writeTablesXlsx } from '../sync-server/src/modules/exports/file-writers.js';
 import { getCampaignDetailSummary, writeCampaignDetailFile } from '../sync-server/src/modules/exports/campaign-detail.service.js';
@@ -17,6 +18,7 @@ const usage = [
   '  npm run export -- --campaigns [--status planned,running] [--brand LUMI] [--objective sale] [--from 2026-01-01] [--to 2026-03-31] [--search tết] --format csv|xlsx --out PATH',
   '  npm run export -- --campaign-detail CODE --format csv|xlsx --out PATH   (campaign, products, creators)',
   'Without --format, an --out ending in .xlsx is a workbook and anything else CSV.',
+  'Add --tenant CODE to export another tenant than the first (npm run tenant -- list).',
 ].join('\n');
 
 const list = (value: string | undefined) => value?.split(',').map((part) => part.trim()).filter(Boolean);
@@ -47,6 +49,7 @@ async function main(): Promise<number> {
         search: { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
+        tenant: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }).values;
@@ -69,6 +72,7 @@ async function main(): Promise<number> {
   }
   const database = await openCommandDatabase((server) => `download the export from the running server instead: GET ${serverEndpoint(server.url, '/api/v1/exports/{table}')} or /api/v1/campaigns/export (docs/import-export.md)`);
   try {
+    await actInTenant(database, args.tenant);
     const prisma = database.prisma;
     if (args['campaign-detail'] !== undefined) {
       await writeCampaignDetailFile(await getCampaignDetailSummary(prisma, args['campaign-detail']), format, out);

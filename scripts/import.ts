@@ -1,4 +1,4 @@
-// npm run import -- PATH [--table NAME] [--format auto|csv|xlsx] [--create-missing] [--dry-run] [--as USERNAME] [--errors-out FILE]
+// npm run import -- PATH [--table NAME] [--format auto|csv|xlsx] [--create-missing] [--dry-run] [--as USERNAME] [--tenant CODE] [--errors-out FILE]
 import { access, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { userInfo } from 'node:os';
@@ -8,6 +8,7 @@ import { openCommandDatabase, serverEndpoint } from './lib/open-command-database
 import { applyPendingMigrations } from '../sync-server/src/platform/database/schema-engine.js';
 import { isAppError, type FieldProblem } from '../sync-server/src/platform/errors/app-error.js';
 import { resolveCliActor } from '../sync-server/src/modules/access/cli-actor.js';
+import { actInTenant } from '../sync-server/src/modules/tenants/tenants.service.js';
 import { loadCampaignsConfig } from '../sync-server/src/modules/campaigns/campaigns.config.js';
 import { isImportUsageError, listImportTables, planImportPath, type FileFormat, type ImportPlanForPath } from '../sync-server/src/modules/imports/import-plan.js';
 import { createImportProgress } from '../sync-server/src/modules/imports/import-progress.js';
@@ -17,13 +18,14 @@ import { formatCount } from '../sync-server/src/modules/imports/file-limits.js';
 import { spreadsheetKindOf } from '../sync-server/src/modules/imports/file-readers.js';
 
 const usage = [
-  'Usage: npm run import -- PATH [--table NAME] [--format auto|csv|xlsx] [--create-missing] [--dry-run] [--as USERNAME] [--errors-out FILE]',
+  'Usage: npm run import -- PATH [--table NAME] [--format auto|csv|xlsx] [--create-missing] [--dry-run] [--as USERNAME] [--tenant CODE] [--errors-out FILE]',
   '  PATH (or --path PATH)  a folder of template files, or one file: .csv, .txt, .tsv, .xlsx, .ods',
   '  --table NAME           the table a file holds when its name names none: "export (3).csv" --table creators',
   '  --format csv|xlsx      read only the CSV files, or only the workbooks, of a folder that holds both',
   '  --create-missing       create placeholders for missing brands, products, creators, campaigns',
   '  --dry-run              check everything, write nothing',
   '  --as USERNAME          whose rights the rows are checked against and whose name the audit log keeps (default: the first admin)',
+  '  --tenant CODE          which tenant (agency client) the rows belong to (default: the first; npm run tenant -- list)',
   '  --errors-out FILE      write every problem to FILE, a CSV to open in Excel (the terminal shows the first 50 per file)',
 ].join('\n');
 
@@ -48,7 +50,7 @@ function argumentsError(error: unknown): string {
   return (message ?? String(error)).split('. To specify')[0]!;
 }
 
-type ImportArguments = { path: string; format: FileFormat; table?: string; errorsOut?: string; isDryRun: boolean; shouldCreateMissing: boolean; as?: string };
+type ImportArguments = { path: string; format: FileFormat; table?: string; errorsOut?: string; isDryRun: boolean; shouldCreateMissing: boolean; as?: string; tenant?: string };
 
 async function readArguments(): Promise<ImportArguments | 'help'> {
   let parsed;
@@ -62,6 +64,7 @@ async function readArguments(): Promise<ImportArguments | 'help'> {
         'create-missing': { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
         as: { type: 'string' },
+        tenant: { type: 'string' },
         'errors-out': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -80,7 +83,7 @@ async function readArguments(): Promise<ImportArguments | 'help'> {
   const path = paths[0]!;
   const errorsOut = values['errors-out'];
   if (errorsOut !== undefined) await checkErrorsOut(errorsOut, path);
-  return { path, format, table: values.table, errorsOut, isDryRun: values['dry-run'], shouldCreateMissing: values['create-missing'], as: values.as };
+  return { path, format, table: values.table, errorsOut, isDryRun: values['dry-run'], shouldCreateMissing: values['create-missing'], as: values.as, tenant: values.tenant };
 }
 
 /** The problem report's folder must exist, and the report must not land in the folder imported (the next import would read it). */
@@ -149,6 +152,7 @@ async function main(): Promise<number> {
     // Loaded once the command is known to be right: the write door takes a second to load, and a usage error should not wait for it.
     const { importPlan } = await import('../sync-server/src/modules/imports/import-files.service.js');
     await applyPendingMigrations(database);
+    await actInTenant(database, args.tenant);
     const actor = await resolveCliActor(database.prisma, args.as, `npm run import (${userInfo().username})`);
     console.log(`Importing ${args.path} into ${database.description} as ${actor.label} (${actor.role})${args.isDryRun ? ' (dry run: nothing will be written)' : ''}`);
     const startedAt = Date.now();

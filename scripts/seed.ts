@@ -3,12 +3,14 @@
 import { openCommandDatabase } from './lib/open-command-database.js';
 import { applyPendingMigrations } from '../sync-server/src/platform/database/schema-engine.js';
 import { seedSampleData } from '../sync-server/src/modules/seed/seed.service.js';
+import { actInTenant } from '../sync-server/src/modules/tenants/tenants.service.js';
 
 // The server loads the sample data into an empty folder itself when it starts.
 const database = await openCommandDatabase();
 try {
   await applyPendingMigrations(database);
-  await seedSampleData(database.prisma);
+  const tenant = await actInTenant(database, undefined);
+  await seedSampleData(database.prisma, tenant.id);
   const [brands, creators, campaigns, bookings, payments] = await Promise.all([
     database.prisma.brand.count(), database.prisma.creator.count(), database.prisma.campaign.count(),
     database.prisma.booking.count(), database.prisma.payment.count(),

@@ -15,6 +15,7 @@ import {
   searchProducts,
   transitionCampaign,
 } from './ui/campaign-actions.js';
+import { changeUserAccess, createApiTokenFor, getAdminPanel, inviteUser, revokeApiToken } from './ui/admin-actions.js';
 import { exportFile, getFileDialogContext, importFile } from './ui/file-actions.js';
 import {
   menuPull,
@@ -54,6 +55,12 @@ export const entryPoints = {
   addCampaignCreators,
   addCampaignProducts,
   saveServerUrl,
+  // Called by the sidebar's admin panel (the server answers them for admins only)
+  getAdminPanel,
+  inviteUser,
+  changeUserAccess,
+  createApiTokenFor,
+  revokeApiToken,
   // Called by the Import file… and Export… dialogs
   getFileDialogContext,
   importFile,

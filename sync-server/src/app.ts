@@ -1,15 +1,17 @@
 import express, { Router, type Express } from 'express';
 import type { ServerConfig } from './config.js';
-import { createAuthenticator } from './modules/auth/authenticate.js';
+import { createAuthenticator, reenterActorTenant } from './modules/auth/authenticate.js';
 import { createFailedSignIns } from './modules/auth/failed-sign-ins.js';
 import { createCampaignsRouter } from './modules/campaigns/campaigns.routes.js';
 import { createDocsRouter } from './modules/docs/docs.routes.js';
 import { createExportsRouter } from './modules/exports/exports.routes.js';
 import { createHealthRouter } from './modules/health/health.routes.js';
 import { createImportsRouter } from './modules/imports/imports.routes.js';
+import { createPersonalDataRouter } from './modules/personal-data/personal-data.routes.js';
 import { createReportsRouter } from './modules/reports/reports.routes.js';
 import { createPushGate, createSyncRouter } from './modules/sync/sync.routes.js';
 import { createTablesRouter } from './modules/tables/tables.routes.js';
+import { createUsersRouter } from './modules/users/users.routes.js';
 import type { Database } from './platform/database/open-database.js';
 import { errorHandler, notFoundHandler } from './platform/http/error-handler.js';
 import { ApiDocumentation } from './platform/http/openapi.js';
@@ -47,13 +49,16 @@ export function createApp({ database, sharedStore, config }: AppDependencies): E
   // Bodies are read only for callers who signed in and are within their limit: no one unknown
   // can make the server parse 10 MB of JSON.
   api.use(express.json({ limit: config.bodyLimit }));
+  api.use(reenterActorTenant);
   api.use(refuseUnstorableText);
   api.use(createTablesRouter(documentation));
   api.use(createReportsRouter(database, documentation));
   api.use(createSyncRouter(database, documentation, pushGate));
   api.use(createExportsRouter(database, documentation));
+  api.use(createPersonalDataRouter(database, documentation));
   api.use(createCampaignsRouter(database, documentation, { listCacheEntries: config.campaignListCacheEntries }));
   api.use(createImportsRouter(database, documentation, config.bodyLimit));
+  api.use(createUsersRouter(database, documentation));
   app.use('/api/v1', api);
 
   app.use(createDocsRouter(documentation));

@@ -15,6 +15,7 @@ import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PullResponse } from '../../sync-server/src/contract/sync-payloads.js';
 import { ADMIN_EMAIL, type AddonSandbox, type RealServer, distDir, ensureAddonBuilt, loadAddon, startRealServer } from './support/addon-harness.js';
+import { connectPageToAddon } from './support/script-run-stand-in.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // The screenshots in docs/ are refreshed on request (UPDATE_SCREENSHOTS=1 npx vitest run tests/addon):
@@ -28,31 +29,6 @@ if (!isChromiumThere) {
 
 const CAMPAIGN = 'CC-TET-2026';
 
-/** Runs in the page: google.script.run whose calls go to the Node side (window.__runServer). */
-function installStandIn(): void {
-  type Bridge = (name: string, args: unknown[]) => Promise<{ value?: unknown; error?: string }>;
-  const calls: Array<{ name: string; args: unknown[] }> = [];
-  (globalThis as unknown as { __calls: typeof calls }).__calls = calls;
-  const makeRunner = (success?: (value: unknown) => void, failure?: (error: Error) => void): unknown =>
-    new Proxy(
-      {},
-      {
-        get(_target, property: string) {
-          if (property === 'withSuccessHandler') return (handler: (value: unknown) => void) => makeRunner(handler, failure);
-          if (property === 'withFailureHandler') return (handler: (error: Error) => void) => makeRunner(success, handler);
-          return (...args: unknown[]) => {
-            calls.push({ name: property, args });
-            const bridge = (globalThis as unknown as { __runServer: Bridge }).__runServer;
-            void bridge(property, args).then((answer) => {
-              if (answer.error !== undefined) failure?.(new Error(answer.error));
-              else success?.(answer.value);
-            });
-          };
-        },
-      },
-    );
-  (globalThis as unknown as { google: unknown }).google = { script: { run: makeRunner() } };
-}
 
 let server: RealServer;
 let addon: AddonSandbox;
@@ -63,14 +39,7 @@ let page: Page;
 async function openPage(html: string, width: number): Promise<Page> {
   // The Sheets sidebar is 300 px wide; dialogs are as wide as showModalDialog says.
   const opened = await browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: 2 });
-  await opened.exposeFunction('__runServer', (name: string, args: unknown[]) => {
-    try {
-      return { value: addon.call(name, ...args) };
-    } catch (error) {
-      return { error: error instanceof Error ? error.message : String(error) };
-    }
-  });
-  await opened.addInitScript(installStandIn);
+  await connectPageToAddon(opened, () => addon);
   const errors: string[] = [];
   opened.on('pageerror', (error) => errors.push(error.message));
   // Served from a made-up origin so the init script (the google.script.run stand-in) runs; no network.

@@ -67,7 +67,7 @@ describe('hostile input', () => {
     });
 
     it('in a JSON body field: 422 naming the field, and the campaign keeps its status and its creators', async () => {
-      const before = await prisma().campaign.findUniqueOrThrow({ where: { code: 'CC-TET-2026' }, select: { status: true, rowVersion: true } });
+      const before = await prisma().campaign.findFirstOrThrow({ where: { code: 'CC-TET-2026' }, select: { status: true, rowVersion: true } });
       const creatorsBefore = await prisma().campaignCreator.count();
 
       const surrogate = await refusal(await postJson('/campaigns/CC-TET-2026/transition', { to: 'paused', note: '🎉 Tạm dừng \ud83d' }));
@@ -80,7 +80,7 @@ describe('hostile input', () => {
       expect((await refusal(await postJson('/campaigns/CC-TET-2026/products', { products: [{ brandCode: 'COCOON', productCode: 'x\u0000' }] }))).errors).toHaveProperty(['products.0.productCode']);
       expect((await refusal(await postJson('/sync/push', { idempotencyKey: `key-${randomUUID()}\u0000`, tables: [{ table: 'brands', rows: [] }] }))).errors).toHaveProperty(['idempotencyKey']);
 
-      expect(await prisma().campaign.findUniqueOrThrow({ where: { code: 'CC-TET-2026' }, select: { status: true, rowVersion: true } })).toEqual(before);
+      expect(await prisma().campaign.findFirstOrThrow({ where: { code: 'CC-TET-2026' }, select: { status: true, rowVersion: true } })).toEqual(before);
       expect(await prisma().campaignCreator.count()).toBe(creatorsBefore);
     });
 

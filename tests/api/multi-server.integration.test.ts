@@ -149,7 +149,7 @@ describe.skipIf(skipReason !== null)('two servers on one PostgreSQL database and
     expect(statuses.filter((status) => status === 'updated')).toHaveLength(1);
     expect(statuses.filter((status) => status === 'conflict')).toHaveLength(19);
     const winner = names[statuses.indexOf('updated')];
-    const stored = await database.prisma.campaign.findUniqueOrThrow({ where: { code }, select: { name: true, rowVersion: true } });
+    const stored = await database.prisma.campaign.findFirstOrThrow({ where: { code }, select: { name: true, rowVersion: true } });
     expect(stored).toEqual({ name: winner, rowVersion: pulled.rowVersion + 1 });
     // Each conflict, whichever server answered it, carries the winner's row.
     for (const answer of answers.filter((candidate) => candidate.status === 'conflict')) expect(answer.serverValues).toMatchObject({ name: winner });

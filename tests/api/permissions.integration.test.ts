@@ -7,7 +7,9 @@ import { resolveCampaign } from '../../sync-server/src/modules/campaigns/campaig
 import { duplicateCampaign, transitionCampaign, updateCampaign } from '../../sync-server/src/modules/campaigns/index.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
-const USERS = { admin: 'lan.nguyen', lead: 'minh.tran', finance: 'huong.le', viewer: 'an.pham' } as const;
+// The sample users, and a client of the brand COCOON (whose campaign CC-TET-2026 every case
+// uses) and a station rep, made by the test.
+const USERS = { admin: 'lan.nguyen', lead: 'minh.tran', finance: 'huong.le', viewer: 'an.pham', client: 'cocoon.client', station_rep: 'vtv.rep' } as const;
 type Role = keyof typeof USERS;
 
 /** The path a fresh draft copy takes to reach each status before the move under test. */
@@ -28,14 +30,15 @@ type Case = {
 };
 
 const PLANNERS: readonly Role[] = ['admin', 'lead'];
-const ALL: readonly Role[] = ['admin', 'lead', 'finance', 'viewer'];
+const READERS: readonly Role[] = ['admin', 'lead', 'finance', 'viewer', 'client'];
+const EXPORTERS: readonly Role[] = ['admin', 'lead', 'finance', 'client'];
 
 const transition = (to: CampaignStatus) => (code: string) => ({ method: 'POST' as const, path: `/campaigns/${code}/transition`, body: { to } });
 
 const CASES: Case[] = [
-  { action: 'list', allowed: ALL, send: () => ({ method: 'GET', path: '/campaigns' }) },
-  { action: 'detail', allowed: ALL, send: () => ({ method: 'GET', path: '/campaigns/CC-TET-2026' }) },
-  { action: 'transitions', allowed: ALL, send: () => ({ method: 'GET', path: '/campaigns/CC-TET-2026/transitions' }) },
+  { action: 'list', allowed: READERS, send: () => ({ method: 'GET', path: '/campaigns' }) },
+  { action: 'detail', allowed: READERS, send: () => ({ method: 'GET', path: '/campaigns/CC-TET-2026' }) },
+  { action: 'transitions', allowed: READERS, send: () => ({ method: 'GET', path: '/campaigns/CC-TET-2026/transitions' }) },
   { action: 'plan', allowed: PLANNERS, from: 'draft', send: transition('planned') },
   { action: 'start', allowed: PLANNERS, from: 'planned', send: transition('running') },
   { action: 'pause', allowed: PLANNERS, from: 'running', send: transition('paused') },
@@ -47,9 +50,9 @@ const CASES: Case[] = [
   { action: 'assign products', allowed: PLANNERS, from: 'draft', send: (code) => ({ method: 'POST', path: `/campaigns/${code}/products`, body: { products: [{ brandCode: 'COCOON', productCode: 'CC-SACHI' }] } }) },
   { action: 'pick creators', allowed: PLANNERS, send: () => ({ method: 'GET', path: '/creators' }) },
   { action: 'pick products', allowed: PLANNERS, send: () => ({ method: 'GET', path: '/products' }) },
-  { action: 'export list', allowed: ['admin', 'lead', 'finance'], send: () => ({ method: 'GET', path: '/campaigns/export?format=csv' }) },
-  { action: 'export detail', allowed: ['admin', 'lead', 'finance'], send: () => ({ method: 'GET', path: '/campaigns/CC-TET-2026/export' }) },
-  { action: 'export table', allowed: ['admin', 'lead', 'finance'], send: () => ({ method: 'GET', path: '/exports/creators?format=xlsx' }) },
+  { action: 'export list', allowed: EXPORTERS, send: () => ({ method: 'GET', path: '/campaigns/export?format=csv' }) },
+  { action: 'export detail', allowed: EXPORTERS, send: () => ({ method: 'GET', path: '/campaigns/CC-TET-2026/export' }) },
+  { action: 'export table', allowed: EXPORTERS, send: () => ({ method: 'GET', path: '/exports/creators?format=xlsx' }) },
   { action: 'import upload', allowed: PLANNERS, send: () => ({ method: 'POST', path: '/imports', form: brandsUpload() }) },
 ];
 
@@ -80,6 +83,10 @@ describe('the permission matrix through HTTP', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
+    const prisma = server.database.prisma;
+    const cocoon = await prisma.brand.findFirstOrThrow({ where: { code: 'COCOON' }, select: { id: true } });
+    await prisma.user.create({ data: { username: USERS.client, email: 'marketing@cocoon.example', displayName: 'Cocoon marketing', role: 'client', clientBrands: { create: [{ brandId: cocoon.id }] } } });
+    await prisma.user.create({ data: { username: USERS.station_rep, email: 'sales@vtv.example', displayName: 'VTV sales', role: 'station_rep' } });
     brandsCsv = await readFile(join(import.meta.dirname, '../../import_templates/brands.csv'), 'utf8');
   });
   afterAll(async () => server?.dispose());

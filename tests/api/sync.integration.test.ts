@@ -172,7 +172,7 @@ describe('sheet sync: push and pull', () => {
     expect(together.applied).toBe(true);
     expect(together.tables.map((table) => table.table)).toEqual(['campaigns', 'campaign_creators']);
     expect(together.tables[0]!.results[0]!.computed).toMatchObject({ creators_count: 1, budget_actual: 0 });
-    const history = await server.database.prisma.auditLog.findMany({ where: { entityType: 'campaign', entityId: (await server.database.prisma.campaign.findUniqueOrThrow({ where: { code: 'CC-HE-2026' } })).id } });
+    const history = await server.database.prisma.auditLog.findMany({ where: { entityType: 'campaign', entityId: (await server.database.prisma.campaign.findFirstOrThrow({ where: { code: 'CC-HE-2026' } })).id } });
     expect(history.map((entry) => entry.action).sort()).toEqual(['assign', 'create']);
     expect(history.every((entry) => entry.source === 'api' && entry.actorLabel === 'minh.tran@bookingcenter.vn')).toBe(true);
   });

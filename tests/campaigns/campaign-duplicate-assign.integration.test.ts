@@ -55,7 +55,7 @@ describe('duplicate a campaign', () => {
   });
 
   it('the next copies are CODE-COPY-2, CODE-COPY-3', async () => {
-    const original = await db.prisma.campaign.findUniqueOrThrow({ where: { code: 'TET' } });
+    const original = await db.prisma.campaign.findFirstOrThrow({ where: { code: 'TET' } });
     expect((await duplicateCampaign(db.prisma, fx.actors.lead, original.id)).code).toBe('TET-COPY-2');
     expect((await duplicateCampaign(db.prisma, fx.actors.lead, original.id)).code).toBe('TET-COPY-3');
   });
@@ -66,7 +66,7 @@ describe('duplicate a campaign', () => {
   });
 
   it('finance and viewers can not duplicate', async () => {
-    const original = await db.prisma.campaign.findUniqueOrThrow({ where: { code: 'TET' } });
+    const original = await db.prisma.campaign.findFirstOrThrow({ where: { code: 'TET' } });
     expect((await catchError(() => duplicateCampaign(db.prisma, fx.actors.finance, original.id))).code).toBe('FORBIDDEN');
   });
 });

@@ -23,7 +23,7 @@ describe('npm run export', () => {
     scratch = await mkdtemp(join(tmpdir(), 'bc-export-cli-'));
     await database.read(async (prisma) => {
       expect((await importPath(prisma, importTemplatesDir, { format: 'csv' })).isSuccess).toBe(true);
-      await prisma.campaign.update({ where: { code: 'LUMI-TET26' }, data: { description: HYPERLINK } });
+      await prisma.campaign.updateMany({ where: { code: 'LUMI-TET26' }, data: { description: HYPERLINK } });
     });
   });
   afterAll(async () => {

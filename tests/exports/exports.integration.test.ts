@@ -31,11 +31,11 @@ describe('exports over HTTP', () => {
   beforeAll(async () => {
     server = await startTestServer();
     const prisma = server.database.prisma;
-    await prisma.campaign.update({ where: { code: 'CC-TET-2026' }, data: { description: HYPERLINK } });
-    const campaign = await prisma.campaign.findUniqueOrThrow({ where: { code: 'CC-TET-2026' }, select: { id: true } });
+    await prisma.campaign.updateMany({ where: { code: 'CC-TET-2026' }, data: { description: HYPERLINK } });
+    const campaign = await prisma.campaign.findFirstOrThrow({ where: { code: 'CC-TET-2026' }, select: { id: true } });
     await prisma.campaignProduct.updateMany({ where: { campaignId: campaign.id }, data: { note: DDE } });
     await prisma.campaignCreator.updateMany({ where: { campaignId: campaign.id }, data: { note: AT_FORMULA } });
-    await prisma.creator.update({ where: { creatorKey: 'KOC-LINHBEAUTY' }, data: { name: MINUS_FORMULA } });
+    await prisma.creator.updateMany({ where: { creatorKey: 'KOC-LINHBEAUTY' }, data: { name: MINUS_FORMULA } });
   });
   afterAll(async () => server?.dispose());
 

@@ -15,6 +15,7 @@ import { applyMigrations, markMigrationApplied, readMigrationList } from '../../
 import { AppError } from '../../sync-server/src/platform/errors/app-error.js';
 import { killAllChildren, killHard, runChild, startChild } from '../support/child-process.js';
 import { isUsingPostgresServer } from '../support/test-database.js';
+import { queryAsOwner, runAsOwner } from '../support/owner-sql.js';
 
 type Place = { target: DatabaseTarget; env: Record<string, string>; dispose(): Promise<void> };
 
@@ -31,7 +32,7 @@ async function createEmptyPlace(): Promise<Place> {
 type MigrationRow = { migration_name: string; is_finished: boolean; is_rolled_back: boolean };
 
 async function readMigrationRows(database: Database): Promise<MigrationRow[]> {
-  return database.prisma.$queryRawUnsafe<MigrationRow[]>(
+  return queryAsOwner<MigrationRow>(database, 
     `SELECT migration_name, finished_at IS NOT NULL AS is_finished, rolled_back_at IS NOT NULL AS is_rolled_back FROM _prisma_migrations ORDER BY started_at, migration_name`,
   );
 }
@@ -98,7 +99,7 @@ describe('migrations that survive a crash', () => {
     const preparing = await openDatabase(target);
     try {
       await applyMigrations(preparing.migrationAdapterFactory);
-      await preparing.prisma.$executeRawUnsafe(`UPDATE _prisma_migrations SET finished_at = NULL WHERE migration_name = '${last}'`);
+      await runAsOwner(preparing, `UPDATE _prisma_migrations SET finished_at = NULL WHERE migration_name = '${last}'`);
     } finally {
       await preparing.close();
     }
@@ -128,7 +129,7 @@ describe('migrations that survive a crash', () => {
     };
     const openEmpty = async () => (isUsingPostgresServer() ? open((await place()).target) : open({ kind: 'embedded', dataDir: IN_MEMORY_DATA_DIR }));
     const tableNames = async (database: Database) =>
-      (await database.prisma.$queryRawUnsafe<{ table_name: string }[]>(`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name <> '_prisma_migrations' ORDER BY 1`)).map(
+      (await queryAsOwner<{ table_name: string }>(database, `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name <> '_prisma_migrations' ORDER BY 1`)).map(
         (row) => row.table_name,
       );
 

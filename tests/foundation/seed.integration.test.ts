@@ -36,7 +36,7 @@ describe('npm run seed', () => {
       campaign_products: 4n, campaign_creators: 5n, bookings: 3n, deliverables: 4n, videos: 2n, snapshots: 3n,
       paid_payments: 2n, planned_payments: 1n, templates: 2n, rules: 2n,
     });
-    const tet = await database.prisma.campaign.findUniqueOrThrow({ where: { code: 'CC-TET-2026' } });
+    const tet = await database.prisma.campaign.findFirstOrThrow({ where: { code: 'CC-TET-2026' } });
     expect(tet.name).toBe('Chiến dịch Tết 2026 – Cocoon');
     // budget_actual is the sum of the paid payments: 12.500.000 + 12.500.000 VND.
     expect(tet.budgetActual.toString()).toBe('25000000');

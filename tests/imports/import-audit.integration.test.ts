@@ -18,7 +18,7 @@ describe('imports are audited like every other change to a campaign', () => {
   afterAll(async () => database?.dispose());
 
   async function historyOf(code: string) {
-    const campaign = await database.prisma.campaign.findUniqueOrThrow({ where: { code } });
+    const campaign = await database.prisma.campaign.findFirstOrThrow({ where: { code } });
     return getAuditHistory(database.prisma, 'campaign', campaign.id);
   }
 
@@ -52,7 +52,7 @@ describe('imports are audited like every other change to a campaign', () => {
     await importTableRows(database.prisma, 'creators', [{ rowNumber: 2, values: { creator_key: 'KOC-AUDIT', name: 'Kiểm Toán', dob: '31/01/2000', priority_score: '7' } }], { actor: IMPORTER });
     await importTableRows(database.prisma, 'creator_channels', [{ rowNumber: 2, values: { creator_key: 'KOC-AUDIT', platform: 'tiktok', handle: '@kiemtoan', avg_engagement_rate: '0,0450' } }], { actor: IMPORTER });
     await importTableRows(database.prisma, 'creator_contacts', [{ rowNumber: 2, values: { creator_key: 'KOC-AUDIT', contact_type: 'owner', name: 'Toán' } }], { actor: IMPORTER });
-    const creator = await database.prisma.creator.findUniqueOrThrow({ where: { creatorKey: 'KOC-AUDIT' }, include: { channels: true, contacts: true } });
+    const creator = await database.prisma.creator.findFirstOrThrow({ where: { creatorKey: 'KOC-AUDIT' }, include: { channels: true, contacts: true } });
     const entryOf = async (entityType: string, id: string) => {
       const [entry] = await getAuditHistory(database.prisma, entityType, id);
       return entry;

@@ -26,7 +26,7 @@ afterAll(async () => {
 
 async function emptyDatabase(): Promise<void> {
   const tables = [...tableDefinitions].reverse().map((definition) => `"${definition.dbTable}"`);
-  await database.prisma.$executeRawUnsafe(`TRUNCATE ${tables.join(', ')} CASCADE`);
+  await database.runAsOwner(`TRUNCATE ${tables.join(', ')} CASCADE`);
 }
 
 afterEach(emptyDatabase);
@@ -63,7 +63,7 @@ describe('importing the template folder', () => {
       select: { role: true },
     });
     expect(link.role).toBe('trial');
-    const booking = await database.prisma.booking.findUniqueOrThrow({
+    const booking = await database.prisma.booking.findFirstOrThrow({
       where: { code: 'BK-LUMI-001' },
       select: { creator: { select: { creatorKey: true } }, campaign: { select: { code: true } }, channel: { select: { handle: true } }, productFocus: { select: { code: true } } },
     });
@@ -115,9 +115,9 @@ describe('a file with problems', () => {
     const created = await importPath(database.prisma, dir, { shouldCreateMissing: true });
     expect(created.isSuccess).toBe(true);
     expect(created.results[0]?.totals).toMatchObject({ created: 1, placeholders: 3 });
-    const campaign = await database.prisma.campaign.findUniqueOrThrow({ where: { code: 'NEW-CAMP' }, select: { description: true, brand: { select: { description: true } } } });
+    const campaign = await database.prisma.campaign.findFirstOrThrow({ where: { code: 'NEW-CAMP' }, select: { description: true, brand: { select: { description: true } } } });
     expect(campaign).toEqual({ description: 'AUTO-CREATED BY IMPORT', brand: { description: 'AUTO-CREATED BY IMPORT' } });
-    expect((await database.prisma.creator.findUniqueOrThrow({ where: { creatorKey: 'new.creator' } })).noteInternal).toBe('AUTO-CREATED BY IMPORT');
+    expect((await database.prisma.creator.findFirstOrThrow({ where: { creatorKey: 'new.creator' } })).noteInternal).toBe('AUTO-CREATED BY IMPORT');
   });
 
   it('reads messy cells: BOM, semicolons, any header case, Vietnamese dates and money, yes/no words', async () => {
@@ -128,7 +128,7 @@ describe('a file with problems', () => {
     );
     const result = await importPath(database.prisma, dir);
     expect(result.results[0]?.problems).toEqual([]);
-    const campaign = await database.prisma.campaign.findUniqueOrThrow({ where: { code: 'C1' } });
+    const campaign = await database.prisma.campaign.findFirstOrThrow({ where: { code: 'C1' } });
     expect([campaign.objective, campaign.status, campaign.name, campaign.startDate?.toISOString().slice(0, 10), campaign.budgetPlanned?.toString()]).toEqual([
       'sale', 'paused', 'Chiến dịch Tết', '2026-01-31', '1500000',
     ]);
@@ -144,14 +144,14 @@ describe('a file with problems', () => {
 describe('soft deletion and updates', () => {
   it('restores a soft-deleted row whose natural key is imported again, and counts real changes as updates', async () => {
     await importTableRows(database.prisma, 'brands', [{ rowNumber: 2, values: { code: 'LUMI', name: 'Lumi' } }]);
-    await database.prisma.brand.update({ where: { code: 'LUMI' }, data: { deletedAt: new Date() } });
+    await database.prisma.brand.updateMany({ where: { code: 'LUMI' }, data: { deletedAt: new Date() } });
     const restored = await importTableRows(database.prisma, 'brands', [{ rowNumber: 2, values: { code: 'LUMI', name: 'Lumi' } }]);
     expect(restored.outcomes).toEqual([expect.objectContaining({ rowNumber: 2, outcome: 'updated', isRestored: true })]);
-    expect((await database.prisma.brand.findUniqueOrThrow({ where: { code: 'LUMI' } })).deletedAt).toBeNull();
+    expect((await database.prisma.brand.findFirstOrThrow({ where: { code: 'LUMI' } })).deletedAt).toBeNull();
 
     const renamed = await importTableRows(database.prisma, 'brands', [{ rowNumber: 2, values: { code: 'LUMI', name: 'Lumi Beauty' } }]);
     expect(renamed.totals).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
-    expect((await database.prisma.brand.findUniqueOrThrow({ where: { code: 'LUMI' } })).rowVersion).toBe(4);
+    expect((await database.prisma.brand.findFirstOrThrow({ where: { code: 'LUMI' } })).rowVersion).toBe(4);
   });
 });
 
@@ -201,7 +201,7 @@ describe('export', () => {
     const result = await importPath(database.prisma, resaved);
     expect(result.results.flatMap((entry) => entry.problems)).toEqual([]);
     expect(result.results).toHaveLength(15);
-    const campaign = await database.prisma.campaign.findUniqueOrThrow({ where: { code: 'LUMI-TET26' }, select: { startDate: true, budgetPlanned: true, brand: { select: { code: true } } } });
+    const campaign = await database.prisma.campaign.findFirstOrThrow({ where: { code: 'LUMI-TET26' }, select: { startDate: true, budgetPlanned: true, brand: { select: { code: true } } } });
     expect([campaign.startDate?.toISOString().slice(0, 10), campaign.budgetPlanned?.toString(), campaign.brand.code]).toEqual(['2026-01-05', '150000000', 'LUMI']);
   });
 
@@ -213,7 +213,7 @@ describe('export', () => {
     expect(await readFile(join(dir, 'brands.csv'), 'utf8')).toContain(`'=HYPERLINK`);
     await emptyDatabase();
     expect((await importPath(database.prisma, dir)).isSuccess).toBe(true);
-    expect(await database.prisma.brand.findUniqueOrThrow({ where: { code: 'LUMI' }, select: { name: true, description: true } })).toEqual({ name: '=HYPERLINK("http://x","y")', description: '@team -1+2' });
+    expect(await database.prisma.brand.findFirstOrThrow({ where: { code: 'LUMI' }, select: { name: true, description: true } })).toEqual({ name: '=HYPERLINK("http://x","y")', description: '@team -1+2' });
   });
 });
 

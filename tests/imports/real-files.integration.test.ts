@@ -68,9 +68,9 @@ describe('real spreadsheet files, uploaded and imported as the CLI does', () => 
       ['brands', 0, true],
       ['creators', 0, true],
     ]);
-    const lumi = await server.database.prisma.brand.findUniqueOrThrow({ where: { code: 'LUMI' }, select: { description: true } });
+    const lumi = await server.database.prisma.brand.findFirstOrThrow({ where: { code: 'LUMI' }, select: { description: true } });
     expect(lumi.description).toBe('Mỹ phẩm  thuần chay\ncho da nhạy cảm');
-    const vy = await server.database.prisma.creator.findUniqueOrThrow({ where: { creatorKey: 'vy.nguyen' }, select: { name: true, dob: true, priorityScore: true } });
+    const vy = await server.database.prisma.creator.findFirstOrThrow({ where: { creatorKey: 'vy.nguyen' }, select: { name: true, dob: true, priorityScore: true } });
     expect([vy.name, vy.dob?.toISOString().slice(0, 10), vy.priorityScore]).toEqual(['Nguyễn Thảo Vy', '1999-03-08', 8]);
   });
 

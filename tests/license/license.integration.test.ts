@@ -11,6 +11,8 @@ import type { LicenseConfig } from '../../sync-server/src/modules/license/licens
 import { computeMachineFingerprint } from '../../sync-server/src/modules/license/machine-fingerprint.js';
 import { projectRoot } from '../../sync-server/src/platform/project-paths.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { runChild } from '../support/child-process.js';
+import { createCliDatabase } from '../support/cli-database.js';
 
 const execFileAsync = promisify(execFile);
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -147,10 +149,10 @@ describe('npm run license (offline CLI)', () => {
 describe('a read-only installation (the trial is over)', () => {
   let server: TestServer;
   const licenseDir = mkdtempSync(join(tmpdir(), 'bc-license-server-'));
+  const keysFile = join(licenseDir, 'trusted-keys.json');
 
   beforeAll(async () => {
     process.env.BOOKING_CENTER_LICENSE_DIR = licenseDir;
-    const keysFile = join(licenseDir, 'trusted-keys.json');
     writeFileSync(keysFile, JSON.stringify(trustedKeys));
     process.env.BOOKING_CENTER_LICENSE_TRUSTED_KEYS = keysFile;
     writeClock({ dir: licenseDir, trustedKeys }, new Date(Date.now() - 40 * DAY_MS));
@@ -161,7 +163,7 @@ describe('a read-only installation (the trial is over)', () => {
     await server?.dispose();
   });
 
-  it('still reads and exports, refuses every write with LICENSE_READ_ONLY, and writes again once a licence is activated', async () => {
+  it('still reads and exports, refuses every write with LICENSE_READ_ONLY at every door, and writes again once a licence is activated', async () => {
     const headers = { ...(await server.authAs('lan.nguyen')), 'content-type': 'application/json' };
     const readHealth = async () => (await (await fetch(`${server.url}/healthz`)).json()) as { license: Record<string, unknown> };
     const health = await readHealth();
@@ -178,10 +180,36 @@ describe('a read-only installation (the trial is over)', () => {
     expect(body.detail).toMatch(/^Nothing was saved\. The trial ended on \d{4}-\d{2}-\d{2}/);
     expect(await server.database.prisma.campaign.count()).toBe(before);
 
+    // The same refusal at every door, since it is the write door's: the sheet push, the upload, the CLI.
+    const pushed = await fetch(`${server.url}/api/v1/sync/push`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ idempotencyKey: randomUUID(), tables: [{ table: 'brands', rows: [{ rowNumber: 2, rowVersion: null, values: { code: 'READONLY-PUSH', name: 'Pushed while read-only' } }] }] }),
+    });
+    expect(pushed.status).toBe(403);
+    expect(((await pushed.json()) as { code: string }).code).toBe('LICENSE_READ_ONLY');
+    const form = new FormData();
+    form.append('file', new Blob(['code,name\nREADONLY-UPLOAD,Uploaded while read-only\n']), 'brands.csv');
+    const uploaded = await fetch(`${server.url}/api/v1/imports`, { method: 'POST', headers: await server.authAs('lan.nguyen'), body: form });
+    expect(uploaded.status).toBe(403);
+    expect(((await uploaded.json()) as { code: string }).code).toBe('LICENSE_READ_ONLY');
+    const cliDatabase = await createCliDatabase();
+    try {
+      const file = join(licenseDir, 'brands.csv');
+      writeFileSync(file, 'code,name\nREADONLY-CLI,Imported while read-only\n');
+      const cli = await runChild('scripts/import.ts', [file], { ...cliDatabase.env, BOOKING_CENTER_LICENSE_DIR: licenseDir, BOOKING_CENTER_LICENSE_TRUSTED_KEYS: keysFile, LOG_LEVEL: 'silent' });
+      expect(cli.exitCode).toBe(1);
+      expect(cli.output).toContain('Nothing was saved. The trial ended on');
+      expect(await cliDatabase.read((prisma) => prisma.brand.count({ where: { code: 'READONLY-CLI' } }))).toBe(0);
+    } finally {
+      await cliDatabase.dispose();
+    }
+    expect(await server.database.prisma.brand.count({ where: { code: { startsWith: 'READONLY-' } } })).toBe(0);
+
     activateLicense(licenseFor(), { dir: licenseDir, trustedKeys });
     expect((await readHealth()).license).toMatchObject({ state: 'licensed', canWrite: true, seats: 5 });
     const accepted = await fetch(`${server.url}/api/v1/campaigns/CC-TET-2026/duplicate`, { method: 'POST', headers, body: '{}' });
     expect(accepted.status).toBe(201);
     expect(await server.database.prisma.campaign.count()).toBe(before + 1);
-  });
+  }, 180_000);
 });

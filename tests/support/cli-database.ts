@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { PrismaClient } from '../../sync-server/src/generated/prisma/client.js';
 import { openDatabase } from '../../sync-server/src/platform/database/open-database.js';
 import { applyMigrations } from '../../sync-server/src/platform/database/schema-engine.js';
+import { DEFAULT_TENANT_ID } from '../../sync-server/src/platform/database/tenant-scope.js';
 import { createTestDatabase, isUsingPostgresServer } from './test-database.js';
 
 export type CliDatabase = {
@@ -37,6 +38,7 @@ export async function createCliDatabase(): Promise<CliDatabase> {
     env: { BOOKING_CENTER_DATA_DIR: dataDir, SEED_SAMPLE_DATA: 'false' },
     async read(look) {
       const database = await open();
+      database.tenant.tenantId = DEFAULT_TENANT_ID;
       try {
         return await look(database.prisma);
       } finally {

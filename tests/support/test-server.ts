@@ -1,3 +1,4 @@
+import { DEFAULT_TENANT_ID } from '../../sync-server/src/platform/database/tenant-scope.js';
 import { createSign, generateKeyPairSync, randomUUID } from 'node:crypto';
 import type { ServerConfig } from '../../sync-server/src/config.js';
 import { createApiToken } from '../../sync-server/src/modules/auth/api-tokens.service.js';
@@ -78,6 +79,9 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
       ...overrides.auth,
     },
   });
+  // The test's own reads and writes (tokens, fixtures, checks) act in the default tenant; the
+  // server's requests act in their caller's, which the tenant isolation tests hold it to.
+  server.database.tenant.tenantId = DEFAULT_TENANT_ID;
   const tokens = new Map<string, string>();
   const tokenFor = async (username: string) => {
     if (!tokens.has(username)) {

@@ -3,6 +3,7 @@
  * in the state a case needs, template CSV files, and `npm run import` run as a child process on
  * a database of its own.
  */
+import { DEFAULT_TENANT_ID } from '../../sync-server/src/platform/database/tenant-scope.js';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -78,8 +79,8 @@ export type DoorCampaigns = ReturnType<typeof doorCampaigns>;
  */
 export async function createCampaignInState(prisma: PrismaClient, spec: CampaignSpec): Promise<string> {
   const day = (value: string | null) => (value ? new Date(`${value}T00:00:00Z`) : null);
-  const brand = await prisma.brand.findUniqueOrThrow({ where: { code: spec.brandCode } });
-  const owner = await prisma.user.findUniqueOrThrow({ where: { username: 'minh.tran' } });
+  const brand = await prisma.brand.findFirstOrThrow({ where: { code: spec.brandCode } });
+  const owner = await prisma.user.findFirstOrThrow({ where: { username: 'minh.tran' } });
   const campaign = await prisma.campaign.create({
     data: {
       code: spec.code,
@@ -96,7 +97,7 @@ export async function createCampaignInState(prisma: PrismaClient, spec: Campaign
     },
   });
   for (const creatorKey of spec.creators ?? []) {
-    const creator = await prisma.creator.findUniqueOrThrow({ where: { creatorKey } });
+    const creator = await prisma.creator.findFirstOrThrow({ where: { creatorKey } });
     await prisma.campaignCreator.create({ data: { campaignId: campaign.id, creatorId: creator.id, role: 'main' } });
   }
   return campaign.id;
@@ -230,12 +231,14 @@ export async function runCliCases<Name extends string>(cases: Record<Name, CliCa
     const preparing = await openDatabase({ kind: 'embedded', dataDir });
     try {
       await applyMigrations(preparing.migrationAdapterFactory);
+      preparing.tenant.tenantId = DEFAULT_TENANT_ID;
       await prepareCliDatabase(preparing.prisma);
     } finally {
       await preparing.close();
     }
     await runAll({ BOOKING_CENTER_DATA_DIR: dataDir, SEED_SAMPLE_DATA: 'false' });
     database = await openDatabase({ kind: 'embedded', dataDir });
+    database.tenant.tenantId = DEFAULT_TENANT_ID;
   } catch (error) {
     await dispose();
     throw error;

@@ -65,7 +65,7 @@ function sampleCampaignRow(code: string, overrides: TemplateRow = {}): TemplateR
 
 /** What a person would look at: the stored campaign, in plain values. */
 async function campaignState(prisma: PrismaClient, code: string) {
-  const campaign = await prisma.campaign.findUniqueOrThrow({ where: { code } });
+  const campaign = await prisma.campaign.findFirstOrThrow({ where: { code } });
   return {
     status: campaign.status,
     name: campaign.name,
@@ -302,7 +302,7 @@ describe('the write door holds the same rules at every door', () => {
       const edited = await push('minh.tran', [{ table: 'bookings', rows: [{ rowNumber: 3, rowVersion: bk2.rowVersion, values: { ...bk2.values, brand_code: 'HANOIFOOD', product_code: null } }] }]);
       expect(edited.applied).toBe(false);
       expect(onlyResult(edited).errors?.brand_code).toEqual([expect.stringMatching(/^Booking BK-0002 is for brand HANOIFOOD, but campaign CC-TET-2026 belongs to COCOON\. \/ /)]);
-      const stored = await db().booking.findUniqueOrThrow({ where: { code: 'BK-0002' }, include: { brand: true, productFocus: true } });
+      const stored = await db().booking.findFirstOrThrow({ where: { code: 'BK-0002' }, include: { brand: true, productFocus: true } });
       expect([stored.brand.code, stored.productFocus?.code, stored.rowVersion]).toEqual(['COCOON', 'CC-CAFE-DL', bk2.rowVersion]);
     });
 
@@ -319,9 +319,9 @@ describe('the write door holds the same rules at every door', () => {
       expect(response.applied).toBe(true);
       expect(response.tables.map((table) => [table.table, table.results[0]!.status])).toEqual([['bookings', 'updated'], ['payments', 'updated']]);
 
-      const admin = await db().user.findUniqueOrThrow({ where: { username: 'lan.nguyen' } });
-      const storedBooking = await db().booking.findUniqueOrThrow({ where: { code: 'BK-0003' } });
-      const storedPayment = await db().payment.findUniqueOrThrow({ where: { paymentRef: 'PAY-BK-0003-1' } });
+      const admin = await db().user.findFirstOrThrow({ where: { username: 'lan.nguyen' } });
+      const storedBooking = await db().booking.findFirstOrThrow({ where: { code: 'BK-0003' } });
+      const storedPayment = await db().payment.findFirstOrThrow({ where: { paymentRef: 'PAY-BK-0003-1' } });
       expect(storedPayment.invoiceNumber).toBe('HD-2026-0077');
       const audit = await db().auditLog.findMany({ where: { entityId: { in: [storedBooking.id, storedPayment.id] } } });
       expect(audit.map(({ entityType, entityId, action, actorId, actorLabel, source, changes }) => ({ entityType, entityId, action, actorId, actorLabel, source, changes })).sort((a, b) => a.entityType.localeCompare(b.entityType))).toEqual([
@@ -372,7 +372,7 @@ describe('the write door holds the same rules at every door', () => {
       const { code } = push$.launch;
       const response = await pushCampaignEdit(code, { status: 'running' });
       expect(response.applied).toBe(true);
-      const campaign = await db().campaign.findUniqueOrThrow({ where: { code } });
+      const campaign = await db().campaign.findFirstOrThrow({ where: { code } });
       expect(campaign.status).toBe('running');
       const events = await db().outboxEvent.findMany({ where: { entityId: campaign.id }, orderBy: { position: 'asc' } });
       expect(events.map((event) => event.eventType)).toEqual(['campaign.updated', 'campaign.launched']);
@@ -505,7 +505,7 @@ describe('the write door holds the same rules at every door', () => {
     });
 
     it('an uploaded booking edit is audited as an import, with its event, in one transaction', async () => {
-      const booking = await db().booking.findUniqueOrThrow({ where: { code: 'BK-0001' }, include: { campaign: true, brand: true, creator: true, channel: true, productFocus: true } });
+      const booking = await db().booking.findFirstOrThrow({ where: { code: 'BK-0001' }, include: { campaign: true, brand: true, creator: true, channel: true, productFocus: true } });
       const row: TemplateRow = {
         code: 'BK-0001', campaign_code: booking.campaign.code, brand_code: booking.brand.code, creator_key: booking.creator.creatorKey, platform: booking.channel?.platform ?? null, handle: booking.channel?.handle ?? null,
         product_code: booking.productFocus?.code ?? null, booking_type: booking.bookingType, brief_summary: booking.briefSummary, start_date: '2026-01-05', end_date: '2026-01-20',
@@ -514,7 +514,7 @@ describe('the write door holds the same rules at every door', () => {
       const file = onlyFile(await upload('bookings.csv', toTemplateCsv('bookings', [row]), 'lan.nguyen'));
       expect(file).toMatchObject({ isCommitted: true, problems: [] });
       expect(file.totals.updated).toBe(1);
-      const stored = await db().booking.findUniqueOrThrow({ where: { code: 'BK-0001' } });
+      const stored = await db().booking.findFirstOrThrow({ where: { code: 'BK-0001' } });
       const audit = await db().auditLog.findMany({ where: { entityType: 'booking', entityId: stored.id } });
       expect(audit.map(({ action, source, actorLabel, changes }) => ({ action, source, actorLabel, changes }))).toEqual([
         { action: 'update', source: 'import', actorLabel: 'lan.nguyen@bookingcenter.vn', changes: { internal_note: { before: null, after: 'Đã nghiệm thu' } } },
@@ -608,7 +608,7 @@ describe('the write door holds the same rules at every door', () => {
       const { code } = rest$.launch;
       const response = await post(`${code}/transition`, { to: 'running', note: 'Bắt đầu' });
       expect(response.status).toBe(200);
-      const campaign = await db().campaign.findUniqueOrThrow({ where: { code } });
+      const campaign = await db().campaign.findFirstOrThrow({ where: { code } });
       expect(campaign.status).toBe('running');
       const events = await db().outboxEvent.findMany({ where: { entityId: campaign.id }, orderBy: { position: 'asc' } });
       expect(events.map((event) => event.eventType)).toEqual(['campaign.updated', 'campaign.launched']);

@@ -31,6 +31,20 @@ import {
   transitionResponseSchema,
 } from '../../../sync-server/src/contract/sync-payloads.js';
 import {
+  type AdminUser,
+  type ApiTokenSummary,
+  type CreatedToken,
+  type NewTokenRequest,
+  type NewUserRequest,
+  type RevokedToken,
+  type UserChangeRequest,
+  adminUserSchema,
+  createdTokenSchema,
+  revokedTokenSchema,
+  tokenListResponseSchema,
+  userListResponseSchema,
+} from '../../../sync-server/src/contract/admin-payloads.js';
+import {
   type RetryPolicy,
   type SyncFailure,
   DEFAULT_RETRY_POLICY,
@@ -46,8 +60,10 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const pullPageSchema = pullResponseSchema.extend({ hasMore: z.boolean().optional() });
 export type PullPage = PullResponse & { hasMore: boolean };
 
+type HttpMethod = 'get' | 'post' | 'patch' | 'delete';
+
 export type HttpRequest = {
-  method: 'get' | 'post';
+  method: HttpMethod;
   url: string;
   headers: Record<string, string>;
   /** JSON text for a post, or the bytes of a multipart upload. */
@@ -132,7 +148,7 @@ export function createSyncApi(options: SyncApiOptions) {
 
   type Body = { json: unknown } | { raw: number[]; contentType: string };
 
-  function call<Schema extends z.ZodType>(method: 'get' | 'post', path: string, schema: Schema, body?: Body): z.infer<Schema> {
+  function call<Schema extends z.ZodType>(method: HttpMethod, path: string, schema: Schema, body?: Body): z.infer<Schema> {
     const response = send(method, path, body);
     let json: unknown;
     try {
@@ -153,7 +169,7 @@ export function createSyncApi(options: SyncApiOptions) {
   }
 
   /** One request with bounded retries on temporary failures; answers the 2xx response. */
-  function send(method: 'get' | 'post', path: string, body?: Body): HttpResponse {
+  function send(method: HttpMethod, path: string, body?: Body): HttpResponse {
     for (let attempt = 1; ; attempt += 1) {
       const request: HttpRequest = {
         method,
@@ -213,6 +229,25 @@ export function createSyncApi(options: SyncApiOptions) {
     },
     searchProducts(query: ProductSearchQuery): ProductSearchResponse {
       return call('get', `/api/v1/products${buildQuery(query)}`, productSearchResponseSchema);
+    },
+    // The admin panel (admins only; anyone else is answered 403).
+    listUsers(): AdminUser[] {
+      return call('get', '/api/v1/admin/users', userListResponseSchema).users;
+    },
+    addUser(request: NewUserRequest): AdminUser {
+      return call('post', '/api/v1/admin/users', adminUserSchema, { json: request });
+    },
+    changeUser(email: string, change: UserChangeRequest): AdminUser {
+      return call('patch', `/api/v1/admin/users/${encodeURIComponent(email)}`, adminUserSchema, { json: change });
+    },
+    listTokens(): ApiTokenSummary[] {
+      return call('get', '/api/v1/admin/tokens', tokenListResponseSchema).tokens;
+    },
+    createToken(request: NewTokenRequest): CreatedToken {
+      return call('post', '/api/v1/admin/tokens', createdTokenSchema, { json: request });
+    },
+    revokeToken(prefix: string): RevokedToken {
+      return call('delete', `/api/v1/admin/tokens/${encodeURIComponent(prefix)}`, revokedTokenSchema);
     },
     /** POST /api/v1/imports (multipart): the import report of the CLI. */
     importFile(upload: ImportUpload): ImportReport {

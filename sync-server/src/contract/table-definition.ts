@@ -60,8 +60,16 @@ export type ColumnDefinition = {
    * the budget right, through the one redaction rule (modules/access/money-redaction.ts).
    */
   isSpend?: boolean;
+  /**
+   * A person's contact detail (phone, Zalo, email, WeChat), and how it is masked for the roles
+   * that don't need it: every read masks it through one rule (modules/access/contact-masking.ts).
+   */
+  mask?: ContactMask;
   label: Label;
 };
+
+/** How a contact detail is masked: `phone` 09•••••678, `email` l•••@gmail.com, `handle` l•••x. */
+export type ContactMask = 'phone' | 'email' | 'handle';
 
 /**
  * A foreign key written from natural-key cells: `match` pairs this table's template

@@ -47,8 +47,24 @@ function entriesUnderSubject(rows: readonly WrittenChange[], shape: AuditShape, 
   });
 }
 
+/** What an audit entry holds instead of a value the change erased (ChangeSet.isAuditBeforeHidden). */
+export const ERASED_AUDIT_TEXT = '(erased)';
+
+function hideBefore(changes: FieldChanges): FieldChanges {
+  return Object.fromEntries(Object.entries(changes).map(([field, change]) => [field, { before: typeof change.before === 'string' ? ERASED_AUDIT_TEXT : change.before, after: change.after }]));
+}
+
 /** The audit entries of a batch's written rows. */
-export function buildAuditEntries(definition: TableDefinition, rows: readonly WrittenChange[], options: { shape?: AuditShape; action?: string; note?: string | null }): AuditEntryInput[] {
+export function buildAuditEntries(
+  definition: TableDefinition,
+  rows: readonly WrittenChange[],
+  options: { shape?: AuditShape; action?: string; note?: string | null; isBeforeHidden?: boolean },
+): AuditEntryInput[] {
+  const entries = buildEntries(definition, rows, options);
+  return options.isBeforeHidden ? entries.map((entry) => ({ ...entry, changes: hideBefore(entry.changes) })) : entries;
+}
+
+function buildEntries(definition: TableDefinition, rows: readonly WrittenChange[], options: { shape?: AuditShape; action?: string; note?: string | null }): AuditEntryInput[] {
   if (rows.length === 0) return [];
   const note = options.note ?? null;
   if (options.shape) return entriesUnderSubject(rows, options.shape, options.action, note);

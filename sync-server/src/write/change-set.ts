@@ -38,6 +38,11 @@ export type ChangeSet = {
   auditAction?: string;
   auditNote?: string | null;
   /**
+   * The audit keeps which fields changed and their new values, but not the old ones: an erasure
+   * of personal data must not copy what it removes into the append-only audit log.
+   */
+  isAuditBeforeHidden?: boolean;
+  /**
    * What a refused row does to the rest: 'fail' (default) fails the whole transaction; 'skip'
    * leaves the row out and reports why, for actions such as duplicate that copy what may be copied.
    */

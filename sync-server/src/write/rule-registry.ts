@@ -2,7 +2,8 @@
  * Which rules the door runs for which table. The rules live in their modules; this is the one
  * list a reviewer reads to see what guards a table, at every door alike.
  */
-import { tableNames, type TableName } from '../contract/index.js';
+import { getTableDefinition, tableNames, type TableName } from '../contract/index.js';
+import { checkContactEdits } from '../modules/access/contact-masking.js';
 import { checkBookingChildren } from '../modules/bookings/booking-consistency.rules.js';
 import {
   campaignCreatorAuditShape,
@@ -16,6 +17,7 @@ import { checkColumnValues, checkTableRights } from './generic-rules.js';
 import type { AuditShape, DeferredCheck, RowRule, TouchedIds } from './table-rules.js';
 
 const TABLE_RULES: Partial<Record<TableName, readonly RowRule[]>> = {
+  creator_contacts: [checkContactEdits(getTableDefinition('creator_contacts'))],
   campaigns: [checkCampaignRows],
   campaign_creators: [checkAssignmentRows('campaign_creators')],
   campaign_products: [checkAssignmentRows('campaign_products')],

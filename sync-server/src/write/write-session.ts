@@ -37,6 +37,8 @@ import { lockRows, softDeleteRows, toCanonicalText, type WriteDb } from './row-s
 import { auditShapeFor, deferredChecksFor, isWatchedByDeferredChecks, raisesEvents, rowRulesFor } from './rule-registry.js';
 import { RuleFindings, type RuleContext } from './table-rules.js';
 import { assertLicenseAllowsWrites } from '../modules/license/license.service.js';
+import { keepMaskedEchoes } from '../modules/access/contact-masking.js';
+import { currentTenantScope, runInTenant } from '../platform/database/tenant-scope.js';
 
 /** A refusal found once everything was written, on the row of this transaction it is about. */
 export type DeferredProblem = { table: TableName; label: string; rowNumber: number; problem: WriteProblem };
@@ -186,12 +188,14 @@ export class WriteSession<Db extends WriteDb = WriteDb> {
     // 3 and 4. Versions, then the state each change leaves.
     const changed: ChangedRow[] = [];
     const changeByRow = new Map<number, RowChange>();
-    for (const row of changeSet.rows) {
-      const result = results.get(row.rowNumber)!;
+    for (const sentRow of changeSet.rows) {
+      const result = results.get(sentRow.rowNumber)!;
       if (result.outcome === 'error') continue;
-      changeByRow.set(row.rowNumber, row);
-      const existingId = existingIdByRow.get(row.rowNumber);
+      const existingId = existingIdByRow.get(sentRow.rowNumber);
       const current = existingId ? before.get(existingId) : undefined;
+      // A contact cell sent back exactly as a masked reader saw it (09•••••678) is no change.
+      const row = keepMaskedEchoes(definition, sentRow, current);
+      changeByRow.set(row.rowNumber, row);
       if (row.isDeletion) {
         if (!current || current.isDeleted) {
           // Already gone: deleting it again is what was asked for.
@@ -303,7 +307,7 @@ export class WriteSession<Db extends WriteDb = WriteDb> {
     if (written.length) {
       const shape = auditShapeFor(definition.name);
       // Created rows of tables audited as themselves were audited by the write statement.
-      const entries = buildAuditEntries(definition, shape ? written : written.filter((row) => row.outcome !== 'created'), { shape, action: changeSet.auditAction, note: changeSet.auditNote });
+      const entries = buildAuditEntries(definition, shape ? written : written.filter((row) => row.outcome !== 'created'), { shape, action: changeSet.auditAction, note: changeSet.auditNote, isBeforeHidden: changeSet.isAuditBeforeHidden });
       await appendChangeLog(this.db, this.actor, entries, raisesEvents(definition.name) ? buildEvents(definition, written) : []);
       // Remembered for the final checks only where one looks (not for a 100,000-creator import).
       if (isWatchedByDeferredChecks(definition.name)) {
@@ -462,6 +466,13 @@ export async function runInWriteTransaction<T>(
   // An installation without a valid licence (trial over, expired, another machine) is read-only.
   // A dry run writes nothing, so it still answers "what would happen".
   if (!options.isDryRun) assertLicenseAllowsWrites();
+  // The door is where a write's tenant is decided: the actor's, whatever door they came through.
+  // Every statement of the transaction then runs as the application role in that tenant, and
+  // row-level security keeps it to that tenant's rows (platform/database/tenant-scope.ts).
+  if (actor.tenantId && currentTenantScope()?.tenantId !== actor.tenantId) {
+    const tenantId = actor.tenantId;
+    return runInTenant(tenantId, () => runInWriteTransaction(prisma, actor, work, options));
+  }
   for (let attempt = 1; ; attempt += 1) {
     let value: T | undefined;
     try {

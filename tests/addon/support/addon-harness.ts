@@ -83,10 +83,11 @@ export type RealServer = {
 
 /**
  * Starts the real sync server (tests/addon/support/real-sync-server.ts) in a child process on
- * the embedded in-memory database with the sample data, trusting the test ID-token certificate.
+ * the embedded in-memory database (or the data folder given, which commands prepared) with the
+ * sample data, trusting the test ID-token certificate.
  * It cannot run in this process: the UrlFetchApp fake blocks this thread while it waits.
  */
-export async function startRealServer(): Promise<RealServer> {
+export async function startRealServer(options: { dataDir?: string } = {}): Promise<RealServer> {
   const certificatesDir = mkdtempSync(path.join(tmpdir(), 'booking-center-certs-'));
   const certificatesFile = path.join(certificatesDir, 'certs.json');
   writeFileSync(certificatesFile, testCertificatesJson());
@@ -97,7 +98,7 @@ export async function startRealServer(): Promise<RealServer> {
       ...process.env,
       GOOGLE_ID_TOKEN_AUDIENCE: TEST_AUDIENCE,
       GOOGLE_ID_TOKEN_CERTS_FILE: certificatesFile,
-      BOOKING_CENTER_DATA_DIR: 'memory://',
+      BOOKING_CENTER_DATA_DIR: options.dataDir ?? 'memory://',
       DATABASE_URL: '',
       HOST: '127.0.0.1',
       PORT: '0',

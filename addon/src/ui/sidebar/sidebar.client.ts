@@ -16,6 +16,7 @@ import { enumValues } from '../../../../sync-server/src/contract/enums.js';
 import type { CampaignView, PickerResult, PostmortemInput, SidebarContext } from '../campaign-actions.js';
 import type { ExportInput, ExportResult, FileDialogContext, ImportResult } from '../file-actions.js';
 import { type Language, type MessageKey, translate } from '../i18n.js';
+import { createAdminPanel } from './admin-panel.client.js';
 
 // ---------------------------------------------------------------------------- bridge
 
@@ -556,8 +557,19 @@ function renderListFilters(filters: FileDialog['listFilters']): string {
 
 const root = document.getElementById('app') as HTMLElement;
 
+// The admins' section (users, roles, API tokens), below the campaign: its own view and file.
+const adminPanel = createAdminPanel({
+  call,
+  t,
+  render: () => render(),
+  notify: (kind, text) => {
+    state.notice = { kind, text };
+    render();
+  },
+});
+
 function render(): void {
-  const body = state.view === 'campaign' ? renderToolbar() + renderCampaign() : renderOtherView();
+  const body = state.view === 'campaign' ? renderToolbar() + renderCampaign() + adminPanel.render() : renderOtherView();
   root.innerHTML = renderNotice() + body;
 }
 
@@ -802,6 +814,7 @@ async function confirmPicker(): Promise<void> {
 }
 
 root.addEventListener('click', (event) => {
+  if (adminPanel.handleClick(event.target as HTMLElement, root)) return;
   const target = (event.target as HTMLElement).closest<HTMLElement>('[data-action]');
   if (!target || (target as HTMLButtonElement).disabled) return;
   const action = target.dataset['action'];
@@ -859,6 +872,7 @@ root.addEventListener('click', (event) => {
 
 root.addEventListener('change', (event) => {
   const input = event.target as HTMLInputElement;
+  if (adminPanel.handleChange(input, root)) return;
   if (input.dataset['fileField'] !== undefined) {
     readFileFields();
     return;
@@ -902,6 +916,7 @@ async function start(): Promise<void> {
     }
     return;
   }
+  void adminPanel.load();
   try {
     const context = await call<SidebarContext>('getSidebarContext');
     state.language = context.language;

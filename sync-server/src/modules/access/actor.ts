@@ -1,5 +1,5 @@
 /** Who is acting, as every service receives it. The HTTP, sheet, import and CLI layers build it. */
-export type Role = 'admin' | 'lead' | 'finance' | 'viewer';
+export type Role = 'admin' | 'lead' | 'finance' | 'viewer' | 'client' | 'station_rep';
 export type ActorSource = 'sheet' | 'api' | 'import' | 'cli' | 'system';
 
 export type Actor = {
@@ -9,9 +9,26 @@ export type Actor = {
   /** As a person reads it in the history: an email, "import", "system". */
   label: string;
   source: ActorSource;
+  /**
+   * The tenant the person belongs to: the write door and the reads of their request run in it
+   * (platform/database/tenant-scope.ts). Absent for an actor made up by a command or a test,
+   * which then act in the tenant their database handle was opened for.
+   */
+  tenantId?: string;
+  /**
+   * A client's brands (user_brands), resolved at sign-in (access/client-access.ts): they read only
+   * these brands' campaigns and what hangs off them (access/campaign-scope.ts). Only a client's
+   * reads look at it; a client without it sees no campaign at all.
+   */
+  brandIds?: readonly string[];
+  /**
+   * A client's view of money: the tenant setting `clientsSeeMoney`, resolved at sign-in with the
+   * brands. Absent or false: budgets, fees and amounts are hidden from them like from a viewer.
+   */
+  canSeeMoney?: boolean;
 };
 
-export const ROLES: readonly Role[] = ['admin', 'lead', 'finance', 'viewer'];
+export const ROLES: readonly Role[] = ['admin', 'lead', 'finance', 'viewer', 'client', 'station_rep'];
 
 /** The actor of maintenance jobs (recalculations, migrations): admin rights, labelled "system". */
 export const SYSTEM_ACTOR: Actor = { userId: null, role: 'admin', label: 'system', source: 'system' };

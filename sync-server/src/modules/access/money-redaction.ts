@@ -1,5 +1,6 @@
 /**
- * The one redaction rule for money (issue 10). Roles without `campaign.budget.view` (viewers)
+ * The one redaction rule for money (issue 10). Roles without `campaign.budget.view` (viewers, and
+ * clients unless their tenant's `clientsSeeMoney` says otherwise)
  * read campaigns, bookings and payments like everyone else, but never the spend: budgets, fees,
  * amounts, committed and paid totals, ROAS, nor the health flags that give them away. Which
  * fields are spend is said once, in the contract (`isSpend` on columns, SPEND_FLAG_CODES); who may
@@ -11,7 +12,7 @@ import type { CampaignMetrics } from '../../contract/campaigns/campaign-metrics.
 import { tableDefinitions, type TableDefinition } from '../../contract/index.js';
 import type { FieldChanges } from '../audit/audit.types.js';
 import type { Actor } from './actor.js';
-import { assertAllowed, isAllowed } from './permissions.js';
+import { assertAllowed, isAllowed, type PermissionActor } from './permissions.js';
 
 /** What a history shows instead of a spend value: the change stays visible (who, when), the amounts do not. */
 export const HIDDEN_SPEND_TEXT = 'hidden';
@@ -19,12 +20,12 @@ export const HIDDEN_SPEND_TEXT = 'hidden';
 /** The computed campaigns column listing flag codes ("AT_RISK_DEADLINE, OVER_BUDGET"). */
 const HEALTH_FLAGS_COLUMN = 'health_flags';
 
-export function canSeeSpend(actor: Pick<Actor, 'role'>): boolean {
+export function canSeeSpend(actor: PermissionActor): boolean {
   return isAllowed(actor, 'campaign.budget.view');
 }
 
 /** Throws FORBIDDEN ("can't see campaign budgets") for a read that would reveal spend by itself, such as sorting by it. */
-export function assertCanSeeSpend(actor: Pick<Actor, 'role' | 'label'>): void {
+export function assertCanSeeSpend(actor: PermissionActor & Pick<Actor, 'label'>): void {
   assertAllowed(actor, 'campaign.budget.view');
 }
 
@@ -46,7 +47,7 @@ export function spendColumnNames(definition: TableDefinition): ReadonlySet<strin
  * flags. Keys absent from the record stay absent, so a caller can pass values and computed
  * columns separately.
  */
-export function redactSpendCells<V>(actor: Pick<Actor, 'role'>, definition: TableDefinition, record: Readonly<Record<string, V>>): Record<string, V | null> {
+export function redactSpendCells<V>(actor: PermissionActor, definition: TableDefinition, record: Readonly<Record<string, V>>): Record<string, V | null> {
   if (canSeeSpend(actor)) return record;
   const redacted: Record<string, V | null> = { ...record };
   for (const name of spendColumnNames(definition)) {
@@ -59,12 +60,12 @@ export function redactSpendCells<V>(actor: Pick<Actor, 'role'>, definition: Tabl
 }
 
 /** The health flags this reader may see: without the budget right, none that give spend away. */
-export function redactSpendFlags<F extends { code: string }>(actor: Pick<Actor, 'role'>, flags: readonly F[]): F[] {
+export function redactSpendFlags<F extends { code: string }>(actor: PermissionActor, flags: readonly F[]): F[] {
   return canSeeSpend(actor) ? [...flags] : flags.filter((flag) => !isSpendFlagCode(flag.code));
 }
 
 /** The health_flags text ("OVER_BUDGET, AT_RISK_DEADLINE") this reader may see. */
-export function redactSpendFlagText(actor: Pick<Actor, 'role'>, text: string): string {
+export function redactSpendFlagText(actor: PermissionActor, text: string): string {
   return canSeeSpend(actor) ? text : removeSpendFlagCodes(text);
 }
 
@@ -80,7 +81,7 @@ function removeSpendFlagCodes(text: string): string {
  * Campaign metrics as this reader may see them: spend and what is divided by it (ROAS, CPO, CPV)
  * become 0 or null; counts, views, orders and revenue stay.
  */
-export function redactSpendMetrics(actor: Pick<Actor, 'role'>, metrics: CampaignMetrics): CampaignMetrics {
+export function redactSpendMetrics(actor: PermissionActor, metrics: CampaignMetrics): CampaignMetrics {
   if (canSeeSpend(actor)) return metrics;
   return { ...metrics, budgetPlanned: null, budgetActualPaid: 0, budgetCommitted: 0, spend: 0, roas: null, cpo: null, cpv: null };
 }
@@ -112,7 +113,7 @@ function hideNestedSpend(value: unknown): unknown {
 }
 
 /** Field changes as this reader may see them: who changed a budget, fee or amount, and when, but not the amounts. */
-export function redactSpendChanges(actor: Pick<Actor, 'role'>, changes: FieldChanges): FieldChanges {
+export function redactSpendChanges(actor: PermissionActor, changes: FieldChanges): FieldChanges {
   if (canSeeSpend(actor)) return changes;
   return Object.fromEntries(
     Object.entries(changes).map(([key, change]) => [
@@ -123,7 +124,7 @@ export function redactSpendChanges(actor: Pick<Actor, 'role'>, changes: FieldCha
 }
 
 /** Audit entries (any entity) as this reader may see them. */
-export function redactSpendAuditEntries<E extends { changes: FieldChanges }>(actor: Pick<Actor, 'role'>, entries: readonly E[]): E[] {
+export function redactSpendAuditEntries<E extends { changes: FieldChanges }>(actor: PermissionActor, entries: readonly E[]): E[] {
   if (canSeeSpend(actor)) return [...entries];
   return entries.map((entry) => ({ ...entry, changes: redactSpendChanges(actor, entry.changes) }));
 }

@@ -28,10 +28,13 @@ export const CAMPAIGN_ACTIONS = [
   'campaign.export',
   'campaign.insights.edit',
   'campaign.history.view',
+  'creator.erase',
 ] as const;
 export type CampaignAction = (typeof CAMPAIGN_ACTIONS)[number];
 
-const ALL: readonly Role[] = ['admin', 'lead', 'finance', 'viewer'];
+const STAFF: readonly Role[] = ['admin', 'lead', 'finance', 'viewer'];
+/** The agency's people, and a client reading their own brands' campaigns (access/campaign-scope.ts). */
+const READERS: readonly Role[] = [...STAFF, 'client'];
 const PLANNERS: readonly Role[] = ['admin', 'lead'];
 const ADMIN: readonly Role[] = ['admin'];
 
@@ -40,10 +43,18 @@ const ADMIN: readonly Role[] = ['admin'];
  * - finish and cancel close a campaign for good, so only an admin may (000 §2);
  * - changing a budget is an admin decision; a lead proposes budget_planned when creating;
  * - finance reads budgets and exports for reconciliation but changes nothing;
- * - viewers read campaigns and their history, without budgets or exports.
+ * - viewers read campaigns and their history, without budgets or exports;
+ * - a client (an advertiser's person, 003 RBAC) reads the campaigns of the brands assigned to them
+ *   and exports them, changes nothing, and sees money only when their tenant says so
+ *   (TENANT_GRANTS below); the agency's history of a campaign stays the agency's;
+ * - a station rep holds nothing yet: they will see and accept or reject the media-plan spots of
+ *   their station (issue 17), and no campaign, booking or creator data.
+ *
+ * To come with issue 17 (media plans): `mediaplan.view`, `mediaplan.accept` and `mediaplan.reject`,
+ * for the client (plans of their campaigns) and the station rep (spots of their station).
  */
 export const CAMPAIGN_PERMISSIONS: Record<CampaignAction, readonly Role[]> = {
-  'campaign.view': ALL,
+  'campaign.view': READERS,
   'campaign.create': PLANNERS,
   'campaign.edit': PLANNERS,
   'campaign.delete': ADMIN,
@@ -60,9 +71,11 @@ export const CAMPAIGN_PERMISSIONS: Record<CampaignAction, readonly Role[]> = {
   'campaign.creators.assign': PLANNERS,
   'campaign.creators.assign_blacklisted': ADMIN,
   'campaign.products.assign': PLANNERS,
-  'campaign.export': ['admin', 'lead', 'finance'],
+  'campaign.export': ['admin', 'lead', 'finance', 'client'],
   'campaign.insights.edit': PLANNERS,
-  'campaign.history.view': ALL,
+  'campaign.history.view': STAFF,
+  // Irreversible, and answering a person's request about their data is the admin's (002 §16).
+  'creator.erase': ADMIN,
 };
 
 const ACTION_LABELS: Record<CampaignAction, string> = {
@@ -86,6 +99,7 @@ const ACTION_LABELS: Record<CampaignAction, string> = {
   'campaign.export': 'export campaigns',
   'campaign.insights.edit': 'edit campaign insights',
   'campaign.history.view': 'see campaign history',
+  'creator.erase': "erase a creator's personal data",
 };
 
 /**
@@ -108,16 +122,30 @@ export function describeAction(action: CampaignAction): string {
   return ACTION_LABELS[action];
 }
 
-export function isAllowed(actor: Pick<Actor, 'role'>, action: CampaignAction): boolean {
-  return CAMPAIGN_PERMISSIONS[action].includes(actor.role);
+/**
+ * Rights a tenant grants a role by a setting, resolved onto the actor at sign-in
+ * (access/client-access.ts). A client sees budgets, fees and amounts only when their tenant's
+ * `settings.clientsSeeMoney` is true; the money rule (money-redaction.ts) asks here like for any role.
+ */
+const TENANT_GRANTS: Partial<Record<CampaignAction, { role: Role; isGranted: (actor: PermissionActor) => boolean; setting: string }>> = {
+  'campaign.budget.view': { role: 'client', isGranted: (actor) => actor.canSeeMoney === true, setting: 'clientsSeeMoney' },
+};
+
+/** What a permission check reads of an actor: the role, and the rights their tenant's settings grant. */
+export type PermissionActor = Pick<Actor, 'role' | 'canSeeMoney'>;
+
+export function isAllowed(actor: PermissionActor, action: CampaignAction): boolean {
+  if (CAMPAIGN_PERMISSIONS[action].includes(actor.role)) return true;
+  const grant = TENANT_GRANTS[action];
+  return grant !== undefined && grant.role === actor.role && grant.isGranted(actor);
 }
 
-export function listAllowedActions(actor: Pick<Actor, 'role'>): CampaignAction[] {
+export function listAllowedActions(actor: PermissionActor): CampaignAction[] {
   return CAMPAIGN_ACTIONS.filter((action) => isAllowed(actor, action));
 }
 
 /** Throws FORBIDDEN naming the action and who may do it. */
-export function assertAllowed(actor: Pick<Actor, 'role' | 'label'>, action: CampaignAction): void {
+export function assertAllowed(actor: PermissionActor & Pick<Actor, 'label'>, action: CampaignAction): void {
   if (isAllowed(actor, action)) return;
   const roles = CAMPAIGN_PERMISSIONS[action].join(' or ');
   throw new AppError({

@@ -6,7 +6,8 @@ import type { Actor, Role } from './actor.js';
  * Who may write which sheet tab (push, import upload). Campaign-level rules (budget, status,
  * blacklisted creators) then apply row by row through permissions.ts. Why these choices:
  * planners (admin, lead) keep every tab; finance reconciles payments, so it writes only the
- * payments tab; viewers read.
+ * payments tab; viewers read. A client and a station rep write no tab at all: a client reads
+ * their brands' campaigns (access/campaign-scope.ts), a station rep has nothing here yet.
  */
 const WRITERS_BY_TABLE: Partial<Record<TableName, readonly Role[]>> = {
   payments: ['admin', 'lead', 'finance'],

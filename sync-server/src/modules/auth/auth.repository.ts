@@ -3,9 +3,9 @@ import type { SqlReader } from '../../platform/database/open-database.js';
 import { CURRENT_SNAPSHOT_SQL } from '../../platform/database/snapshot-cache.js';
 import type { Actor } from '../access/actor.js';
 
-const userFields = { id: true, email: true, username: true, role: true, isActive: true, deletedAt: true } as const;
+const userFields = { id: true, tenantId: true, email: true, username: true, role: true, isActive: true, deletedAt: true } as const;
 
-export type UserRow = { id: string; email: string; role: Actor['role']; isActive: boolean; deletedAt: Date | null };
+export type UserRow = { id: string; tenantId: string; email: string; role: Actor['role']; isActive: boolean; deletedAt: Date | null };
 
 /**
  * The lookups every request makes are plain SQL for many callers at once (the authenticator
@@ -13,11 +13,11 @@ export type UserRow = { id: string; email: string; role: Actor['role']; isActive
  * ran under: a read cache keyed by snapshot (the campaign list) then needs no round trip of
  * its own.
  */
-type UserSqlRow = { user_id: string; email: string; role: Actor['role']; is_active: boolean; user_deleted_at: Date | null; snapshot: string };
-const USER_COLUMNS = `u.id::text AS user_id, u.email, u.role::text AS role, u.is_active, u.deleted_at AS user_deleted_at, ${CURRENT_SNAPSHOT_SQL} AS snapshot`;
+type UserSqlRow = { user_id: string; tenant_id: string; email: string; role: Actor['role']; is_active: boolean; user_deleted_at: Date | null; snapshot: string };
+const USER_COLUMNS = `u.id::text AS user_id, u.tenant_id::text AS tenant_id, u.email, u.role::text AS role, u.is_active, u.deleted_at AS user_deleted_at, ${CURRENT_SNAPSHOT_SQL} AS snapshot`;
 
 function toUserRow(row: UserSqlRow): UserRow {
-  return { id: row.user_id, email: row.email, role: row.role, isActive: row.is_active, deletedAt: row.user_deleted_at };
+  return { id: row.user_id, tenantId: row.tenant_id, email: row.email, role: row.role, isActive: row.is_active, deletedAt: row.user_deleted_at };
 }
 
 /** Users by email (any case), one statement for all of them; each answer carries the statement's snapshot. */
@@ -26,15 +26,22 @@ export async function findUsersByEmails(sql: SqlReader, emails: readonly string[
   return new Map(rows.map((row) => [row.email.toLowerCase(), { user: toUserRow(row), snapshot: row.snapshot }]));
 }
 
+/** In the current tenant (usernames are unique per tenant). */
 export function findUserByUsername(prisma: PrismaClient, username: string) {
-  return prisma.user.findUnique({ where: { username }, select: userFields });
+  return prisma.user.findFirst({ where: { username }, select: userFields });
 }
 
+/** A viewer in the current tenant. */
 export function createViewer(prisma: PrismaClient, email: string, displayName: string) {
   return prisma.user.create({
     data: { email, username: email, displayName, role: 'viewer' },
     select: userFields,
   });
+}
+
+/** The tenants of this installation, oldest first (the first is the default of every command). */
+export function listTenantIds(prisma: PrismaClient) {
+  return prisma.tenant.findMany({ where: { isActive: true }, orderBy: { createdAt: 'asc' }, select: { id: true }, take: 2 });
 }
 
 export type ApiTokenMatch = { id: string; revokedAt: Date | null; deletedAt: Date | null; lastUsedAt: Date | null; user: UserRow; snapshot: string };
@@ -64,11 +71,4 @@ export function insertApiToken(prisma: PrismaClient, data: { userId: string; nam
 
 export function revokeApiTokenByPrefix(prisma: PrismaClient, prefix: string, revokedAt: Date) {
   return prisma.apiToken.updateMany({ where: { prefix, revokedAt: null }, data: { revokedAt, isActive: false } });
-}
-
-export function listApiTokens(prisma: PrismaClient) {
-  return prisma.apiToken.findMany({
-    orderBy: { createdAt: 'desc' },
-    select: { prefix: true, name: true, createdAt: true, lastUsedAt: true, revokedAt: true, user: { select: { username: true } } },
-  });
 }

@@ -1,8 +1,10 @@
 import DataLoader from 'dataloader';
 import type { RequestHandler, Response } from 'express';
 import type { Database } from '../../platform/database/open-database.js';
+import { continueInTenant, DEFAULT_TENANT_ID, runAsIdentityLookup, runInTenant } from '../../platform/database/tenant-scope.js';
 import { AppError, isAppError } from '../../platform/errors/app-error.js';
 import type { Actor } from '../access/actor.js';
+import { resolveClientAccess } from '../access/client-access.js';
 import { hashApiToken, looksLikeApiToken } from './api-tokens.service.js';
 import type { AuthConfig } from './auth.config.js';
 import {
@@ -10,6 +12,7 @@ import {
   findApiTokensByHashes,
   findUserByUsername,
   findUsersByEmails,
+  listTenantIds,
   markApiTokenUsed,
   type ApiTokenMatch,
   type UserRow,
@@ -36,11 +39,11 @@ export function createAuthenticator(database: Database, config: AuthConfig, fail
   // request arrived, so a revoked token or a role change counts from the very next request.
   const lookUpTogether = { cache: false, batchScheduleFn: (dispatch: () => void) => setImmediate(dispatch), maxBatchSize: 200 };
   const apiTokens = new DataLoader<string, ApiTokenMatch | null>(async (hashes) => {
-    const found = await findApiTokensByHashes(database.sql, hashes);
+    const found = await runAsIdentityLookup(() => findApiTokensByHashes(database.sql, hashes));
     return hashes.map((hash) => found.get(hash) ?? null);
   }, lookUpTogether);
   const usersByEmail = new DataLoader<string, { user: UserRow; snapshot: string } | null>(async (emails) => {
-    const found = await findUsersByEmails(database.sql, emails);
+    const found = await runAsIdentityLookup(() => findUsersByEmails(database.sql, emails));
     return emails.map((email) => found.get(email.toLowerCase()) ?? null);
   }, lookUpTogether);
 
@@ -48,10 +51,10 @@ export function createAuthenticator(database: Database, config: AuthConfig, fail
   // one write instead of each queueing on the row's lock with a pool connection held (600 at
   // once in bench:api's stress load).
   const markingUsed = new Map<string, Promise<unknown>>();
-  function markUsed(tokenId: string, now: Date): Promise<unknown> {
+  function markUsed(tokenId: string, tenantId: string, now: Date): Promise<unknown> {
     let marking = markingUsed.get(tokenId);
     if (!marking) {
-      marking = markApiTokenUsed(prisma, tokenId, now);
+      marking = runInTenant(tenantId, () => markApiTokenUsed(prisma, tokenId, now));
       markingUsed.set(tokenId, marking);
       // Kept a moment after it is written, for the requests whose lookup ran just before; a failure is not kept.
       marking.then(
@@ -64,8 +67,9 @@ export function createAuthenticator(database: Database, config: AuthConfig, fail
 
   async function authenticate(token: string): Promise<Authenticated> {
     if (config.devToken && token === config.devToken) {
-      const admin = await prisma.user.findFirst({ where: { role: 'admin', isActive: true, deletedAt: null }, orderBy: { createdAt: 'asc' }, select: { id: true, email: true } });
-      return { actor: { userId: admin?.id ?? null, role: 'admin', label: admin?.email ?? 'developer', source: 'api' } };
+      // The first admin of the installation, in their tenant; on a new install, the default tenant.
+      const admin = await runAsIdentityLookup(() => prisma.user.findFirst({ where: { role: 'admin', isActive: true, deletedAt: null }, orderBy: { createdAt: 'asc' }, select: { id: true, email: true, tenantId: true } }));
+      return { actor: { userId: admin?.id ?? null, role: 'admin', label: admin?.email ?? 'developer', source: 'api', tenantId: admin?.tenantId ?? DEFAULT_TENANT_ID } };
     }
     if (looksLikeApiToken(token)) {
       const found = await apiTokens.load(hashApiToken(token));
@@ -75,17 +79,22 @@ export function createAuthenticator(database: Database, config: AuthConfig, fail
       // "Last used" to the minute is enough, and spares a write (and a row lock every request
       // of one busy script would queue on) per request.
       const now = new Date();
-      if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > 60_000) await markUsed(found.id, now);
+      if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > 60_000) await markUsed(found.id, found.user.tenantId, now);
       return { actor: toActor(found.user, 'api'), snapshot: found.snapshot };
     }
     if (token.split('.').length === 3) {
       const identity = await googleIdTokens.verify(token);
       const found = await usersByEmail.load(identity.email);
       if (found) return { actor: toActor(found.user, 'sheet'), snapshot: found.snapshot };
-      const user = config.isAutoCreatingViewers ? await createViewer(prisma, identity.email, identity.name ?? identity.email) : null;
+      // A newcomer becomes a viewer only where there is no doubt which tenant they belong to:
+      // on an installation with several, an admin of theirs invites them.
+      const tenants = config.isAutoCreatingViewers ? await listTenantIds(prisma) : [];
+      const onlyTenant = tenants.length === 1 ? tenants[0]!.id : undefined;
+      const user = onlyTenant ? await runInTenant(onlyTenant, () => createViewer(prisma, identity.email, identity.name ?? identity.email)) : null;
       if (!user) {
         throw new AppError({
           code: 'FORBIDDEN',
+          reason: 'NOT_A_USER',
           userMessage: `${identity.email} is not a Booking Center user yet. Ask an admin to add you.`,
         });
       }
@@ -125,10 +134,12 @@ export function createAuthenticator(database: Database, config: AuthConfig, fail
         subjects.push(identity);
         await failedSignIns.assertMayTry(identity);
       }
-      const { actor, snapshot } = await authenticate(token);
+      const { actor: signedIn, snapshot } = await authenticate(token);
+      // A client reads only their brands' campaigns, and money only where their tenant allows it.
+      const actor = signedIn.role === 'client' ? await runInTenant(signedIn.tenantId ?? DEFAULT_TENANT_ID, () => resolveClientAccess(prisma, signedIn)) : signedIn;
       response.locals.actor = actor;
       response.locals.databaseSnapshot = snapshot;
-      next();
+      enterActorTenant(response, next);
     } catch (error) {
       if (isAppError(error) && (error.code === 'UNAUTHENTICATED' || error.code === 'FORBIDDEN')) await failedSignIns.recordFailure(subjects);
       next(error);
@@ -140,8 +151,21 @@ function toActor(user: UserRow, source: Actor['source']): Actor {
   if (!user.isActive || user.deletedAt) {
     throw new AppError({ code: 'FORBIDDEN', userMessage: `The account ${user.email} is deactivated.` });
   }
-  return { userId: user.id, role: user.role, label: user.email, source };
+  return { userId: user.id, role: user.role, label: user.email, source, tenantId: user.tenantId };
 }
+
+/**
+ * Runs the rest of the request in the caller's tenant. Called again after each body parser:
+ * a parser resumes from the socket's stream events, which carry no request's context.
+ */
+export function enterActorTenant(response: Response, next: () => void): void {
+  const tenantId = (response.locals.actor as Actor | undefined)?.tenantId;
+  if (tenantId) continueInTenant(tenantId, next);
+  else next();
+}
+
+/** Middleware form of `enterActorTenant`, for after a body parser. */
+export const reenterActorTenant: RequestHandler = (_request, response, next) => enterActorTenant(response, next);
 
 export function getActor(response: Response): Actor {
   const actor = response.locals.actor as Actor | undefined;

@@ -22,6 +22,7 @@ import type {
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Actor } from '../access/actor.js';
+import { visibleBrandWhere } from '../access/campaign-scope.js';
 import { canSeeSpend } from '../access/money-redaction.js';
 import { assertAllowed, isAllowed, transitionPermission } from '../access/permissions.js';
 import type { Db } from '../audit/audit.types.js';
@@ -36,9 +37,15 @@ import type { CampaignFiltersQuery, CampaignListHttpQuery, CampaignListItemRespo
 import { countMappings } from './campaigns.repository.js';
 import { duplicateCampaign, getCampaign, getCampaignHistory, transitionCampaign } from './campaigns.service.js';
 
-/** The live campaign with this code (case-insensitive), or 404 naming the code. */
-export async function resolveCampaign(db: Db, code: string): Promise<{ id: string; code: string; status: CampaignDetailPayload['status'] }> {
-  const campaign = await findLiveCampaignByCode(db, code);
+/**
+ * The live campaign with this code (case-insensitive), or 404 naming the code. Given the reader,
+ * only among the campaigns they may see: another brand's campaign is a 404 for a client, exactly
+ * like a code that does not exist, so that its existence does not leak. Every HTTP door passes it.
+ */
+export async function resolveCampaign(db: Db, code: string, reader?: Actor): Promise<{ id: string; code: string; status: CampaignDetailPayload['status'] }> {
+  // A role with no right to campaigns at all (a station rep) is refused whatever the code.
+  if (reader) assertAllowed(reader, 'campaign.view');
+  const campaign = await findLiveCampaignByCode(db, code, reader ? visibleBrandWhere(reader) : undefined);
   if (!campaign) throw new AppError({ code: 'NOT_FOUND', reason: 'CAMPAIGN_NOT_FOUND', userMessage: `There is no campaign ${code}.` });
   return campaign;
 }
@@ -124,9 +131,10 @@ function splitBrief(description: string): CampaignDetailPayload['brief'] {
 
 /** The detail screen (000 §6.3): metrics, flags, creators with badges, products by priority, brief, history newest first. */
 export async function readCampaignDetail(db: Db, actor: Actor, code: string, options: MetricsOptions = {}): Promise<CampaignDetailPayload> {
-  const { id } = await resolveCampaign(db, code);
+  const { id } = await resolveCampaign(db, code, actor);
   const detail = await getCampaignDetail(db, actor, id, options);
-  const history = await getCampaignHistory(db, actor, id);
+  // The agency's history of a campaign (who changed what) is for its staff; a client gets none.
+  const history = isAllowed(actor, 'campaign.history.view') ? await getCampaignHistory(db, actor, id) : [];
   const campaign = detail.campaign;
   const [brand, owner] = await Promise.all([findBrandById(db, campaign.brandId), campaign.ownerId ? findUserById(db, campaign.ownerId) : null]);
   const metrics = detail.metrics;
@@ -176,7 +184,7 @@ export async function readCampaignDetail(db: Db, actor: Actor, code: string, opt
 
 /** The statuses the campaign can move to now, and for each next status that is blocked every reason (rules and role). */
 export async function planCampaignTransitions(db: Db, actor: Actor, code: string, config: CampaignsConfig): Promise<CampaignTransitions> {
-  const { id } = await resolveCampaign(db, code);
+  const { id } = await resolveCampaign(db, code, actor);
   const campaign = await getCampaign(db, actor, id);
   const counts = await countMappings(db, id);
   const facts = { status: campaign.status, startDate: campaign.startDate, endDate: campaign.endDate, creatorsCount: counts.creators, productsCount: counts.products, description: campaign.description };
@@ -194,13 +202,13 @@ export async function planCampaignTransitions(db: Db, actor: Actor, code: string
 }
 
 export async function transitionCampaignByCode(prisma: PrismaClient, actor: Actor, code: string, to: TransitionResponse['status'], note: string | undefined, config: CampaignsConfig): Promise<TransitionResponse> {
-  const campaign = await resolveCampaign(prisma, code);
+  const campaign = await resolveCampaign(prisma, code, actor);
   const updated = await transitionCampaign(prisma, actor, campaign.id, to, { note, config });
   return { code: updated.code, from: campaign.status, status: updated.status };
 }
 
 export async function duplicateCampaignByCode(prisma: PrismaClient, actor: Actor, code: string): Promise<DuplicateResponse> {
-  const campaign = await resolveCampaign(prisma, code);
+  const campaign = await resolveCampaign(prisma, code, actor);
   const copy = await duplicateCampaign(prisma, actor, campaign.id);
   return { code: copy.code, name: copy.name, duplicatedFrom: campaign.code, ...(copy.leftOut.length ? { leftOut: copy.leftOut } : {}), ...(copy.warnings.length ? { warnings: copy.warnings } : {}) };
 }
@@ -218,7 +226,7 @@ function toAssignmentResponse(code: string, result: AssignmentResult, keyOf: (id
 }
 
 export async function assignCreatorsByKey(prisma: PrismaClient, actor: Actor, code: string, request: AssignCreatorsRequest): Promise<AssignmentResponse> {
-  const campaign = await resolveCampaign(prisma, code);
+  const campaign = await resolveCampaign(prisma, code, actor);
   const creators = await findCreatorsByKeys(prisma, request.creatorKeys);
   const keyById = new Map(creators.map((creator) => [creator.id, creator.creatorKey]));
   const known = new Set(creators.map((creator) => creator.creatorKey));
@@ -229,7 +237,7 @@ export async function assignCreatorsByKey(prisma: PrismaClient, actor: Actor, co
 }
 
 export async function assignProductsByKey(prisma: PrismaClient, actor: Actor, code: string, request: AssignProductsRequest): Promise<AssignmentResponse> {
-  const campaign = await resolveCampaign(prisma, code);
+  const campaign = await resolveCampaign(prisma, code, actor);
   const products = await findProductsByKeys(prisma, request.products);
   const keyById = new Map(products.map((product) => [product.id, `${product.brand.code}/${product.code}`]));
   const known = new Set(keyById.values());

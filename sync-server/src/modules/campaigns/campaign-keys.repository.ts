@@ -1,8 +1,9 @@
 /** Natural keys (codes, usernames, creator keys) to ids, for callers that speak in keys (the HTTP API). */
 import type { Db } from '../audit/audit.types.js';
 
-export function findLiveCampaignByCode(db: Db, code: string) {
-  return db.campaign.findFirst({ where: { code: { equals: code, mode: 'insensitive' }, deletedAt: null }, select: { id: true, code: true, status: true } });
+/** `brandId`: only among these brands' campaigns (a client's scope); absent: any brand. */
+export function findLiveCampaignByCode(db: Db, code: string, brandId?: { in: string[] }) {
+  return db.campaign.findFirst({ where: { code: { equals: code, mode: 'insensitive' }, deletedAt: null, ...(brandId ? { brandId } : {}) }, select: { id: true, code: true, status: true } });
 }
 
 export function findBrandsByCodes(db: Db, codes: readonly string[]) {

@@ -16,6 +16,8 @@ export type CampaignListFilters = {
   ownerIds?: string[];
   hasCreators?: boolean;
   hasProducts?: boolean;
+  /** The reader's brands (a client's, access/campaign-scope.ts); absent: every brand. */
+  visibleBrandIds?: readonly string[];
 };
 
 export type CampaignListRow = {
@@ -58,6 +60,7 @@ export function findCampaignListPage(
   for (const word of filters.search ?? []) {
     where.push(`booking_center_search_key(c.code || ' ' || c.name) LIKE '%' || booking_center_search_key(${params.add(escapeLike(word))}) || '%'`);
   }
+  if (filters.visibleBrandIds) where.push(`c.brand_id = ANY(${params.add([...filters.visibleBrandIds])}::uuid[])`);
   if (filters.brandIds?.length) where.push(`c.brand_id = ANY(${params.add(filters.brandIds)}::uuid[])`);
   if (filters.channels?.length) where.push(`c.channel = ANY(${params.add(filters.channels)}::text[]::campaign_channel[])`);
   if (filters.objectives?.length) where.push(`c.objective = ANY(${params.add(filters.objectives)}::text[]::campaign_objective[])`);

@@ -8,6 +8,7 @@ import type { CampaignFlag } from '../../contract/campaigns/campaign-health.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Actor } from '../access/actor.js';
 import { assertCanSeeSpend, canSeeSpend, redactSpendFlags } from '../access/money-redaction.js';
+import { visibleBrandIds } from '../access/campaign-scope.js';
 import { assertAllowed } from '../access/permissions.js';
 import type { Db } from '../audit/audit.types.js';
 import { findCampaignListPage, type CampaignListSort } from './campaign-list.repository.js';
@@ -74,7 +75,9 @@ export async function listCampaigns(db: Db, actor: Actor, query: CampaignListQue
     throw new AppError({ code: 'BAD_REQUEST', reason: 'INVALID_CURSOR', userMessage: 'This page link is out of date; start from the first page.' });
   }
   const after = decoded?.k && decoded.id ? { key: decoded.k, id: decoded.id } : undefined;
-  const rows = await findCampaignListPage(db, { ...filters, search: splitSearchWords(search) }, sort as CampaignListSort, after, limit + 1);
+  // A client lists only their brands' campaigns; the brand filter they send narrows it further.
+  const visible = visibleBrandIds(actor) ?? undefined;
+  const rows = await findCampaignListPage(db, { ...filters, search: splitSearchWords(search), visibleBrandIds: visible }, sort as CampaignListSort, after, limit + 1);
   const page = rows.slice(0, limit);
   const health = new Map((await getCampaignsHealth(db, page.map((row) => row.id), options)).map((item) => [item.campaignId, item]));
   const canSeeBudget = canSeeSpend(actor);

@@ -19,6 +19,7 @@ import { createSnapshotCache, readCurrentSnapshot } from '../../platform/databas
 import { createAdmissionGate } from '../../platform/http/admission-gate.js';
 import { encodeJson, sendEncodedJson } from '../../platform/http/encoded-json.js';
 import { busyResponse, errorResponse, type ApiDocumentation } from '../../platform/http/openapi.js';
+import { campaignScopeKey } from '../access/campaign-scope.js';
 import { canSeeSpend } from '../access/money-redaction.js';
 import { assertAllowed } from '../access/permissions.js';
 import { getActor, getRequestSnapshot } from '../auth/authenticate.js';
@@ -152,9 +153,10 @@ export function createCampaignsRouter(database: Database, documentation: ApiDocu
     const query = campaignListQueryHttpSchema.parse(request.query);
     const actor = getActor(response);
     assertAllowed(actor, 'campaign.view');
-    // Everything the answer depends on besides the data: the query, the day (deadline flags)
-    // and whether this reader may see budgets. Readers that agree on all three share one body.
-    const key = JSON.stringify([query, todayIn(config.timeZone), canSeeSpend(actor)]);
+    // Everything the answer depends on besides the data: the tenant, the campaigns this reader
+    // may see (a client's brands), the query, the day (deadline flags) and whether this reader
+    // may see budgets. Readers that agree on all share one body.
+    const key = JSON.stringify([actor.tenantId ?? '', campaignScopeKey(actor), query, todayIn(config.timeZone), canSeeSpend(actor)]);
     const snapshot = getRequestSnapshot(response) ?? (await readCurrentSnapshot(database.sql));
     const body = await listCache.read(snapshot, key, () => listComputeGate.run(async () => encodeJson(await listCampaignsPage(prisma, actor, query, options))));
     sendEncodedJson(request, response, body);

@@ -15,6 +15,7 @@ import { applyActionChanges, type ActionSession } from '../../write/apply-action
 import type { ChangeSet, RowChange } from '../../write/change-set.js';
 import type { Actor } from '../access/actor.js';
 import { canSeeSpend, redactSpendAuditEntries } from '../access/money-redaction.js';
+import { isBrandVisible } from '../access/campaign-scope.js';
 import { assertAllowed } from '../access/permissions.js';
 import { getAuditHistory } from '../audit/audit.service.js';
 import type { AuditEntry, Db } from '../audit/audit.types.js';
@@ -342,7 +343,10 @@ export async function duplicateCampaign(prisma: PrismaClient, actor: Actor, camp
 
 export async function getCampaign(db: Db, actor: Actor, campaignId: string): Promise<CampaignView> {
   assertAllowed(actor, 'campaign.view');
-  return toCampaignView(await loadLiveCampaign(db, campaignId), actor);
+  const record = await loadLiveCampaign(db, campaignId);
+  // Another brand's campaign does not exist for a client (a 404, never a 403 that confirms it).
+  if (!isBrandVisible(actor, record.brandId)) throw notFound(campaignId);
+  return toCampaignView(record, actor);
 }
 
 /** Newest first. A viewer sees who changed a budget, fee or amount and when, not the amounts. */

@@ -9,6 +9,8 @@ import { findTableDefinition, tableDefinitions, type TableDefinition } from '../
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Actor } from '../access/actor.js';
+import { visibleRowsSql } from '../access/campaign-scope.js';
+import { hasContactColumns, loadContactMasking, maskContactCells } from '../access/contact-masking.js';
 import { canSeeSpend, redactSpendCells } from '../access/money-redaction.js';
 import { assertAllowed } from '../access/permissions.js';
 import { resolveCampaign, resolveCampaignFilters } from '../campaigns/campaign-api.service.js';
@@ -52,18 +54,23 @@ function today(): string {
 }
 
 /**
- * The export as this actor may read it. Exporting needs `campaign.export`, which no role without
- * the budget right holds today; the money rule still applies here, so that widening who may
- * export can never hand out spend columns.
+ * The export as this actor may read it: the money rule (a client exports their campaigns without
+ * money unless their tenant allows it) and the contact masking rule, the same as every read.
  */
-function redactExport(actor: Actor, exported: TableExport): TableExport {
-  if (canSeeSpend(actor)) return exported;
+async function redactExport(prisma: PrismaClient, actor: Actor, exported: TableExport): Promise<TableExport> {
   const definition = findTableDefinition(exported.table)!;
-  return { ...exported, rows: redactRows(actor, definition, exported.rows) };
+  const isMasked = hasContactColumns(definition) ? await loadContactMasking(prisma, actor) : false;
+  if (canSeeSpend(actor) && !isMasked) return exported;
+  return { ...exported, rows: redactRows(actor, isMasked, definition, exported.rows) };
 }
 
-async function* redactRows(actor: Actor, definition: TableDefinition, rows: AsyncIterable<TextRow>): AsyncGenerator<TextRow> {
-  for await (const row of rows) yield redactSpendCells(actor, definition, row);
+async function* redactRows(actor: Actor, isMasked: boolean, definition: TableDefinition, rows: AsyncIterable<TextRow>): AsyncGenerator<TextRow> {
+  for await (const row of rows) yield maskContactCells(isMasked, definition, redactSpendCells(actor, definition, row));
+}
+
+/** Only the rows this reader may see (a client: their campaigns'), for the export engine. */
+function visibleTo(actor: Actor, definition: TableDefinition) {
+  return (addParameter: (value: unknown) => string) => visibleRowsSql(actor, definition, addParameter);
 }
 
 /** Yields the rows in the order of `codes` (the list's sort), whatever order the export query read them in. */
@@ -81,9 +88,10 @@ export async function exportCampaignListFile(prisma: PrismaClient, actor: Actor,
   assertAllowed(actor, 'campaign.export');
   const filters = await resolveCampaignFilters(prisma, query);
   const items = filters ? await listCampaignsForExport(prisma, actor, filters, options) : [];
-  const exported = exportCampaignList(prisma, { ids: items.map((item) => item.id) }, { withLabels: format === 'xlsx' });
+  const exported = exportCampaignList(prisma, { ids: items.map((item) => item.id) }, { withLabels: format === 'xlsx', visibleRows: visibleTo(actor, findTableDefinition('campaigns')!) });
   const ordered: TableExport = { ...exported, rows: inOrder(exported.rows, items.map((item) => item.code)) };
-  return writeExportFile(`campaigns-${today()}`, format, (path) => writeTable(redactExport(actor, ordered), format, path));
+  const redacted = await redactExport(prisma, actor, ordered);
+  return writeExportFile(`campaigns-${today()}`, format, (path) => writeTable(redacted, format, path));
 }
 
 /** One template table, every live row. */
@@ -93,13 +101,14 @@ export async function exportTableFile(prisma: PrismaClient, actor: Actor, table:
   if (!definition) {
     throw new AppError({ code: 'NOT_FOUND', reason: 'UNKNOWN_TABLE', userMessage: `There is no table ${table}; use one of ${tableDefinitions.map((candidate) => candidate.name).join(', ')}.` });
   }
-  return writeExportFile(`${definition.name}-${today()}`, format, (path) => writeTable(redactExport(actor, exportTable(prisma, definition.name, { withLabels: format === 'xlsx' })), format, path));
+  const exported = await redactExport(prisma, actor, exportTable(prisma, definition.name, { withLabels: format === 'xlsx', visibleRows: visibleTo(actor, definition) }));
+  return writeExportFile(`${definition.name}-${today()}`, format, (path) => writeTable(exported, format, path));
 }
 
 /** The campaign detail summary (000 §4.7): the campaign, its products, its creators. */
 export async function exportCampaignDetailFile(prisma: PrismaClient, actor: Actor, code: string, format: ExportFormat): Promise<ExportFile> {
   assertAllowed(actor, 'campaign.export');
-  const campaign = await resolveCampaign(prisma, code);
+  const campaign = await resolveCampaign(prisma, code, actor);
   const found = await getCampaignDetailSummary(prisma, campaign.code);
   const summary: CampaignDetailSummary = { ...found, campaign: redactSpendCells(actor, findTableDefinition('campaigns')!, found.campaign) };
   return writeExportFile(`campaign-${campaign.code}-${today()}`, format, (path) => writeCampaignDetailFile(summary, format, path));

@@ -26,7 +26,21 @@ export type TableExport = {
 export type ExportOptions = {
   /** Read the names beside the keys (brand name beside brand_code...), for a workbook a person reads. */
   withLabels?: boolean;
+  /**
+   * Only the rows a reader may see: extra SQL on the row aliased `t`, adding its own parameters
+   * (access/campaign-scope.ts, a client's campaigns). Absent: every live row (the command line).
+   */
+  visibleRows?: (addParameter: (value: unknown) => string) => string | null;
 };
+
+/** The extra conditions and parameters of `visibleRows`, numbered after the paging ones ($1, $2) and those already in `params`. */
+function addVisibleRows(options: ExportOptions, where: string[], params: unknown[]): void {
+  const visible = options.visibleRows?.((value) => {
+    params.push(value);
+    return `$${params.length + 2}`;
+  });
+  if (visible) where.push(visible);
+}
 
 function definitionOf(table: string): TableDefinition {
   const definition = findTableDefinition(table);
@@ -58,7 +72,10 @@ async function* readPages(prisma: PrismaClient, definition: TableDefinition, whe
 export function exportTable(prisma: PrismaClient, table: TableName | string, options: ExportOptions = {}): TableExport {
   const definition = definitionOf(table);
   const labels = options.withLabels ? exportLabels(definition) : [];
-  return { table: definition.name, columns: templateColumns(definition).map((column) => column.name), rows: readPages(prisma, definition, [], [], labels), labels };
+  const where: string[] = [];
+  const params: unknown[] = [];
+  addVisibleRows(options, where, params);
+  return { table: definition.name, columns: templateColumns(definition).map((column) => column.name), rows: readPages(prisma, definition, where, params, labels), labels };
 }
 
 /** The campaign list of 000 section 4.7, filtered, in the campaigns template format. */
@@ -84,5 +101,6 @@ export function exportCampaignList(prisma: PrismaClient, filter: CampaignListFil
     const pattern = next(`%${filter.search.trim()}%`);
     where.push(`(unaccent(t.name) ILIKE unaccent(${pattern}) OR t.code ILIKE ${pattern})`);
   }
+  addVisibleRows(options, where, params);
   return { table: 'campaigns', columns: templateColumns(definition).map((column) => column.name), rows: readPages(prisma, definition, where, params, labels), labels };
 }

@@ -27,7 +27,10 @@ function batchRowsSql(columns: readonly BatchColumn[]): string {
   const fields = columns.map(({ name, pgType }, index) =>
     pgType === 'jsonb' ? `nullif(e -> ${index}, 'null'::jsonb) AS ${quoteIdent(name)}` : `(e ->> ${index})::${pgType} AS ${quoteIdent(name)}`,
   );
-  return `(SELECT ${fields.join(', ')} FROM jsonb_array_elements($1::jsonb) AS e)`;
+  // OFFSET 0 keeps it a subquery of its own: inlined, its `e ->> n` (not leakproof) would sit in
+  // every key lookup, which row-level security then may not run as an index condition, and each
+  // lookup would scan the whole tenant.
+  return `(SELECT ${fields.join(', ')} FROM jsonb_array_elements($1::jsonb) AS e OFFSET 0)`;
 }
 
 const pgTypes: Record<ColumnType, string> = {
@@ -160,7 +163,7 @@ export function buildResolveSql(plan: ImportPlan): BatchStatement {
     selects.push(`CASE WHEN ${filled.join(' AND ') || 'TRUE'} THEN ${lookupSql(definition.name, conditions, knownReferenceIds)} END AS ${quoteIdent(keyAlias(index))}`);
   });
   const columns = resolveColumns(plan);
-  const inner = `SELECT r.*${referenceSelects.map((select) => `, ${select}`).join('')} FROM ${batchRowsSql(columns)} AS r`;
+  const inner = `SELECT r.*${referenceSelects.map((select) => `, ${select}`).join('')} FROM ${batchRowsSql(columns)} AS r OFFSET 0`;
 
   const outer = ['q."__row"'];
   for (const reference of plan.references) {
@@ -174,11 +177,13 @@ export function buildResolveSql(plan: ImportPlan): BatchStatement {
     }
   }
   plan.naturalKeys.forEach((_, index) => outer.push(`q.${quoteIdent(keyAlias(index))}::text AS ${quoteIdent(keyAlias(index))}`));
-  const existing = plan.naturalKeys.length ? `COALESCE(${plan.naturalKeys.map((_, index) => `q.${quoteIdent(keyAlias(index))}`).join(', ')})` : 'NULL::uuid';
-  outer.push(`(SELECT e.deleted_at IS NOT NULL FROM ${quoteIdent(definition.dbTable)} e WHERE e.id = ${existing}) AS "is_deleted"`);
+  const existing = plan.naturalKeys.length ? `COALESCE(${plan.naturalKeys.map((_, index) => `k.${quoteIdent(keyAlias(index))}`).join(', ')})` : 'NULL::uuid';
+  outer.push(`(SELECT e.deleted_at IS NOT NULL FROM ${quoteIdent(definition.dbTable)} e WHERE e.id = q."__existing") AS "is_deleted"`);
 
   return {
-    sql: `SELECT ${outer.join(', ')} FROM (SELECT ${selects.join(', ')} FROM (${inner}) i) q ORDER BY q."__row"`,
+    // i, k and q stay subqueries (OFFSET 0) for the same reason: their ids, not the lookups (or
+    // the COALESCE) behind them, meet the indexes of the next lookups.
+    sql: `SELECT ${outer.join(', ')} FROM (SELECT k.*, ${existing} AS "__existing" FROM (SELECT ${selects.join(', ')} FROM (${inner}) i OFFSET 0) k OFFSET 0) q ORDER BY q."__row"`,
     columns: columns.map((column) => column.name),
   };
 }

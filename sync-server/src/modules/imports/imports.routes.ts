@@ -6,7 +6,7 @@ import type { Database } from '../../platform/database/open-database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { parseByteSize } from '../../platform/http/byte-size.js';
 import { errorResponse, type ApiDocumentation } from '../../platform/http/openapi.js';
-import { getActor } from '../auth/authenticate.js';
+import { enterActorTenant, getActor } from '../auth/authenticate.js';
 import { loadCampaignsConfig } from '../campaigns/campaigns.config.js';
 import { importUploadedFile } from './import-upload.service.js';
 
@@ -33,7 +33,7 @@ function receiveOneFile(maxBytes: number): RequestHandler {
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1, fields: 10 } }).single('file');
   return (request, response, next) => {
     upload(request, response, (error: unknown) => {
-      if (!error) return next();
+      if (!error) return enterActorTenant(response, next);
       if (error instanceof multer.MulterError) {
         const isTooLarge = error.code === 'LIMIT_FILE_SIZE';
         return next(

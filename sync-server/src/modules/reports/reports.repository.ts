@@ -1,16 +1,24 @@
 import type { Db } from '../audit/audit.types.js';
 
-export type CampaignScope = { from?: string; to?: string; brandCode?: string };
+export type CampaignScope = {
+  from?: string;
+  to?: string;
+  brandCode?: string;
+  /** The reader's brands (a client's, access/campaign-scope.ts); null: every brand. */
+  visibleBrandIds: readonly string[] | null;
+};
 
-// Every report query reads the same set of live campaigns; $1..$3 are from, to, brand code.
+// Every report query reads the same set of live campaigns; $1..$4 are from, to, brand code and
+// the reader's brands.
 const scopedCampaigns = `
   SELECT c.* FROM campaigns c JOIN brands b ON b.id = c.brand_id
   WHERE c.deleted_at IS NULL
     AND ($1::date IS NULL OR c.start_date >= $1::date)
     AND ($2::date IS NULL OR c.start_date <= $2::date)
-    AND ($3::text IS NULL OR b.code = $3::text)`;
+    AND ($3::text IS NULL OR b.code = $3::text)
+    AND ($4::uuid[] IS NULL OR c.brand_id = ANY($4::uuid[]))`;
 
-const scopeParams = (scope: CampaignScope) => [scope.from ?? null, scope.to ?? null, scope.brandCode ?? null];
+const scopeParams = (scope: CampaignScope) => [scope.from ?? null, scope.to ?? null, scope.brandCode ?? null, scope.visibleBrandIds ? [...scope.visibleBrandIds] : null];
 
 export async function countCampaignsByStatus(db: Db, scope: CampaignScope) {
   return db.$queryRawUnsafe<{ status: string; count: number }[]>(
@@ -51,7 +59,7 @@ export async function findTopCreatorsByViews(db: Db, scope: CampaignScope, limit
      SELECT cr.creator_key, cr.name, coalesce(sum(l.view_count), 0)::float8 AS views, count(DISTINCT v.id)::int AS videos
      FROM videos v JOIN creators cr ON cr.id = v.creator_id LEFT JOIN latest l ON l.video_id = v.id
      WHERE v.deleted_at IS NULL AND v.campaign_id IN (SELECT id FROM scoped)
-     GROUP BY cr.id ORDER BY views DESC, cr.creator_key LIMIT $4`,
+     GROUP BY cr.id ORDER BY views DESC, cr.creator_key LIMIT $5`,
     ...scopeParams(scope),
     limit,
   );
@@ -66,7 +74,7 @@ export async function findTopCreatorsByRevenue(db: Db, scope: CampaignScope, lim
      JOIN tracking_assets ta ON ta.id = tc.tracking_asset_id AND ta.deleted_at IS NULL
      JOIN creators cr ON cr.id = ta.creator_id
      WHERE tc.deleted_at IS NULL AND ta.campaign_id IN (SELECT id FROM scoped)
-     GROUP BY cr.id ORDER BY revenue DESC, cr.creator_key LIMIT $4`,
+     GROUP BY cr.id ORDER BY revenue DESC, cr.creator_key LIMIT $5`,
     ...scopeParams(scope),
     limit,
   );

@@ -1,5 +1,6 @@
 import type { Actor } from '../access/actor.js';
 import { canSeeSpend, redactSpendFlags } from '../access/money-redaction.js';
+import { visibleBrandIds } from '../access/campaign-scope.js';
 import { assertAllowed } from '../access/permissions.js';
 import type { Db } from '../audit/audit.types.js';
 import { getCampaignFlags } from '../campaigns/campaign-metrics.service.js';
@@ -11,7 +12,8 @@ import type { OverviewQuery, OverviewResponse } from './reports.schemas.js';
 /** The Dashboard / Overview module (query only): a fixed number of set-based queries, whatever the campaign count. */
 export async function buildOverview(db: Db, actor: Actor, query: OverviewQuery): Promise<OverviewResponse> {
   assertAllowed(actor, 'campaign.view');
-  const scope = { from: query.from, to: query.to, brandCode: query.brand };
+  // A client's overview counts only their brands' campaigns.
+  const scope = { from: query.from, to: query.to, brandCode: query.brand, visibleBrandIds: visibleBrandIds(actor) };
   const canSeeBudgets = canSeeSpend(actor);
   const [byStatus, byBrand, byMonth, topViews, topRevenue, campaignIds] = await Promise.all([
     countCampaignsByStatus(db, scope),

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
+import { DEFAULT_TENANT_ID, runInTenant } from '../../platform/database/tenant-scope.js';
 import {
   sampleBookings, sampleBrands, sampleCampaigns, sampleCreators, samplePayments, sampleProducts, sampleRules,
   sampleTags, sampleTemplates, sampleTrackingAssets, sampleUsers, sampleVideos,
@@ -15,17 +16,17 @@ const optionalDay = (isoDate: string | null) => (isoDate ? day(isoDate) : null);
  * cursors stay put). Per-row upserts are fine at this size (~100 rows); bulk data goes through
  * the import engine.
  */
-export async function seedSampleData(prisma: PrismaClient): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+export async function seedSampleData(prisma: PrismaClient, tenantId: string = DEFAULT_TENANT_ID): Promise<void> {
+  await runInTenant(tenantId, () => prisma.$transaction(async (tx) => {
     const userIdByUsername = new Map<string, string>();
     for (const user of sampleUsers) {
-      const saved = await tx.user.upsert({ where: { username: user.username }, create: user, update: user });
+      const saved = await tx.user.upsert({ where: { tenantId_username: { tenantId, username: user.username } }, create: user, update: user });
       userIdByUsername.set(user.username, saved.id);
     }
 
     const brandIdByCode = new Map<string, string>();
     for (const brand of sampleBrands) {
-      const saved = await tx.brand.upsert({ where: { code: brand.code }, create: brand, update: brand });
+      const saved = await tx.brand.upsert({ where: { tenantId_code: { tenantId, code: brand.code } }, create: brand, update: brand });
       brandIdByCode.set(brand.code, saved.id);
     }
 
@@ -44,11 +45,11 @@ export async function seedSampleData(prisma: PrismaClient): Promise<void> {
     const channelIdByKey = new Map<string, string>();
     for (const { channel, contact, dob, ...creator } of sampleCreators) {
       const fields = { ...creator, dob: day(dob) };
-      const saved = await tx.creator.upsert({ where: { creatorKey: creator.creatorKey }, create: fields, update: fields });
+      const saved = await tx.creator.upsert({ where: { tenantId_creatorKey: { tenantId, creatorKey: creator.creatorKey } }, create: fields, update: fields });
       creatorIdByKey.set(creator.creatorKey, saved.id);
       const channelFields = { ...channel, platform: 'tiktok' as const, creatorId: saved.id, profileUrl: `https://www.tiktok.com/${channel.handle}` };
       const savedChannel = await tx.creatorChannel.upsert({
-        where: { platform_handle: { platform: 'tiktok', handle: channel.handle } },
+        where: { tenantId_platform_handle: { tenantId, platform: 'tiktok', handle: channel.handle } },
         create: channelFields,
         update: channelFields,
       });
@@ -62,7 +63,7 @@ export async function seedSampleData(prisma: PrismaClient): Promise<void> {
     }
 
     for (const { creators, ...tag } of sampleTags) {
-      const savedTag = await tx.creatorTag.upsert({ where: { name: tag.name }, create: tag, update: tag });
+      const savedTag = await tx.creatorTag.upsert({ where: { tenantId_name: { tenantId, name: tag.name } }, create: tag, update: tag });
       for (const creatorKey of creators) {
         const creatorId = required(creatorIdByKey, creatorKey);
         await tx.creatorTagMap.upsert({
@@ -83,7 +84,7 @@ export async function seedSampleData(prisma: PrismaClient): Promise<void> {
         startDate: day(startDate),
         endDate: day(endDate),
       };
-      const saved = await tx.campaign.upsert({ where: { code: campaign.code }, create: fields, update: fields });
+      const saved = await tx.campaign.upsert({ where: { tenantId_code: { tenantId, code: campaign.code } }, create: fields, update: fields });
       campaignIdByCode.set(campaign.code, saved.id);
       campaignBrandByCode.set(campaign.code, brandCode);
       for (const product of products) {
@@ -120,7 +121,7 @@ export async function seedSampleData(prisma: PrismaClient): Promise<void> {
         startDate: day(startDate),
         endDate: day(endDate),
       };
-      const saved = await tx.booking.upsert({ where: { code: booking.code }, create: fields, update: fields });
+      const saved = await tx.booking.upsert({ where: { tenantId_code: { tenantId, code: booking.code } }, create: fields, update: fields });
       bookingByCode.set(booking.code, { id: saved.id, campaignId: saved.campaignId, creatorId: saved.creatorId });
       await ensureStatusHistory(tx, saved.id, booking.status, required(userIdByUsername, 'minh.tran'));
       for (const { deadlineShoot, deadlinePost, ...deliverable } of deliverables) {
@@ -150,7 +151,7 @@ export async function seedSampleData(prisma: PrismaClient): Promise<void> {
         bookingDeliverableId: required(deliverableIdByKey, `${bookingCode}/${deliverableTitle}`),
       };
       const saved = await tx.video.upsert({
-        where: { channel_platformVideoId: { channel: 'tiktok', platformVideoId: video.platformVideoId } },
+        where: { tenantId_channel_platformVideoId: { tenantId, channel: 'tiktok', platformVideoId: video.platformVideoId } },
         create: fields,
         update: fields,
       });
@@ -172,7 +173,7 @@ export async function seedSampleData(prisma: PrismaClient): Promise<void> {
         creatorId: required(creatorIdByKey, creatorKey),
       };
       const saved = await tx.trackingAsset.upsert({
-        where: { platform_codeType_codeValue: { platform: asset.platform, codeType: asset.codeType, codeValue: asset.codeValue } },
+        where: { tenantId_platform_codeType_codeValue: { tenantId, platform: asset.platform, codeType: asset.codeType, codeValue: asset.codeValue } },
         create: fields,
         update: fields,
       });
@@ -204,22 +205,22 @@ export async function seedSampleData(prisma: PrismaClient): Promise<void> {
         amountVnd: payment.amount,
         createdById: required(userIdByUsername, 'huong.le'),
       };
-      await tx.payment.upsert({ where: { paymentRef: payment.paymentRef }, create: fields, update: fields });
+      await tx.payment.upsert({ where: { tenantId_paymentRef: { tenantId, paymentRef: payment.paymentRef } }, create: fields, update: fields });
     }
 
     for (const template of sampleTemplates) {
       const fields = { ...template, variables: [...template.variables] };
       await tx.template.upsert({
-        where: { templateType_name: { templateType: template.templateType, name: template.name } },
+        where: { tenantId_templateType_name: { tenantId, templateType: template.templateType, name: template.name } },
         create: fields,
         update: fields,
       });
     }
     for (const rule of sampleRules) {
-      await tx.rule.upsert({ where: { name: rule.name }, create: rule, update: rule });
+      await tx.rule.upsert({ where: { tenantId_name: { tenantId, name: rule.name } }, create: rule, update: rule });
     }
     // campaigns.budget_actual follows the paid payments through a database trigger.
-  }, { timeout: 60_000, maxWait: 30_000 });
+  }, { timeout: 60_000, maxWait: 30_000 }));
 }
 
 async function ensureStatusHistory(tx: Transaction, bookingId: string, status: (typeof sampleBookings)[number]['status'], userId: string) {
@@ -235,8 +236,8 @@ function required<V>(map: Map<string, V>, key: string): V {
   return value;
 }
 
-/** True when the database holds no campaign, brand or creator yet (a newcomer's first start). */
-export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {
-  const [brands, creators, campaigns] = await Promise.all([prisma.brand.count(), prisma.creator.count(), prisma.campaign.count()]);
+/** True when the tenant (the default: the one of a new install) holds no campaign, brand or creator yet (a newcomer's first start). */
+export async function isDatabaseEmpty(prisma: PrismaClient, tenantId: string = DEFAULT_TENANT_ID): Promise<boolean> {
+  const [brands, creators, campaigns] = await runInTenant(tenantId, () => Promise.all([prisma.brand.count(), prisma.creator.count(), prisma.campaign.count()]));
   return brands + creators + campaigns === 0;
 }

@@ -2,6 +2,8 @@ import { findTableDefinition, tableDefinitions, type TableDefinition } from '../
 import type { PullResponse } from '../../contract/sync-payloads.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Actor } from '../access/actor.js';
+import { visibleRowsSql } from '../access/campaign-scope.js';
+import { hasContactColumns, loadContactMasking, maskContactCells } from '../access/contact-masking.js';
 import { redactSpendCells } from '../access/money-redaction.js';
 import { assertAllowed } from '../access/permissions.js';
 import type { Db } from '../audit/audit.types.js';
@@ -61,17 +63,20 @@ export async function pullRows(db: Db, actor: Actor, tables: readonly TableDefin
   let cursor = start.seq;
   let hasMore = false;
   const result: PullResponse['tables'] = [];
+  const isMasked = tables.some(hasContactColumns) ? await loadContactMasking(db, actor) : false;
   for (const definition of tables) {
-    const rows = await findSyncRowsSince(db, definition, since, pageSize);
+    // A client pulls only the rows of their campaigns, brands and creators (access/campaign-scope.ts).
+    const rows = await findSyncRowsSince(db, definition, since, pageSize, (addParameter) => visibleRowsSql(actor, definition, addParameter));
     if (rows.length === pageSize) {
       hasMore = true;
       const lastSent = BigInt(rows[rows.length - 1]!.sync_seq);
       if (lastSent < cursor) cursor = lastSent;
     }
     const computed = await computeColumns(db, definition, rows);
-    // The same money rule as every other read: no fees, amounts, budgets or spend flags without the budget right.
+    // The same money rule as every other read: no fees, amounts, budgets or spend flags without
+    // the budget right; and the same masking rule: contacts masked for the roles that don't need them.
     const pulled = rows.map((row) => ({
-      values: redactSpendCells(actor, definition, toSheetValues(definition, row.values)),
+      values: maskContactCells(isMasked, definition, redactSpendCells(actor, definition, toSheetValues(definition, row.values))),
       computed: redactSpendCells(actor, definition, computed.get(row.id) ?? {}),
       rowVersion: row.row_version,
       deleted: row.is_deleted,

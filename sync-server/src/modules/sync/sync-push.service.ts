@@ -7,6 +7,7 @@ import { AppError, type FieldProblem } from '../../platform/errors/app-error.js'
 import type { RowChange } from '../../write/change-set.js';
 import { runInWriteTransaction, type WriteSession } from '../../write/write-session.js';
 import type { Actor } from '../access/actor.js';
+import { hasContactColumns, loadContactMasking, maskContactCells } from '../access/contact-masking.js';
 import { assertCanWriteTable } from '../access/table-permissions.js';
 import { DEFAULT_CAMPAIGNS_CONFIG, type CampaignsConfig } from '../campaigns/campaigns.config.js';
 import { findRowBookkeeping, findTemplateRowsByIds } from '../exports/template-rows.repository.js';
@@ -209,11 +210,13 @@ async function attachComputedColumns(session: PushSession, written: readonly Wri
       : await findTemplateRowsByIds(session.db, definition, ids);
     const after = new Map(records.map((record) => [record.id, record]));
     const computed = await computeColumns(session.db, definition, [...after.values()]);
+    // A conflict shows the server's contacts as this person reads them elsewhere: masked, for the roles that don't need them.
+    const isMasked = conflictIds.size > 0 && hasContactColumns(definition) ? await loadContactMasking(session.db, session.actor) : false;
     for (const [rowNumber, result] of tableResults) {
       const id = idByRow.get(rowNumber);
       const record = id ? after.get(id) : undefined;
       if (!record || !id) continue;
-      if (result.status === 'conflict') result.serverValues = { ...toSheetValues(definition, record.values), row_version: record.row_version, updated_at: record.updated_at, deleted: record.is_deleted };
+      if (result.status === 'conflict') result.serverValues = { ...maskContactCells(isMasked, definition, toSheetValues(definition, record.values)), row_version: record.row_version, updated_at: record.updated_at, deleted: record.is_deleted };
       else if (result.status !== 'error') result.computed = computed.get(id);
     }
     const deletionResults = (payload.deletions ?? []).map((deletion) => tableResults.get(deletion.rowNumber)!);

@@ -20,7 +20,14 @@ const MAX_LISTED_XIDS = 100;
  * row changed or deleted since, or written by a transaction that was still running at the
  * last pull. One statement per table, whatever the row count.
  */
-export async function findSyncRowsSince(db: Db, definition: TableDefinition, since: PullCursor | null, limit: number): Promise<TemplateRowRecord[]> {
+export async function findSyncRowsSince(
+  db: Db,
+  definition: TableDefinition,
+  since: PullCursor | null,
+  limit: number,
+  /** Extra SQL on the row aliased `t` (the rows a reader may see), adding its own parameters. */
+  visibleRows?: (addParameter: (value: unknown) => string) => string | null,
+): Promise<TemplateRowRecord[]> {
   let where = 't.deleted_at IS NULL';
   const params: unknown[] = [];
   if (since) {
@@ -31,6 +38,11 @@ export async function findSyncRowsSince(db: Db, definition: TableDefinition, sin
       where = '(t.sync_seq > $1::bigint OR t.sync_xid >= $2::bigint OR t.sync_xid = ANY($3::bigint[]))';
     }
   }
+  const visible = visibleRows?.((value) => {
+    params.push(value);
+    return `$${params.length}`;
+  });
+  if (visible) where = `${where} AND ${visible}`;
   params.push(limit);
   const rows = await db.$queryRawUnsafe<RawTemplateRow[]>(selectTemplateRowsSql(definition, where, `ORDER BY t.sync_seq LIMIT $${params.length}`), ...params);
   return rows.map((row) => toTemplateRowRecord(definition, row));

@@ -7,6 +7,7 @@ import { PrismaClient } from '../../generated/prisma/client.js';
 import { PostgresMigrationAdapterFactory } from './postgres-server.js';
 import { createPgTransactionRunner, type SqlTransactionRunner } from './sql-transaction.js';
 import { describeDatabaseTarget, resolveDatabaseTarget, type DatabaseKind, type DatabaseTarget } from './database-target.js';
+import { TenantScopedAdapterFactory, type TenantFallback } from './tenant-scope.js';
 import { lockDataFolder, type BusyAdvice, type DataFolderHolder, type DataFolderLock } from './data-folder-lock.js';
 
 export type Database = {
@@ -15,9 +16,10 @@ export type Database = {
   description: string;
   prisma: PrismaClient;
   /**
-   * One read statement outside Prisma, on the same connections. Only for the few reads every
-   * request makes (who is calling): there Prisma's own per-query work was a sixth of the
-   * server's time under load. Never inside a transaction; everything else goes through Prisma.
+   * One read statement outside Prisma, on the same connections, in its own scoped transaction.
+   * Only for the few reads every request makes (who is calling): there Prisma's own per-query
+   * work was a sixth of the server's time under load. Never inside a transaction; everything
+   * else goes through Prisma.
    */
   sql: SqlReader;
   /**
@@ -25,6 +27,12 @@ export type Database = {
    * embedded database has one connection, which Prisma holds).
    */
   bulkTransaction?: SqlTransactionRunner;
+  /**
+   * The tenant this handle's statements act for when the calling code has not said
+   * (tenant-scope.ts): a command sets it from --tenant, a test to its tenant. The server leaves
+   * it empty, so a request whose tenant was never set sees nothing.
+   */
+  tenant: TenantFallback;
   /** The adapter factory the schema engine needs to migrate this same database. */
   migrationAdapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** An embedded data folder on disk is this process's alone while it is open (data-folder-lock.ts). */
@@ -46,13 +54,16 @@ export async function openDatabase(target: DatabaseTarget = resolveDatabaseTarge
   if (target.kind === 'postgresql') {
     // One pool for Prisma and for the direct reads.
     const pool = new pg.Pool({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const tenant: TenantFallback = { tenantId: null };
+    const prisma = new PrismaClient({ adapter: new TenantScopedAdapterFactory(new PrismaPg(pool), tenant) });
+    const bulkTransaction = createPgTransactionRunner(pool, tenant);
     return {
       kind: 'postgresql',
       description,
       prisma,
-      sql: async <T>(text: string, values: unknown[] = []) => (await pool.query(text, values)).rows as T[],
-      bulkTransaction: createPgTransactionRunner(pool),
+      tenant,
+      sql: <T>(text: string, values: unknown[] = []) => bulkTransaction(async (db) => db.$queryRawUnsafe<T[]>(text, ...values)),
+      bulkTransaction,
       migrationAdapterFactory: new PostgresMigrationAdapterFactory(target.url),
       async close() {
         await prisma.$disconnect();
@@ -78,11 +89,13 @@ export async function openDatabase(target: DatabaseTarget = resolveDatabaseTarge
     throw error;
   }
   const adapterFactory = new EmbeddedAdapterFactory(pglite);
-  const prisma = new PrismaClient({ adapter: adapterFactory });
+  const tenant: TenantFallback = { tenantId: null };
+  const prisma = new PrismaClient({ adapter: new TenantScopedAdapterFactory(adapterFactory, tenant) });
   return {
     kind: 'embedded',
     description,
     prisma,
+    tenant,
     // PGlite is one connection that Prisma's transactions hold in turn: a direct query could
     // land inside someone's transaction, so the embedded database reads through Prisma.
     sql: <T>(text: string, values: unknown[] = []) => prisma.$queryRawUnsafe<T[]>(text, ...values),

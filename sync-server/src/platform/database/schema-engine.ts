@@ -12,6 +12,7 @@ import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
 import { AppError, isAppError } from '../errors/app-error.js';
 import { logger } from '../logging/logger.js';
 import { migrationsDir as defaultMigrationsDir, prismaSchemaPath } from '../project-paths.js';
+import { ensureApplicationRole } from './application-role.js';
 import { plainDatabaseMessage } from './database-errors.js';
 
 // Prisma's CLI runs a native schema engine that cannot be downloaded on every machine. The
@@ -120,11 +121,13 @@ export async function applyMigrations(adapterFactory: SqlMigrationAwareDriverAda
   let rolledBack: string[] = [];
   try {
     rolledBack = await rollBackInterruptedMigrations(adapterFactory);
-    return await withSchemaEngine(
+    const applied = await withSchemaEngine(
       adapterFactory,
       async (engine) => (await engine.applyMigrations({ migrationsList, filters: noFilters })).appliedMigrationNames,
       guard.prepareConnection,
     );
+    await ensureApplicationRole(adapterFactory);
+    return applied;
   } catch (error) {
     throw toMigrationError(error, guard.failure, rolledBack);
   }

@@ -6,6 +6,7 @@
  * megabytes of batch parameters each, and copies every parameter twice on the way.
  */
 import type pg from 'pg';
+import { resolveScope, scopeParameters, SCOPE_STATEMENT, type TenantFallback } from './tenant-scope.js';
 
 export type SqlDb = {
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): PromiseLike<T>;
@@ -15,9 +16,13 @@ export type SqlDb = {
 /** Runs `work` in one transaction: commit when it returns, roll back when it throws. */
 export type SqlTransactionRunner = <T>(work: (db: SqlDb) => Promise<T>) => Promise<T>;
 
-/** A transaction on one connection of the pool, for statements only (no Prisma models). */
-export function createPgTransactionRunner(pool: pg.Pool): SqlTransactionRunner {
+/**
+ * A transaction on one connection of the pool, for statements only (no Prisma models), scoped
+ * to the caller's tenant like every transaction (tenant-scope.ts).
+ */
+export function createPgTransactionRunner(pool: pg.Pool, tenant: TenantFallback): SqlTransactionRunner {
   return async (work) => {
+    const scope = resolveScope(tenant);
     const client = await pool.connect();
     const db: SqlDb = {
       $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) => (await client.query(query, values)).rows as T,
@@ -26,6 +31,7 @@ export function createPgTransactionRunner(pool: pg.Pool): SqlTransactionRunner {
     let isBroken = false;
     try {
       await client.query('BEGIN');
+      await client.query(SCOPE_STATEMENT, scopeParameters(scope));
       const value = await work(db);
       await client.query('COMMIT');
       return value;

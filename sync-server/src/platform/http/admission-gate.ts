@@ -16,6 +16,7 @@
  * The gate is per process on purpose: it protects this process's cores and pool. N servers
  * admit N × `concurrency` pushes at once; PUSH_CONCURRENCY is per server.
  */
+import { AsyncResource } from 'node:async_hooks';
 import type { RequestHandler, Response } from 'express';
 import pLimit from 'p-limit';
 import { AppError } from '../errors/app-error.js';
@@ -82,10 +83,13 @@ export function createAdmissionGate(options: { concurrency: number; maxQueued: n
           return Promise.reject(error);
         }
       }
+      // The task runs when a place frees, from whichever request freed it: bound here, it keeps
+      // its own request's context (the tenant of tenant-scope.ts) instead of borrowing that one's.
+      const ownTask = AsyncResource.bind(task);
       return limit(async () => {
         const started = performance.now();
         try {
-          return await task();
+          return await ownTask();
         } finally {
           averageMs = averageMs * 0.9 + (performance.now() - started) * 0.1;
         }

@@ -87,6 +87,8 @@ export class ApiDocumentation {
         { name: 'Reports', description: 'Figures across campaigns.' },
         { name: 'Exports', description: 'Downloads in the import template format.' },
         { name: 'Imports', description: 'Upload a CSV or XLSX file.' },
+        { name: 'Admin', description: 'Users, roles and API tokens of your tenant (admins only).' },
+        { name: 'Personal data', description: "Erase a creator's personal data on request (admins only)." },
       ],
     });
   }

@@ -1,0 +1,58 @@
+// npm run tenant -- add --code <code> --name "<name>" [--currency VND] [--time-zone Asia/Ho_Chi_Minh] [--language vi|en|am]
+// npm run tenant -- list
+// An agency runs each client as a tenant: its own creators, campaigns, users and tokens, kept
+// apart by PostgreSQL row-level security. A single team needs none of this: it has one tenant.
+import { parseArgs } from 'node:util';
+import { openCommandDatabase } from './lib/open-command-database.js';
+import { applyPendingMigrations } from '../sync-server/src/platform/database/schema-engine.js';
+import { isAppError } from '../sync-server/src/platform/errors/app-error.js';
+import { createTenant, listTenants } from '../sync-server/src/modules/tenants/tenants.service.js';
+
+const usage = [
+  'Usage:',
+  '  npm run tenant -- add --code <code> --name "<name>" [--currency VND] [--time-zone Asia/Ho_Chi_Minh] [--language vi|en|am]',
+  '  npm run tenant -- list',
+  'Then give the tenant its first admin: npm run user -- add --tenant <code> --email … --name … --role admin',
+].join('\n');
+
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: { code: { type: 'string' }, name: { type: 'string' }, currency: { type: 'string' }, 'time-zone': { type: 'string' }, language: { type: 'string' } },
+  });
+} catch (error) {
+  console.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+  process.exit(2);
+}
+const { positionals, values } = parsed;
+const [command] = positionals;
+if (!(command === 'list' || (command === 'add' && values.code && values.name))) {
+  console.error(usage);
+  process.exit(2);
+}
+
+const database = await openCommandDatabase();
+try {
+  await applyPendingMigrations(database);
+  if (command === 'add') {
+    const tenant = await createTenant(database.prisma, {
+      code: values.code!,
+      name: values.name!,
+      baseCurrency: values.currency,
+      timeZone: values['time-zone'],
+      language: values.language as 'vi' | 'en' | 'am' | undefined,
+    });
+    console.log(`Added the tenant ${tenant.code} (${tenant.name}: ${tenant.baseCurrency}, ${tenant.timeZone}, ${tenant.language}).\nGive it its first admin: npm run user -- add --tenant ${tenant.code} --email <email> --name "<name>" --role admin`);
+  } else {
+    const tenants = await listTenants(database.prisma);
+    for (const [index, tenant] of tenants.entries()) {
+      console.log(`${tenant.code.padEnd(16)} ${tenant.name}  (${tenant.baseCurrency}, ${tenant.timeZone}, ${tenant.language})${index === 0 ? '  ← the default of every command' : ''}`);
+    }
+  }
+} catch (error) {
+  console.error(isAppError(error) ? error.userMessage : `The tenant command failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  await database.close();
+}
