@@ -463,16 +463,15 @@ export async function runInWriteTransaction<T>(
 ): Promise<{ value: T; isCommitted: boolean }> {
   // Without a bulk runner the session's db is Prisma's transaction client, as the first signature promises.
   const transaction = (options.bulkTransaction ?? prismaTransaction(prisma, options.timeoutMs)) as <R>(work: (db: Prisma.TransactionClient) => Promise<R>) => Promise<R>;
-  // An installation without a valid licence (trial over, expired, another machine) is read-only.
-  // A dry run writes nothing, so it still answers "what would happen".
-  if (!options.isDryRun) assertLicenseAllowsWrites();
   // The door is where a write's tenant is decided: the actor's, whatever door they came through.
   // Every statement of the transaction then runs as the application role in that tenant, and
   // row-level security keeps it to that tenant's rows (platform/database/tenant-scope.ts).
   if (actor.tenantId && currentTenantScope()?.tenantId !== actor.tenantId) {
-    const tenantId = actor.tenantId;
-    return runInTenant(tenantId, () => runInWriteTransaction(prisma, actor, work, options));
+    return runInTenant(actor.tenantId, () => runInWriteTransaction(prisma, actor, work, options));
   }
+  // An installation without a valid licence (trial over, expired, another machine) is read-only.
+  // A dry run writes nothing, so it still answers "what would happen".
+  if (!options.isDryRun) assertLicenseAllowsWrites();
   for (let attempt = 1; ; attempt += 1) {
     let value: T | undefined;
     try {
