@@ -6,7 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pullResponseSchema, pushResponseSchema, type PushRequest } from '../../sync-server/src/contract/sync-payloads.js';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importReportSchema, pullResponseSchema, pushResponseSchema, type PushRequest } from '../../sync-server/src/contract/sync-payloads.js';
+import { seedSampleData } from '../../sync-server/src/modules/seed/seed.service.js';
+import { killAllChildren, runChild } from '../support/child-process.js';
+import { createCliDatabase } from '../support/cli-database.js';
 import { DEFAULT_TENANT_ID } from '../../sync-server/src/platform/database/tenant-scope.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
@@ -122,4 +128,41 @@ describe('contact details are masked for the roles that do not need them', () =>
       expect((await storedLinh()).phone).toBe('0912345678');
     });
   });
+
+  // The rule is the write door's: the upload and the command-line import refuse bullets the same way.
+  const contactsCsv = (phone: string) => `creator_key,contact_type,name,phone\n${LINH.creator_key},${LINH.contact_type},${LINH.name},${phone}\n`;
+
+  it('an upload of a contact whose phone looks masked but is not this row’s is refused, and the masked echo is no change', async () => {
+    const upload = async (phone: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([contactsCsv(phone)]), 'creator_contacts.csv');
+      const response = await fetch(`${server.url}/api/v1/imports`, { method: 'POST', headers: await server.authAs('lan.nguyen'), body: form });
+      expect(response.status).toBe(200);
+      return importReportSchema.parse(await response.json()).files[0]!;
+    };
+    const refused = await upload('09•••••999');
+    expect(refused.isCommitted).toBe(false);
+    expect(refused.problems.map((problem) => `${problem.column}: ${problem.message}`).join(' ')).toContain('masked value');
+    expect((await upload('09•••••678')).totals).toMatchObject({ updated: 0, errors: 0 });
+    expect((await storedLinh()).phone).toBe('0912345678');
+  });
+
+  it('the command-line import refuses the same masked-looking phone (exit 1) and stores nothing', async () => {
+    const database = await createCliDatabase();
+    const folder = await mkdtemp(join(tmpdir(), 'bc-masked-cli-'));
+    try {
+      await database.read((prisma) => seedSampleData(prisma));
+      const file = join(folder, 'creator_contacts.csv');
+      await writeFile(file, contactsCsv('09•••••999'));
+      const run = await runChild('scripts/import.ts', [file], { ...database.env, LOG_LEVEL: 'silent' });
+      expect(run.exitCode, run.output).toBe(1);
+      expect(run.output).toContain('masked value');
+      const phone = await database.read((prisma) => prisma.creatorContact.findFirstOrThrow({ where: { name: LINH.name }, select: { phone: true } }));
+      expect(phone.phone).toBe('0912345678');
+    } finally {
+      await killAllChildren();
+      await database.dispose();
+      await rm(folder, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
