@@ -1,10 +1,12 @@
 // npm run erase -- creator <creatorKey> --confirm <creatorKey> [--as <admin username>] [--tenant CODE]
 // npm run erase -- contact <creatorKey> --type owner|manager|agency --name "<contact name>" --confirm <creatorKey> [--as …] [--tenant CODE]
+// Add --lang vi|en|am for the messages' language (default: LANG, else the tenant's).
 // Erases a creator's (or one contact's) personal data on request (docs/personal-data.md): names
 // and contacts anonymised, bookings, payments and metrics kept. It cannot be undone, hence --confirm.
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { enumValues } from '../sync-server/src/contract/index.js';
+import { t } from '../sync-server/src/contract/i18n/translate.js';
 import { resolveCliActor } from '../sync-server/src/modules/access/cli-actor.js';
 import { erasePersonalData } from '../sync-server/src/modules/personal-data/personal-data-erasure.service.js';
 import { actInTenant } from '../sync-server/src/modules/tenants/tenants.service.js';
@@ -13,10 +15,11 @@ import { isAppError } from '../sync-server/src/platform/errors/app-error.js';
 import { openCommandDatabase, serverEndpoint } from './lib/open-command-database.js';
 
 const usage = [
-  'Usage:',
+  t('cli.usage'),
   '  npm run erase -- creator <creatorKey> --confirm <creatorKey> [--as <admin username>] [--tenant CODE]',
   `  npm run erase -- contact <creatorKey> --type ${enumValues.contact_type.join('|')} --name "<contact name>" --confirm <creatorKey> [--as …] [--tenant CODE]`,
-  'The erasure cannot be undone: --confirm must repeat the creator key exactly.',
+  t('cli.erase.cannotBeUndone'),
+  t('cli.langHint'),
 ].join('\n');
 
 async function main(): Promise<number> {
@@ -38,7 +41,7 @@ async function main(): Promise<number> {
     (values.help ? console.log : console.error)(usage);
     return values.help ? 0 : 2;
   }
-  const database = await openCommandDatabase((server) => `erase through the running server instead: POST ${serverEndpoint(server.url, `/api/v1/creators/${creatorKey}/erase`)} (docs/personal-data.md)`);
+  const database = await openCommandDatabase((server) => t('cli.erase.useServer', { endpoint: serverEndpoint(server.url, `/api/v1/creators/${creatorKey}/erase`) }));
   try {
     await applyPendingMigrations(database);
     await actInTenant(database, values.tenant);
@@ -50,13 +53,20 @@ async function main(): Promise<number> {
     });
     console.log(
       isContact
-        ? `Erased the contact ${values.name} of ${result.creatorKey} (as ${actor.label}).`
-        : `Erased the personal data of ${result.creatorKey}: now "${result.name}"; ${result.contactsErased} contact(s) blanked, ${result.channelsAnonymised} channel(s) anonymised, ${result.notesErased} note(s) emptied (as ${actor.label}).`,
+        ? t('cli.erase.contactErased', { name: values.name, creatorKey: result.creatorKey, actor: actor.label })
+        : t('cli.erase.creatorErased', {
+            creatorKey: result.creatorKey,
+            name: result.name,
+            contacts: result.contactsErased,
+            channels: result.channelsAnonymised,
+            notes: result.notesErased,
+            actor: actor.label,
+          }),
     );
-    console.log(`Kept: ${result.kept.bookings} booking(s), ${result.kept.payments} payment(s), ${result.kept.videos} video(s).`);
+    console.log(t('cli.erase.kept', { bookings: result.kept.bookings, payments: result.kept.payments, videos: result.kept.videos }));
     return 0;
   } catch (error) {
-    console.error(isAppError(error) ? error.userMessage : `The erasure stopped: ${error instanceof Error ? error.message.split('\n').filter(Boolean).pop() : String(error)}`);
+    console.error(isAppError(error) ? error.userMessage : t('cli.erase.stopped', { message: error instanceof Error ? error.message.split('\n').filter(Boolean).pop() : String(error) }));
     return 1;
   } finally {
     await database.close();

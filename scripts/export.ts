@@ -1,9 +1,10 @@
-// npm run export -- (--table T | --all | --campaigns [filters] | --campaign-detail CODE) --format csv|xlsx --out PATH
+// npm run export -- (--table T | --all | --campaigns [filters] | --campaign-detail CODE) --format csv|xlsx --out PATH [--tenant CODE] [--lang vi|en|am]
 import { mkdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { tableDefinitions, type CampaignListFilter } from '../sync-server/src/contract/index.js';
 import { openCommandDatabase, serverEndpoint } from './lib/open-command-database.js';
+import { t } from '../sync-server/src/contract/i18n/translate.js';
 import { isAppError } from '../sync-server/src/platform/errors/app-error.js';
 import { actInTenant } from '../sync-server/src/modules/tenants/tenants.service.js';
 import { exportCampaignList, exportTable, type TableExport } from '../sync-server/src/modules/exports/table-export.service.js';
@@ -11,14 +12,15 @@ import { writeTableCsv, writeTablesXlsx } from '../sync-server/src/modules/expor
 import { getCampaignDetailSummary, writeCampaignDetailFile } from '../sync-server/src/modules/exports/campaign-detail.service.js';
 
 const usage = [
-  'Usage:',
+  t('cli.usage'),
   '  npm run export -- --table creators --format csv|xlsx --out PATH',
-  '  npm run export -- --all --format csv --out DIR          (one CSV per table)',
-  '  npm run export -- --all --format xlsx --out FILE.xlsx   (one tab per table)',
+  `  npm run export -- --all --format csv --out DIR          ${t('cli.export.oneCsvPerTable')}`,
+  `  npm run export -- --all --format xlsx --out FILE.xlsx   ${t('cli.export.oneTabPerTable')}`,
   '  npm run export -- --campaigns [--status planned,running] [--brand LUMI] [--objective sale] [--from 2026-01-01] [--to 2026-03-31] [--search tết] --format csv|xlsx --out PATH',
-  '  npm run export -- --campaign-detail CODE --format csv|xlsx --out PATH   (campaign, products, creators)',
-  'Without --format, an --out ending in .xlsx is a workbook and anything else CSV.',
-  'Add --tenant CODE to export another tenant than the first (npm run tenant -- list).',
+  `  npm run export -- --campaign-detail CODE --format csv|xlsx --out PATH   ${t('cli.export.detailParts')}`,
+  t('cli.export.formatByExtension'),
+  t('cli.export.tenantHint'),
+  t('cli.langHint'),
 ].join('\n');
 
 const list = (value: string | undefined) => value?.split(',').map((part) => part.trim()).filter(Boolean);
@@ -67,16 +69,16 @@ async function main(): Promise<number> {
   const format: 'csv' | 'xlsx' = args.format === 'csv' || args.format === 'xlsx' ? args.format : isXlsxPath ? 'xlsx' : 'csv';
   // A CSV written under .xlsx (or a workbook under .csv) is a file Excel refuses to open.
   if ((format === 'xlsx') !== isXlsxPath) {
-    console.error(`--format ${format} does not match --out ${out}: ${format === 'xlsx' ? 'name the file .xlsx' : 'use --format xlsx for a .xlsx file'}.\n${usage}`);
+    console.error(`${t('cli.export.formatMismatch', { format, out })}\n${usage}`);
     return 2;
   }
-  const database = await openCommandDatabase((server) => `download the export from the running server instead: GET ${serverEndpoint(server.url, '/api/v1/exports/{table}')} or /api/v1/campaigns/export (docs/import-export.md)`);
+  const database = await openCommandDatabase((server) => t('cli.export.useServer', { endpoint: serverEndpoint(server.url, '/api/v1/exports/{table}') }));
   try {
     await actInTenant(database, args.tenant);
     const prisma = database.prisma;
     if (args['campaign-detail'] !== undefined) {
       await writeCampaignDetailFile(await getCampaignDetailSummary(prisma, args['campaign-detail']), format, out);
-      console.log(`Campaign ${args['campaign-detail']} → ${out}`);
+      console.log(t('cli.export.campaignDone', { code: args['campaign-detail'], out }));
       return 0;
     }
     // A workbook is read by people: it gets the names beside the keys; a CSV stays the template.
@@ -98,18 +100,18 @@ async function main(): Promise<number> {
 
     if (format === 'xlsx') {
       const counts = await writeTablesXlsx(exports, out);
-      for (const [table, count] of Object.entries(counts)) console.log(`${table}: ${count} rows → ${out}`);
+      for (const [table, count] of Object.entries(counts)) console.log(t('cli.export.rows', { table, count, path: out }));
       return 0;
     }
     const toDirectory = exports.length > 1 || (await isDirectory(out));
     if (toDirectory) await mkdir(out, { recursive: true });
     for (const exported of exports) {
       const path = toDirectory ? join(out, `${exported.table}.csv`) : out;
-      console.log(`${exported.table}: ${await writeTableCsv(exported, path)} rows → ${path}`);
+      console.log(t('cli.export.rows', { table: exported.table, count: await writeTableCsv(exported, path), path }));
     }
     return 0;
   } catch (error) {
-    console.error(isAppError(error) ? error.userMessage : `The export stopped: ${error instanceof Error ? error.message.split('\n').filter(Boolean).pop() : String(error)}`);
+    console.error(isAppError(error) ? error.userMessage : t('cli.export.stopped', { message: error instanceof Error ? error.message.split('\n').filter(Boolean).pop() : String(error) }));
     return 1;
   } finally {
     await database.close();

@@ -1,10 +1,12 @@
-// npm run import -- PATH [--table NAME] [--format auto|csv|xlsx] [--create-missing] [--dry-run] [--as USERNAME] [--tenant CODE] [--errors-out FILE]
+// npm run import -- PATH [--table NAME] [--format auto|csv|xlsx] [--create-missing] [--dry-run] [--as USERNAME] [--tenant CODE] [--errors-out FILE] [--lang vi|en|am]
 import { access, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCommandDatabase, serverEndpoint } from './lib/open-command-database.js';
+import { roleLabel } from '../sync-server/src/contract/admin-payloads.js';
+import { t } from '../sync-server/src/contract/i18n/translate.js';
 import { applyPendingMigrations } from '../sync-server/src/platform/database/schema-engine.js';
 import { isAppError, type FieldProblem } from '../sync-server/src/platform/errors/app-error.js';
 import { resolveCliActor } from '../sync-server/src/modules/access/cli-actor.js';
@@ -14,19 +16,19 @@ import { isImportUsageError, listImportTables, planImportPath, type FileFormat, 
 import { createImportProgress } from '../sync-server/src/modules/imports/import-progress.js';
 import { formatImportSummary, formatProblem, formatResult } from '../sync-server/src/modules/imports/import-report.js';
 import { collectProblems, writeProblemReport, type ReportedProblem } from '../sync-server/src/modules/imports/problem-report-csv.js';
-import { formatCount } from '../sync-server/src/modules/imports/file-limits.js';
 import { spreadsheetKindOf } from '../sync-server/src/modules/imports/file-readers.js';
 
 const usage = [
-  'Usage: npm run import -- PATH [--table NAME] [--format auto|csv|xlsx] [--create-missing] [--dry-run] [--as USERNAME] [--tenant CODE] [--errors-out FILE]',
-  '  PATH (or --path PATH)  a folder of template files, or one file: .csv, .txt, .tsv, .xlsx, .ods',
-  '  --table NAME           the table a file holds when its name names none: "export (3).csv" --table creators',
-  '  --format csv|xlsx      read only the CSV files, or only the workbooks, of a folder that holds both',
-  '  --create-missing       create placeholders for missing brands, products, creators, campaigns',
-  '  --dry-run              check everything, write nothing',
-  '  --as USERNAME          whose rights the rows are checked against and whose name the audit log keeps (default: the first admin)',
-  '  --tenant CODE          which tenant (agency client) the rows belong to (default: the first; npm run tenant -- list)',
-  '  --errors-out FILE      write every problem to FILE, a CSV to open in Excel (the terminal shows the first 50 per file)',
+  `${t('cli.usage')} npm run import -- PATH [--table NAME] [--format auto|csv|xlsx] [--create-missing] [--dry-run] [--as USERNAME] [--tenant CODE] [--errors-out FILE] [--lang vi|en|am]`,
+  t('cli.import.optionPath'),
+  t('cli.import.optionTable'),
+  t('cli.import.optionFormat'),
+  t('cli.import.optionCreateMissing'),
+  t('cli.import.optionDryRun'),
+  t('cli.import.optionAs'),
+  t('cli.import.optionTenant'),
+  t('cli.import.optionErrorsOut'),
+  t('cli.langOption'),
 ].join('\n');
 
 /** Exit codes, as docs/import-export.md gives them. */
@@ -46,7 +48,7 @@ class UsageError extends Error {
 
 function argumentsError(error: unknown): string {
   const { code, message } = error as { code?: string; message?: string };
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown option ${/'([^']+)'/.exec(message ?? '')?.[1] ?? message}.`;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t('cli.import.unknownOption', { option: /'([^']+)'/.exec(message ?? '')?.[1] ?? message });
   return (message ?? String(error)).split('. To specify')[0]!;
 }
 
@@ -75,11 +77,11 @@ async function readArguments(): Promise<ImportArguments | 'help'> {
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   const paths = [...(values.path === undefined ? [] : [values.path]), ...positionals].filter((path) => path.trim() !== '');
-  if (paths.length === 0) throw new UsageError('Say what to import: a folder of template files or one file.');
-  if (paths.length > 1) throw new UsageError(`Give one path, not ${paths.length} (${paths.join(', ')}); put a path with spaces in quotes: "export (3).csv".`);
+  if (paths.length === 0) throw new UsageError(t('cli.import.sayWhat'));
+  if (paths.length > 1) throw new UsageError(t('cli.import.onePath', { count: paths.length, paths: paths.join(', ') }));
   const format = values.format as FileFormat;
-  if (!['auto', 'csv', 'xlsx'].includes(format)) throw new UsageError(`--format is auto, csv or xlsx, not '${values.format}'.`);
-  if (values.table !== undefined && values.table.trim() === '') throw new UsageError(`--table needs a table name: one of ${listImportTables()}.`);
+  if (!['auto', 'csv', 'xlsx'].includes(format)) throw new UsageError(t('cli.import.formatValues', { given: values.format }));
+  if (values.table !== undefined && values.table.trim() === '') throw new UsageError(t('cli.import.tableNeedsName', { tables: listImportTables() }));
   const path = paths[0]!;
   const errorsOut = values['errors-out'];
   if (errorsOut !== undefined) await checkErrorsOut(errorsOut, path);
@@ -91,12 +93,12 @@ async function checkErrorsOut(errorsOut: string, importPath: string): Promise<vo
   try {
     await access(dirname(resolve(errorsOut)), constants.W_OK);
   } catch {
-    throw new UsageError(`--errors-out ${errorsOut}: the folder ${dirname(resolve(errorsOut))} does not exist or can't be written to.`);
+    throw new UsageError(t('cli.import.errorsOutFolder', { file: errorsOut, folder: dirname(resolve(errorsOut)) }));
   }
   const isFolder = await stat(importPath).then((info) => info.isDirectory(), () => false);
   const inside = relative(resolve(importPath), resolve(errorsOut));
   if (isFolder && !inside.startsWith('..') && !isAbsolute(inside)) {
-    throw new UsageError(`--errors-out ${errorsOut} is inside ${importPath}, the folder being imported: the next import would read it as a table. Write it somewhere else.`);
+    throw new UsageError(t('cli.import.errorsOutInside', { file: errorsOut, path: importPath }));
   }
 }
 
@@ -111,12 +113,12 @@ async function planImport(args: ImportArguments): Promise<ImportPlanForPath> {
   }
   const isOneFile = await stat(args.path).then((info) => !info.isDirectory());
   if (!isOneFile && plan.sources.length === 0) {
-    const why = plan.problems.length ? plan.problems.map((problem) => problem.message).join('\n') : `${args.path} holds no file the import reads (.csv, .txt, .tsv, .xlsx, .ods).`;
-    throw new UsageError(`${why}\nNothing to import.`, false);
+    const why = plan.problems.length ? plan.problems.map((problem) => problem.message).join('\n') : t('cli.import.noReadableFile', { path: args.path });
+    throw new UsageError(`${why}\n${t('cli.import.nothingToImport')}`, false);
   }
   if (isOneFile && plan.sources.length === 0) {
     const isWorkbook = spreadsheetKindOf(args.path, args.format) === 'xlsx';
-    throw new UsageError(`${basename(args.path)}: ${isWorkbook ? 'neither its name nor a tab names' : 'its name names no'} import table. Say which table it holds: --table NAME, one of ${listImportTables()}.`, false);
+    throw new UsageError(t('cli.import.namesNoTable', { file: basename(args.path), kind: isWorkbook ? 'workbook' : 'file', tables: listImportTables() }), false);
   }
   return plan;
 }
@@ -124,7 +126,11 @@ async function planImport(args: ImportArguments): Promise<ImportPlanForPath> {
 async function reportAllProblems(errorsOut: string | undefined, problems: ReportedProblem[]): Promise<void> {
   if (errorsOut === undefined) return;
   await writeProblemReport(errorsOut, problems);
-  console.log(problems.length ? `Every problem (${formatCount(problems.length)}) is in ${errorsOut}.` : `No problems: ${errorsOut} lists none.`);
+  console.log(problems.length ? t('cli.import.everyProblemIn', { count: problems.length, file: errorsOut }) : t('cli.import.noProblems', { file: errorsOut }));
+}
+
+function stoppedBecause(error: unknown): string {
+  return t('cli.import.stopped', { message: error instanceof Error ? error.message.split('\n').filter(Boolean).pop() : String(error) });
 }
 
 async function main(): Promise<number> {
@@ -142,11 +148,11 @@ async function main(): Promise<number> {
       console.error(error.shouldShowUsage ? `${error.message}\n\n${usage}` : error.message);
       return EXIT_USAGE;
     }
-    console.error(isAppError(error) ? error.userMessage : `The import stopped: ${error instanceof Error ? error.message.split('\n').filter(Boolean).pop() : String(error)}`);
+    console.error(isAppError(error) ? error.userMessage : stoppedBecause(error));
     return EXIT_PROBLEMS;
   }
 
-  const database = await openCommandDatabase((server) => `upload the file to the running server instead: Import in the add-on, or POST ${serverEndpoint(server.url, '/api/v1/imports')} (docs/import-export.md)`);
+  const database = await openCommandDatabase((server) => t('cli.import.useServer', { endpoint: serverEndpoint(server.url, '/api/v1/imports') }));
   const progress = createImportProgress({ output: process.stdout, isTerminal: Boolean(process.stdout.isTTY) });
   try {
     // Loaded once the command is known to be right: the write door takes a second to load, and a usage error should not wait for it.
@@ -154,7 +160,7 @@ async function main(): Promise<number> {
     await applyPendingMigrations(database);
     await actInTenant(database, args.tenant);
     const actor = await resolveCliActor(database.prisma, args.as, `npm run import (${userInfo().username})`);
-    console.log(`Importing ${args.path} into ${database.description} as ${actor.label} (${actor.role})${args.isDryRun ? ' (dry run: nothing will be written)' : ''}`);
+    console.log(t('cli.import.importing', { path: args.path, database: database.description, actor: actor.label, role: roleLabel(actor.role), dryRun: args.isDryRun ? 'yes' : 'no' }));
     const startedAt = Date.now();
     const errorsOut = args.errorsOut;
     const outcome = await importPlan(
@@ -175,7 +181,7 @@ async function main(): Promise<number> {
     return outcome.isSuccess ? EXIT_DONE : EXIT_PROBLEMS;
   } catch (error) {
     progress.stop();
-    console.error(isAppError(error) ? error.userMessage : `The import stopped: ${error instanceof Error ? error.message.split('\n').filter(Boolean).pop() : String(error)}`);
+    console.error(isAppError(error) ? error.userMessage : stoppedBecause(error));
     if (isAppError(error)) {
       // A file refused as a whole (a stray quote, past a limit): the report says so, rather than keeping an older report's rows.
       const problems: FieldProblem[] = error.problems.length ? error.problems : [{ message: error.userMessage }];

@@ -1,18 +1,21 @@
 // npm run tenant -- add --code <code> --name "<name>" [--currency VND] [--time-zone Asia/Ho_Chi_Minh] [--language vi|en|am]
 // npm run tenant -- list
+// Add --lang vi|en|am for the messages' language (default: LANG); --language is the tenant's own.
 // An agency runs each client as a tenant: its own creators, campaigns, users and tokens, kept
 // apart by PostgreSQL row-level security. A single team needs none of this: it has one tenant.
 import { parseArgs } from 'node:util';
 import { openCommandDatabase } from './lib/open-command-database.js';
+import { t } from '../sync-server/src/contract/i18n/translate.js';
 import { applyPendingMigrations } from '../sync-server/src/platform/database/schema-engine.js';
 import { isAppError } from '../sync-server/src/platform/errors/app-error.js';
 import { createTenant, listTenants } from '../sync-server/src/modules/tenants/tenants.service.js';
 
 const usage = [
-  'Usage:',
+  t('cli.usage'),
   '  npm run tenant -- add --code <code> --name "<name>" [--currency VND] [--time-zone Asia/Ho_Chi_Minh] [--language vi|en|am]',
   '  npm run tenant -- list',
-  'Then give the tenant its first admin: npm run user -- add --tenant <code> --email … --name … --role admin',
+  t('cli.tenant.firstAdminHint'),
+  t('cli.langHint'),
 ].join('\n');
 
 let parsed;
@@ -43,15 +46,15 @@ try {
       timeZone: values['time-zone'],
       language: values.language as 'vi' | 'en' | 'am' | undefined,
     });
-    console.log(`Added the tenant ${tenant.code} (${tenant.name}: ${tenant.baseCurrency}, ${tenant.timeZone}, ${tenant.language}).\nGive it its first admin: npm run user -- add --tenant ${tenant.code} --email <email> --name "<name>" --role admin`);
+    console.log(t('cli.tenant.added', { code: tenant.code, name: tenant.name, currency: tenant.baseCurrency, timeZone: tenant.timeZone, language: tenant.language }));
   } else {
     const tenants = await listTenants(database.prisma);
     for (const [index, tenant] of tenants.entries()) {
-      console.log(`${tenant.code.padEnd(16)} ${tenant.name}  (${tenant.baseCurrency}, ${tenant.timeZone}, ${tenant.language})${index === 0 ? '  ← the default of every command' : ''}`);
+      console.log(`${tenant.code.padEnd(16)} ${tenant.name}  (${tenant.baseCurrency}, ${tenant.timeZone}, ${tenant.language})${index === 0 ? `  ${t('cli.tenant.defaultMarker')}` : ''}`);
     }
   }
 } catch (error) {
-  console.error(isAppError(error) ? error.userMessage : `The tenant command failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(isAppError(error) ? error.userMessage : t('cli.tenant.failed', { message: error instanceof Error ? error.message : String(error) }));
   process.exitCode = 1;
 } finally {
   await database.close();

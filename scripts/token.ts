@@ -1,11 +1,14 @@
 // npm run token -- create --user <username or email> --name "<what it is for>" [--tenant <code>]
 // npm run token -- list [--tenant <code>]
 // npm run token -- revoke <prefix> [--tenant <code>]
+// Add --lang vi|en|am for the messages' language (default: LANG, else the tenant's).
 // Personal API tokens for scripts and report tools. The token is shown once; only its hash is
 // kept. The same service as the admin panel's: audited, refused on a read-only licence.
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openCommandDatabase } from './lib/open-command-database.js';
+import { roleLabel } from '../sync-server/src/contract/admin-payloads.js';
+import { t } from '../sync-server/src/contract/i18n/translate.js';
 import { applyPendingMigrations } from '../sync-server/src/platform/database/schema-engine.js';
 import { AppError, isAppError } from '../sync-server/src/platform/errors/app-error.js';
 import { SYSTEM_ACTOR, type Actor } from '../sync-server/src/modules/access/actor.js';
@@ -13,8 +16,13 @@ import { findUserByUsername } from '../sync-server/src/modules/auth/auth.reposit
 import { actInTenant } from '../sync-server/src/modules/tenants/tenants.service.js';
 import { createTokenForUser, listTenantTokens, revokeToken } from '../sync-server/src/modules/users/users.service.js';
 
-const usage =
-  'Usage:\n  npm run token -- create --user <username or email> --name "<what it is for>" [--tenant <code>]\n  npm run token -- list [--tenant <code>]\n  npm run token -- revoke <prefix> [--tenant <code>]';
+const usage = [
+  t('cli.usage'),
+  '  npm run token -- create --user <username or email> --name "<what it is for>" [--tenant <code>]',
+  '  npm run token -- list [--tenant <code>]',
+  '  npm run token -- revoke <prefix> [--tenant <code>]',
+  t('cli.langHint'),
+].join('\n');
 
 let parsed;
 try {
@@ -39,22 +47,26 @@ try {
   if (command === 'create') {
     const named = values.user!.trim();
     const email = named.includes('@') ? named : (await findUserByUsername(database.prisma, named))?.email;
-    if (!email) throw new AppError({ code: 'NOT_FOUND', reason: 'USER_NOT_FOUND', userMessage: `There is no user '${named}' in the tenant ${tenant.code}; npm run user -- list shows them.` });
-    const created = await createTokenForUser(database, actor, { email, name: values.name ?? 'API token' });
-    console.log(`Token for ${created.email} (${created.role}), "${created.name}":\n\n  ${created.token}\n\nKeep it secret; it is not shown again. Send it as: Authorization: Bearer <token>`);
+    if (!email) throw new AppError({ code: 'NOT_FOUND', reason: 'USER_NOT_FOUND', userMessage: t('cli.token.noSuchUser', { name: named, tenant: tenant.code }) });
+    const created = await createTokenForUser(database, actor, { email, name: values.name ?? t('cli.token.defaultName') });
+    console.log(t('cli.token.created', { email: created.email, role: roleLabel(created.role), name: created.name, token: created.token }));
   } else if (command === 'list') {
     const tokens = await listTenantTokens(database, actor);
-    if (tokens.length === 0) console.log('No API tokens yet.');
+    if (tokens.length === 0) console.log(t('cli.token.none'));
     for (const token of tokens) {
-      const state = token.revokedAt ? `revoked ${token.revokedAt}` : token.lastUsedAt ? `last used ${token.lastUsedAt}` : 'never used';
+      const state = token.revokedAt
+        ? t('cli.token.stateRevoked', { when: token.revokedAt })
+        : token.lastUsedAt
+          ? t('cli.token.stateLastUsed', { when: token.lastUsedAt })
+          : t('cli.token.stateNeverUsed');
       console.log(`${token.prefix}…  ${token.username.padEnd(16)} ${token.name}  (${state})`);
     }
   } else {
     const revoked = await revokeToken(database, actor, argument!);
-    console.log(`Revoked ${revoked.prefix} (${revoked.revokedAt}).`);
+    console.log(t('cli.token.revoked', { prefix: revoked.prefix, when: revoked.revokedAt }));
   }
 } catch (error) {
-  console.error(isAppError(error) ? error.userMessage : `The token command failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(isAppError(error) ? error.userMessage : t('cli.token.failed', { message: error instanceof Error ? error.message : String(error) }));
   process.exitCode = 1;
 } finally {
   await database.close();

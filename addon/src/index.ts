@@ -6,6 +6,7 @@
  */
 import {
   addCampaignCreators,
+  chooseLanguage,
   addCampaignProducts,
   duplicateCampaign,
   finishCampaign,
@@ -46,6 +47,7 @@ export const entryPoints = {
   showSettings,
   // Called by the sidebar through google.script.run
   getSidebarContext,
+  chooseLanguage,
   getCampaignView,
   transitionCampaign,
   finishCampaign,

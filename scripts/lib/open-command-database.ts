@@ -1,3 +1,6 @@
+// First: it takes --lang out of the arguments and chooses the language before anything is said.
+import './command-language.js';
+import { t } from '../../sync-server/src/contract/i18n/translate.js';
 import { openDatabase, type Database } from '../../sync-server/src/platform/database/open-database.js';
 import type { BusyAdvice } from '../../sync-server/src/platform/database/data-folder-lock.js';
 import { plainDatabaseMessage } from '../../sync-server/src/platform/database/database-errors.js';
@@ -17,7 +20,7 @@ export async function openCommandDatabase(advice?: BusyAdvice): Promise<Database
   try {
     return await openDatabase(undefined, { adviceWhenBusy: advice });
   } catch (error) {
-    console.error(isAppError(error) ? error.userMessage : `The database could not be opened: ${plainDatabaseMessage(error)}`);
+    console.error(isAppError(error) ? error.userMessage : t('database.couldNotOpen', { message: plainDatabaseMessage(error) }));
     process.exit(1);
   }
 }

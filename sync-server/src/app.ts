@@ -16,6 +16,7 @@ import type { Database } from './platform/database/open-database.js';
 import { errorHandler, notFoundHandler } from './platform/http/error-handler.js';
 import { ApiDocumentation } from './platform/http/openapi.js';
 import { refuseUnstorableText } from './platform/http/refuse-unstorable-text.js';
+import { enterAskedLanguage } from './platform/i18n/request-language.js';
 import { requestLogger } from './platform/http/request-logger.js';
 import { createCors, createRateLimit, securityHeaders } from './platform/http/security.js';
 import type { SharedStore } from './platform/http/shared-store.js';
@@ -35,6 +36,7 @@ export function createApp({ database, sharedStore, config }: AppDependencies): E
   app.set('query parser', 'extended');
   app.set('trust proxy', config.trustProxy);
   app.use(requestLogger);
+  app.use(enterAskedLanguage);
   app.use(securityHeaders);
   app.use(createCors(config.corsAllowedOrigins));
 

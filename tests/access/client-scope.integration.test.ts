@@ -132,7 +132,7 @@ describe('a client sees only the campaigns of their brands', () => {
     for (const path of ['/campaigns', '/campaigns/CC-TET-2026', '/campaigns/NO-SUCH/transitions', '/sync/pull?tables=campaigns', '/exports/creators', '/campaigns/export', '/reports/overview']) {
       const { status, text } = await get(path, STATION_REP);
       expect(status, `${path}: ${text}`).toBe(403);
-      expect(JSON.parse(text).detail, path).toContain('station_rep');
+      expect(JSON.parse(text).detail, path).toContain('station rep');
     }
   });
 });

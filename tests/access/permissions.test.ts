@@ -53,7 +53,8 @@ describe('campaign permission matrix (every role × every action)', () => {
         error = caught;
       }
       expect(isAppError(error) && error.code === 'FORBIDDEN' && error.reason === 'PERMISSION_DENIED').toBe(true);
-      expect(isAppError(error) ? error.userMessage : '').toContain(role);
+      // The refusal names the role as a person reads it ("station rep", not the code).
+      expect(isAppError(error) ? error.userMessage : '').toContain(role.replace('_', ' '));
     }
   });
 });

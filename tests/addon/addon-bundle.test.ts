@@ -109,7 +109,7 @@ describe('set up sheets and pull, against the real server', () => {
     );
     const campaigns = addon.sheet('Campaigns');
     expect(campaigns.frozenRows).toBe(1);
-    expect(campaigns.validations.get(column(campaigns, 'status') + 1)).toMatchObject({ kind: 'list', values: ['draft', 'planned', 'running', 'paused', 'finished', 'canceled'] });
+    expect(campaigns.validations.get(column(campaigns, 'status') + 1)).toMatchObject({ kind: 'list', values: ['Draft', 'Planned', 'Running', 'Paused', 'Finished', 'Canceled'] });
     expect(campaigns.validations.get(column(campaigns, 'brand_code') + 1)).toMatchObject({ kind: 'range', a1: "'Brands'!A2:A" });
     expect(campaigns.hiddenColumns.has(column(campaigns, '_row_hash') + 1)).toBe(true);
     // Computed columns sit right of the template columns.
@@ -130,7 +130,7 @@ describe('set up sheets and pull, against the real server', () => {
     expect(String(cell(campaigns, row, 'health_flags'))).toContain('AT_RISK_DEADLINE');
     expect(cell(campaigns, row, '_row_version')).toBeGreaterThanOrEqual(1);
     const creators = addon.sheet('Creators (KOC/KOL)');
-    expect(cell(creators, findRow(creators, 'creator_key', 'KOC-THAOVY'), 'status')).toBe('blacklist');
+    expect(cell(creators, findRow(creators, 'creator_key', 'KOC-THAOVY'), 'status')).toBe('Blacklist');
     expect(addon.spreadsheet.toasts.at(-1)).toMatch(/^Pulled: /);
   });
 
@@ -192,7 +192,7 @@ describe('push, against the real server', () => {
     expect(cell(campaigns, bad, '_sync_status')).toBe('error');
     expect(campaigns.notes[bad - 1]?.[column(campaigns, 'objective')]).toBe("Booking Center: objective 'viral' is not one of awareness, traffic, sale, launch, clearance");
     expect(cell(campaigns, backwards, '_sync_status')).toBe('error');
-    expect(campaigns.notes[backwards - 1]?.[column(campaigns, 'end_date')]).toBe('Booking Center: The end date (2026-03-01) is before the start date (2026-03-10). / Ngày kết thúc (2026-03-01) đang trước ngày bắt đầu (2026-03-10).');
+    expect(campaigns.notes[backwards - 1]?.[column(campaigns, 'end_date')]).toBe('Booking Center: The end date (01/03/2026) is before the start date (10/03/2026).');
     // One bad row keeps the whole push from being written: the good row says so and stays "changed".
     expect(summary.unsaved).toBe(1);
     expect(cell(campaigns, good, '_sync_status')).toBe('not saved: updated');
@@ -311,7 +311,7 @@ describe('the sidebar’s server functions, against the real server', () => {
 
     addon.spreadsheet.setActiveSheet(campaigns);
     campaigns.activeCell = [row, 2];
-    expect(addon.call<{ campaignCode: string; language: string }>('getSidebarContext')).toEqual({ language: 'en', campaignCode: 'CC-HE-2026' });
+    expect(addon.call<{ campaignCode: string; language: string }>('getSidebarContext')).toEqual({ language: 'en', chosenLanguage: null, baseCurrency: 'VND', campaignCode: 'CC-HE-2026' });
 
     type View = {
       detail: { status: string; brandName?: string; creators: Array<{ creatorKey: string; role: string; status: string }>; brief: Array<{ heading: string }>; history: Array<{ action: string }> };
@@ -325,7 +325,7 @@ describe('the sidebar’s server functions, against the real server', () => {
     const planned = addon.call<View>('transitionCampaign', 'CC-HE-2026', 'planned');
     expect(planned.detail.status).toBe('planned');
     // The tab shows the new status and version, so the planner's next edit is not a conflict.
-    expect(cell(campaigns, row, 'status')).toBe('planned');
+    expect(cell(campaigns, row, 'status')).toBe('Planned');
     const running = planned.transitions.blocked.find((blocked) => blocked.to === 'running');
     expect(running?.reasons.map((reason) => reason.code)).toEqual(['MISSING_CREATOR']);
     expect(() => addon.call('transitionCampaign', 'CC-HE-2026', 'running')).toThrow(running?.reasons[0]?.message ?? 'a reason');
@@ -350,7 +350,7 @@ describe('the sidebar’s server functions, against the real server', () => {
     const moved = addon.call<View>('transitionCampaign', 'CC-HE-2026', 'running', 'creators booked');
     expect(moved.detail.status).toBe('running');
     expect(moved.detail.history.map((entry) => entry.action)).toEqual(expect.arrayContaining(['create', 'assign']));
-    expect(cell(campaigns, row, 'status')).toBe('running');
+    expect(cell(campaigns, row, 'status')).toBe('Running');
     expect(cell(campaigns, row, 'creators_count')).toBe(2);
     setCell(campaigns, row, 'name', 'Cocoon hè 2026 – mát lành');
     expect(addon.call<PushSummary>('menuPush').counts['updated']).toBe(1);

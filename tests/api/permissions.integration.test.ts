@@ -110,7 +110,7 @@ describe('the permission matrix through HTTP', () => {
       expect(response.status, text).toBeLessThan(300);
     } else {
       expect(response.status, text).toBe(403);
-      expect(JSON.parse(text)).toMatchObject({ code: expect.stringMatching(/PERMISSION_DENIED/), detail: expect.stringContaining(role) });
+      expect(JSON.parse(text)).toMatchObject({ code: expect.stringMatching(/PERMISSION_DENIED/), detail: expect.stringContaining(role.replace('_', ' ')) });
     }
   });
 });

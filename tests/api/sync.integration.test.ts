@@ -183,8 +183,8 @@ describe('sheet sync: push and pull', () => {
       { rowNumber: 2, rowVersion: hnf.rowVersion, values: { ...hnf.values, status: 'finished', budget_planned: 90_000_000 } },
     ] }] });
     const errors = asLead.tables[0]!.results[0]!.errors!;
-    expect(errors.status?.[0]).toMatch(/^A planned campaign can't move to finished; it can move to: running, paused, canceled\. \/ /);
-    expect(errors.budget_planned?.[0]).toMatch(/^Your role \(lead\) can't change campaign budgets\. \/ /);
+    expect(errors.status?.[0]).toMatch(/^A planned campaign can't move to finished; it can move to: running, paused, canceled\.$/);
+    expect(errors.budget_planned?.[0]).toMatch(/^Your role \(lead\) can't change campaign budgets\.$/);
     expect(asLead.applied).toBe(false);
 
     const asAdmin = await push({ tables: [{ table: 'campaigns', rows: [{ rowNumber: 2, rowVersion: hnf.rowVersion, values: { ...hnf.values, budget_planned: 90_000_000 } }] }] }, 'lan.nguyen');

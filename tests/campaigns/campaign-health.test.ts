@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeCampaignFlags, type CampaignHealthFacts } from '../../sync-server/src/contract/campaigns/campaign-health.js';
 import { computeProgress, divideOrNull } from '../../sync-server/src/contract/campaigns/campaign-metrics.js';
+import { runInLanguage } from '../../sync-server/src/platform/i18n/request-language.js';
 
 function facts(overrides: Partial<CampaignHealthFacts> = {}): CampaignHealthFacts {
   return {
@@ -44,7 +45,7 @@ describe('health flags', () => {
 
   it('end before start is flagged DATE_INVALID as an error with both dates in the reason', () => {
     const [flag] = computeCampaignFlags(facts({ status: 'draft', startDate: '2026-03-10', endDate: '2026-03-01' }));
-    expect(flag).toEqual({ code: 'DATE_INVALID', severity: 'error', reason: 'End date 2026-03-01 is before start date 2026-03-10: fix one of them.' });
+    expect(flag).toEqual({ code: 'DATE_INVALID', severity: 'error', reason: 'End date 01/03/2026 is before start date 10/03/2026: fix one of them.' });
   });
 
   it('a sale or traffic campaign with no KPI is flagged KPI_MISSING; awareness is not, and the objectives are configurable', () => {
@@ -64,6 +65,9 @@ describe('health flags', () => {
   it('overdue deliverables are flagged AT_RISK_DEADLINE naming the bookings', () => {
     const [flag] = computeCampaignFlags(facts({ overdueDeliverables: 2, overdueBookingCodes: ['BK-0012', 'BK-0015'] }));
     expect(flag?.reason).toBe('2 deliverables overdue: BK-0012, BK-0015.');
+    expect(computeCampaignFlags(facts({ overdueDeliverables: 1, overdueBookingCodes: ['BK-0012'] }))[0]?.reason).toBe('1 deliverable overdue: BK-0012.');
+    const many = ['BK-1', 'BK-2', 'BK-3', 'BK-4', 'BK-5', 'BK-6', 'BK-7'];
+    expect(computeCampaignFlags(facts({ overdueDeliverables: 7, overdueBookingCodes: many }))[0]?.reason).toBe('7 deliverables overdue: BK-1, BK-2, BK-3, BK-4, BK-5 and 2 more.');
     expect(flagCodes({ status: 'finished', overdueDeliverables: 2, overdueBookingCodes: ['BK-1'] })).toEqual([]);
   });
 
@@ -77,6 +81,7 @@ describe('health flags', () => {
   it('a watchlist or troubled creator is a CREATOR_RISK warning, a blacklisted one an error', () => {
     const watch = computeCampaignFlags(facts({ riskyCreators: [{ name: 'Linh', status: 'watchlist', troubleCount: 0 }, { name: 'Nam', status: 'active', troubleCount: 3 }] }));
     expect(watch).toEqual([{ code: 'CREATOR_RISK', severity: 'warning', reason: 'Review these creators: Linh (watchlist), Nam (3 rejected or late deliverables).' }]);
+    expect(computeCampaignFlags(facts({ riskyCreators: [{ name: 'Nam', status: 'active', troubleCount: 1 }] }))[0]?.reason).toBe('Review this creator: Nam (1 rejected or late deliverable).');
     const black = computeCampaignFlags(facts({ riskyCreators: [{ name: 'Tú', status: 'blacklist', troubleCount: 0 }] }));
     expect(black[0]?.severity).toBe('error');
   });
@@ -109,5 +114,24 @@ describe('progress', () => {
   it('a ratio without denominator is unknown (null), never an error', () => {
     expect(divideOrNull(5, 0)).toBeNull();
     expect(divideOrNull(5, 2)).toBe(2.5);
+  });
+});
+
+describe('health flag reasons in each language', () => {
+  const overdue = (count: number) => facts({ overdueDeliverables: count, overdueBookingCodes: ['BK-0012', 'BK-0015'].slice(0, count) });
+
+  it('count deliverables with the language’s own plural, and keep the flag codes', () => {
+    expect(runInLanguage('vi', () => computeCampaignFlags(overdue(1))[0])).toEqual({ code: 'AT_RISK_DEADLINE', severity: 'warning', reason: '1 hạng mục trễ hạn: BK-0012.' });
+    expect(runInLanguage('vi', () => computeCampaignFlags(overdue(2))[0]?.reason)).toBe('2 hạng mục trễ hạn: BK-0012, BK-0015.');
+    expect(runInLanguage('am', () => computeCampaignFlags(overdue(1))[0]?.reason)).toBe('1 የሚቀርብ ይዘት ጊዜው አልፏል፦ BK-0012።');
+    expect(runInLanguage('am', () => computeCampaignFlags(overdue(2))[0]?.reason)).toBe('2 የሚቀርቡ ይዘቶች ጊዜያቸው አልፏል፦ BK-0012፣ BK-0015።');
+  });
+
+  it('write amounts and ratios as the language does', () => {
+    const over = facts({ budgetPlanned: 10_000_000, budgetActual: 12_500_000 });
+    expect(runInLanguage('vi', () => computeCampaignFlags(over)[0]?.reason)).toBe('Đã chi 12.500.000 trên ngân sách kế hoạch 10.000.000 (vượt 2.500.000).');
+    const low = facts({ roas: 0.5, hasTracking: true, today: '2026-02-20' });
+    expect(runInLanguage('en', () => computeCampaignFlags(low)[0]?.reason)).toBe('ROAS 0.50 is under the target 1 after 19 days running.');
+    expect(runInLanguage('vi', () => computeCampaignFlags(low)[0]?.reason)).toBe('ROAS 0,50 thấp hơn mục tiêu 1 sau 19 ngày chạy.');
   });
 });

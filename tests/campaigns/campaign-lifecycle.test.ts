@@ -7,6 +7,8 @@ import {
   type CampaignRuleFacts,
   type CampaignStatus,
 } from '../../sync-server/src/contract/campaigns/campaign-lifecycle.js';
+import type { Language } from '../../sync-server/src/contract/i18n/languages.js';
+import { runInLanguage } from '../../sync-server/src/platform/i18n/request-language.js';
 
 const POSTMORTEM = '## Postmortem\n- What worked: hooks in the first 2s\n- What didn\u2019t: late scripts\n- Next time: brief earlier\n';
 
@@ -71,10 +73,22 @@ describe('campaign lifecycle transitions', () => {
   it('a refused transition lists every reason, not only the first', () => {
     const result = checkCampaignTransition(facts({ status: 'planned', startDate: '2026-03-10', endDate: '2026-03-01', creatorsCount: 0 }), 'running');
     expect(result.violations.map((v) => v.code)).toEqual(['DATE_INVALID', 'MISSING_CREATOR']);
-    for (const violation of result.violations) {
-      expect(violation.message).toMatch(/\w/);
-      expect(violation.messageVi).toMatch(/\w/);
-    }
+    for (const violation of result.violations) expect(violation.message).toMatch(/\w/);
+  });
+
+  it('says every reason in the language of the moment, with the same codes for programs', () => {
+    const planned = facts({ status: 'planned', startDate: '2026-03-10', endDate: '2026-03-01', creatorsCount: 0 });
+    const check = (language: Language) => runInLanguage(language, () => checkCampaignTransition(planned, 'running').violations);
+    const [english, vietnamese, amharic] = [check('en'), check('vi'), check('am')];
+    expect(vietnamese.map((v) => v.code)).toEqual(english.map((v) => v.code));
+    expect(amharic.map((v) => v.code)).toEqual(english.map((v) => v.code));
+    expect(english.map((v) => v.message)).toEqual(['The end date (01/03/2026) is before the start date (10/03/2026).', 'Add at least one creator before the campaign runs.']);
+    expect(vietnamese[1]?.message).toBe('Cần thêm ít nhất một creator trước khi chạy chiến dịch.');
+    expect(amharic[1]?.message).toBe('ዘመቻው ከመጀመሩ በፊት ቢያንስ አንድ የይዘት ፈጣሪ ያክሉ።');
+    // A refused move names the statuses as the language calls them, never the codes alone.
+    const notAllowed = runInLanguage('vi', () => checkCampaignTransition(facts({ status: 'draft' }), 'finished').violations[0]);
+    expect(notAllowed?.code).toBe('TRANSITION_NOT_ALLOWED');
+    expect(notAllowed?.message).toMatch(/^Chiến dịch ở trạng thái “.+” không thể chuyển sang “.+”; chỉ có thể chuyển sang: /);
   });
 
   it('the running requirement is configurable: product, either or none', () => {

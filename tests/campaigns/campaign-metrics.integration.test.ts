@@ -115,7 +115,7 @@ describe('health flags from real data', () => {
     const [health] = await getCampaignsHealth(db.prisma, [busy], { today: TODAY, config });
     expect(health?.flags.find((flag) => flag.code === 'CREATOR_RISK')?.reason).toBe('Review this creator: Mai Vlog (watchlist).');
     const [strict] = await getCampaignsHealth(db.prisma, [busy], { today: TODAY, config: { ...config, creatorRiskThreshold: 1 } });
-    expect(strict?.flags.find((flag) => flag.code === 'CREATOR_RISK')?.reason).toBe('Review these creators: Mai Vlog (watchlist), Linh Beauty (1 rejected or late deliverables), Nam Review (1 rejected or late deliverables).');
+    expect(strict?.flags.find((flag) => flag.code === 'CREATOR_RISK')?.reason).toBe('Review these creators: Mai Vlog (watchlist), Linh Beauty (1 rejected or late deliverable), Nam Review (1 rejected or late deliverable).');
     expect(strict?.flags.find((flag) => flag.code === 'LOW_PERFORMANCE')).toBeUndefined();
   });
 
@@ -127,7 +127,7 @@ describe('health flags from real data', () => {
   it('DATE_INVALID shows for rows that reached the database around the rules (e.g. an old import)', async () => {
     await db.prisma.$executeRawUnsafe(`UPDATE campaigns SET start_date = '2026-04-10', end_date = '2026-04-01' WHERE id = $1::uuid`, bare);
     const [health] = await getCampaignsHealth(db.prisma, [bare], { today: TODAY });
-    expect(health?.flags).toEqual([{ code: 'DATE_INVALID', severity: 'error', reason: 'End date 2026-04-01 is before start date 2026-04-10: fix one of them.' }]);
+    expect(health?.flags).toEqual([{ code: 'DATE_INVALID', severity: 'error', reason: 'End date 01/04/2026 is before start date 10/04/2026: fix one of them.' }]);
     await db.prisma.$executeRawUnsafe('UPDATE campaigns SET start_date = NULL, end_date = NULL WHERE id = $1::uuid', bare);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coerceCell, parseNumberText, type CellValue, type ColumnDefinition } from '../../sync-server/src/contract/index.js';
 
-const label = { en: '', vi: '' };
+const label = { en: '', vi: '', am: '' };
 const column = (type: ColumnDefinition['type'], extra: Partial<ColumnDefinition> = {}): ColumnDefinition => ({ name: 'value', type, isRequired: false, label, ...extra });
 const read = (definition: ColumnDefinition, value: CellValue) => coerceCell(definition, value);
 const valueOf = (definition: ColumnDefinition, value: CellValue) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as prismaEnums from '../../sync-server/src/generated/prisma/enums.js';
-import { enumValues, prismaEnumNames, tableDefinitions, templateColumns, type EnumName } from '../../sync-server/src/contract/index.js';
+import { enumValues, prismaEnumNames, storedComputedColumns, tableDefinitions, templateColumns, type EnumName } from '../../sync-server/src/contract/index.js';
 
 // The column lists of spec 001, section IMPORT FILES, verbatim.
 const columnsOf001: Record<string, string> = {
@@ -21,12 +21,36 @@ const columnsOf001: Record<string, string> = {
   payments: 'booking_code,campaign_code,creator_key,amount,currency,exchange_rate,amount_vnd,payment_date,payment_method,status,invoice_number,note,created_by_username',
 };
 
+/** A template's columns with `column` put right after `after` (or taken out, with no `after`). */
+function amend(columns: string, column: string, after?: string): string {
+  const names = columns.split(',').filter((name) => name !== column);
+  if (after) names.splice(names.indexOf(after) + 1, 0, column);
+  return names.join(',');
+}
+
+// Issue 13 (currencies): the exchange rates are a template of their own; bookings and conversions
+// take an optional exchange_rate after their currency, as payments do; payments' amount_vnd is
+// filled by the server now (a computed column: a file that still carries it imports, the column is
+// read past).
+const columnsNow: Record<string, string> = {
+  ...columnsOf001,
+  exchange_rates: 'currency,rate_date,rate_to_base,source',
+  bookings: amend(columnsOf001.bookings!, 'exchange_rate', 'currency'),
+  conversions: amend(columnsOf001.conversions!, 'exchange_rate', 'currency'),
+  payments: amend(columnsOf001.payments!, 'amount_vnd'),
+};
+
 describe('table definitions', () => {
-  it('hold the 15 templates of 001 with exactly its columns, in its order', () => {
-    expect(tableDefinitions.map((definition) => definition.name).sort()).toEqual(Object.keys(columnsOf001).sort());
+  it("hold the 15 templates of 001 with exactly its columns, in its order, and issue 13's exchange rates", () => {
+    expect(tableDefinitions.map((definition) => definition.name).sort()).toEqual(Object.keys(columnsNow).sort());
     for (const definition of tableDefinitions) {
-      expect(templateColumns(definition).map((column) => column.name).join(','), definition.name).toBe(columnsOf001[definition.name]);
+      expect(templateColumns(definition).map((column) => column.name).join(','), definition.name).toBe(columnsNow[definition.name]);
     }
+  });
+
+  it('show each amount in the base currency as a read-only column the server stores and fills', () => {
+    const stored = tableDefinitions.flatMap((definition) => storedComputedColumns(definition).map((column) => `${definition.name}.${column.name}→${column.dbColumn}`));
+    expect(stored).toEqual(['bookings.total_fee_vnd→total_fee_vnd', 'conversions.revenue_vnd→revenue_vnd', 'payments.amount_vnd→amount_vnd']);
   });
 
   it('accept exactly the values of the Prisma enums, so a sheet dropdown never offers a value the database refuses', () => {

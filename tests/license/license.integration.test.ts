@@ -178,6 +178,15 @@ describe('a read-only installation (the trial is over)', () => {
     const body = (await refused.json()) as { code: string; detail: string };
     expect(body.code).toBe('LICENSE_READ_ONLY');
     expect(body.detail).toMatch(/^Nothing was saved\. The trial ended on \d{4}-\d{2}-\d{2}/);
+    // The status is kept a minute, and still each refusal speaks its caller's language, whole.
+    for (const [language, expected] of [
+      ['vi', /^Chưa lưu gì cả\. Thời gian dùng thử đã kết thúc ngày \d{4}-\d{2}-\d{2} nên Booking Center chỉ cho đọc/],
+      ['am', /^ምንም አልተቀመጠም። የሙከራ ጊዜው በ\d{4}-\d{2}-\d{2} ስላበቃ Booking Center ለንባብ ብቻ ነው/],
+    ] as const) {
+      const answer = await fetch(`${server.url}/api/v1/campaigns/CC-TET-2026/duplicate`, { method: 'POST', headers: { ...headers, 'accept-language': language }, body: '{}' });
+      expect(answer.status).toBe(403);
+      expect(((await answer.json()) as { detail: string }).detail).toMatch(expected);
+    }
     expect(await server.database.prisma.campaign.count()).toBe(before);
 
     // The same refusal at every door, since it is the write door's: the sheet push, the upload, the CLI.

@@ -20,9 +20,15 @@ export type RunningChild = {
   exited: Promise<number | string>;
 };
 
-/** The environment of a child: this process's, without the test databases, with `env` on top. */
+/**
+ * The environment of a child: this process's, without the test databases, with `env` on top.
+ * Commands speak the terminal's language (LANG, LC_ALL), else their tenant's, and the tests'
+ * expectations are English: a child speaks English unless the test gives it a locale, whatever
+ * the machine running the tests is set to.
+ */
 export function childEnvironment(env: Record<string, string>): NodeJS.ProcessEnv {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', ...env };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', LANG: 'en_US.UTF-8', ...env };
+  for (const name of ['LC_ALL', 'LC_MESSAGES'] as const) if (!env[name]) delete childEnv[name];
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   delete childEnv.TEST_DATABASE_URL;
   return childEnv;

@@ -82,6 +82,10 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
   // The test's own reads and writes (tokens, fixtures, checks) act in the default tenant; the
   // server's requests act in their caller's, which the tenant isolation tests hold it to.
   server.database.tenant.tenantId = DEFAULT_TENANT_ID;
+  // A tenant speaks Vietnamese unless set otherwise, and a request without Accept-Language is
+  // answered in its tenant's language. The tests' expectations are English: the sample tenant
+  // speaks English here, and a test of another language asks for it (Accept-Language, PATCH /me).
+  await server.database.prisma.tenant.update({ where: { id: DEFAULT_TENANT_ID }, data: { language: 'en' } });
   const tokens = new Map<string, string>();
   const tokenFor = async (username: string) => {
     if (!tokens.has(username)) {

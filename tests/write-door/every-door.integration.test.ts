@@ -35,11 +35,11 @@ import {
 
 // ── The rules' words, as a person reads them (the English half of each message) ─────────────
 
-const LEAD_CANNOT_CANCEL = /^Your role \(lead\) can't cancel campaigns\. \/ /;
-const LEAD_CANNOT_BUDGET = /^Your role \(lead\) can't change campaign budgets\. \/ /;
-const BLACKLISTED = /^Trịnh Thảo Vy is blacklisted: only an admin can assign this creator\. \/ /;
-const DRAFT_TO_RUNNING = /^A draft campaign can't move to running; it can move to: planned, paused, canceled\. \/ /;
-const terminal = (code: string) => new RegExp(`^${code} is finished: only its description \\(insights, postmortem\\) can still change\\. / `);
+const LEAD_CANNOT_CANCEL = /^Your role \(lead\) can't cancel campaigns\.$/;
+const LEAD_CANNOT_BUDGET = /^Your role \(lead\) can't change campaign budgets\.$/;
+const BLACKLISTED = /^Trịnh Thảo Vy is blacklisted: only an admin can assign this creator\.$/;
+const DRAFT_TO_RUNNING = /^A draft campaign can't move to running; it can move to: planned, paused, canceled\.$/;
+const terminal = (code: string) => new RegExp(`^${code} is finished: only its description \\(insights, postmortem\\) can still change\\.$`);
 
 /** A sample campaign as a campaigns.csv row (sample-data.ts), with changes. */
 function sampleCampaignRow(code: string, overrides: TemplateRow = {}): TemplateRow {
@@ -240,7 +240,7 @@ describe('the write door holds the same rules at every door', () => {
       const before = await campaignState(db(), code);
       const response = await pushCampaignEdit(code, { start_date: null });
       expect(response.applied).toBe(false);
-      expect(onlyResult(response).errors?.start_date).toEqual([expect.stringMatching(new RegExp(`^${code} is planned: A planned campaign needs a start date\\. / `))]);
+      expect(onlyResult(response).errors?.start_date).toEqual([expect.stringMatching(new RegExp(`^${code} is planned: A planned campaign needs a start date\\.$`))]);
       expect(await campaignState(db(), code)).toEqual(before);
       expect(before.startDate).toBe('2026-03-01');
     });
@@ -254,7 +254,7 @@ describe('the write door holds the same rules at every door', () => {
       expect(response.applied).toBe(false);
       const result = onlyResult(response);
       expect(result.status).toBe('error');
-      expect(Object.values(result.errors ?? {}).flat()).toEqual([expect.stringMatching(new RegExp(`^${code} is running: Add at least one creator before the campaign runs\\. / `))]);
+      expect(Object.values(result.errors ?? {}).flat()).toEqual([expect.stringMatching(new RegExp(`^${code} is running: Add at least one creator before the campaign runs\\.$`))]);
       expect(await liveCreatorKeys(db(), code)).toEqual(['KOC-HOANGANHREVIEW']);
     });
 
@@ -263,12 +263,12 @@ describe('the write door holds the same rules at every door', () => {
       const otherCampaign = await push('huong.le', [asPaymentRow(misfiledPayment('HNF-MUT-TET-2026', 'KOC-BAOTRAMSKIN'))]);
       expect(otherCampaign.applied).toBe(false);
       expect(onlyResult(otherCampaign).errors?.campaign_code).toEqual([
-        expect.stringMatching(/^This payment is filed under campaign HNF-MUT-TET-2026, but booking BK-0002 belongs to campaign CC-TET-2026\. \/ /),
+        expect.stringMatching(/^This payment is filed under campaign HNF-MUT-TET-2026, but booking BK-0002 belongs to campaign CC-TET-2026\.$/),
       ]);
       const otherCreator = await push('huong.le', [asPaymentRow(misfiledPayment('CC-TET-2026', 'KOC-LINHBEAUTY'))]);
       expect(otherCreator.applied).toBe(false);
       expect(onlyResult(otherCreator).errors?.creator_key).toEqual([
-        expect.stringMatching(/^This payment is filed under creator KOC-LINHBEAUTY, but booking BK-0002 is with KOC-BAOTRAMSKIN\. \/ /),
+        expect.stringMatching(/^This payment is filed under creator KOC-LINHBEAUTY, but booking BK-0002 is with KOC-BAOTRAMSKIN\.$/),
       ]);
       expect(await paymentsOfBooking(db(), 'BK-0002')).toEqual(BK_0002_PAYMENTS);
     });
@@ -286,7 +286,7 @@ describe('the write door holds the same rules at every door', () => {
       const response = await push('minh.tran', [{ table: 'campaign_products', rows: [{ rowNumber: 5, rowVersion: null, values: { campaign_code: 'CC-TET-2026', brand_code: 'HANOIFOOD', product_code: 'HN-O-MAI', priority: 3, note: null } }] }]);
       expect(response.applied).toBe(false);
       expect(onlyResult(response).errors?.brand_code).toEqual([
-        expect.stringMatching(/^Product HANOIFOOD\/HN-O-MAI belongs to HANOIFOOD, but campaign CC-TET-2026 belongs to COCOON\. \/ /),
+        expect.stringMatching(/^Product HANOIFOOD\/HN-O-MAI belongs to HANOIFOOD, but campaign CC-TET-2026 belongs to COCOON\.$/),
       ]);
       const products = await db().campaignProduct.findMany({ where: { campaign: { code: 'CC-TET-2026' }, deletedAt: null }, include: { product: true } });
       expect(products.map((row) => row.product.code).sort()).toEqual(['CC-BI-BAO', 'CC-CAFE-DL']);
@@ -295,13 +295,13 @@ describe('the write door holds the same rules at every door', () => {
     it("a booking pushed with a brand other than its campaign's is refused, new or edited", async () => {
       const created = await push('minh.tran', [{ table: 'bookings', rows: [{ rowNumber: 8, rowVersion: null, values: wrongBrandBooking('WD-PUSH-BK-1') as CellRecord }] }]);
       expect(created.applied).toBe(false);
-      expect(onlyResult(created).errors?.brand_code).toEqual([expect.stringMatching(/^Booking WD-PUSH-BK-1 is for brand HANOIFOOD, but campaign CC-TET-2026 belongs to COCOON\. \/ /)]);
+      expect(onlyResult(created).errors?.brand_code).toEqual([expect.stringMatching(/^Booking WD-PUSH-BK-1 is for brand HANOIFOOD, but campaign CC-TET-2026 belongs to COCOON\.$/)]);
       expect(await db().booking.count({ where: { code: 'WD-PUSH-BK-1' } })).toBe(0);
 
       const bk2 = await pulled('bookings', (values) => values.code === 'BK-0002');
       const edited = await push('minh.tran', [{ table: 'bookings', rows: [{ rowNumber: 3, rowVersion: bk2.rowVersion, values: { ...bk2.values, brand_code: 'HANOIFOOD', product_code: null } }] }]);
       expect(edited.applied).toBe(false);
-      expect(onlyResult(edited).errors?.brand_code).toEqual([expect.stringMatching(/^Booking BK-0002 is for brand HANOIFOOD, but campaign CC-TET-2026 belongs to COCOON\. \/ /)]);
+      expect(onlyResult(edited).errors?.brand_code).toEqual([expect.stringMatching(/^Booking BK-0002 is for brand HANOIFOOD, but campaign CC-TET-2026 belongs to COCOON\.$/)]);
       const stored = await db().booking.findFirstOrThrow({ where: { code: 'BK-0002' }, include: { brand: true, productFocus: true } });
       expect([stored.brand.code, stored.productFocus?.code, stored.rowVersion]).toEqual(['COCOON', 'CC-CAFE-DL', bk2.rowVersion]);
     });
@@ -636,15 +636,15 @@ describe('the import CLI (npx tsx scripts/import.ts --path … --as …) holds t
   it("a lead's CLI import that cancels a campaign and sets its budget to 1 exits 1, names file, row, column and rule, and changes nothing", async () => {
     const { exitCode, output, prisma } = cli.of('cancel');
     expect(output).toMatch(actedAs('minh.tran@bookingcenter.vn', 'lead'));
-    expect(output).toContain("campaigns.csv, row 2, column status: Your role (lead) can't cancel campaigns. / ");
-    expect(output).toContain("campaigns.csv, row 2, column budget_planned: Your role (lead) can't change campaign budgets. / ");
+    expect(output).toContain("campaigns.csv, row 2, column status: Your role (lead) can't cancel campaigns.");
+    expect(output).toContain("campaigns.csv, row 2, column budget_planned: Your role (lead) can't change campaign budgets.");
     expect(exitCode).toBe(1);
     expect(await campaignState(prisma, 'HNF-MUT-TET-2026')).toMatchObject({ status: 'planned', budgetPlanned: 80_000_000, rowVersion: 1 });
   });
 
   it("a lead's CLI import assigning the blacklisted KOC-THAOVY is refused", async () => {
     const { exitCode, output, prisma } = cli.of('blacklistLead');
-    expect(output).toContain('campaign_creators.csv, row 2, column creator_key: Trịnh Thảo Vy is blacklisted: only an admin can assign this creator. / ');
+    expect(output).toContain('campaign_creators.csv, row 2, column creator_key: Trịnh Thảo Vy is blacklisted: only an admin can assign this creator.');
     expect(exitCode).toBe(1);
     expect(await liveCreatorKeys(prisma, cli$.blacklistLead.code)).toEqual([]);
   });
@@ -660,7 +660,7 @@ describe('the import CLI (npx tsx scripts/import.ts --path … --as …) holds t
 
   it('a draft moved straight to running by the CLI is refused with the transition message', async () => {
     const { exitCode, output, prisma } = cli.of('draftToRunning');
-    expect(output).toContain("campaigns.csv, row 2, column status: A draft campaign can't move to running; it can move to: planned, paused, canceled. / ");
+    expect(output).toContain("campaigns.csv, row 2, column status: A draft campaign can't move to running; it can move to: planned, paused, canceled.");
     expect(exitCode).toBe(1);
     expect(await campaignState(prisma, cli$.draft.code)).toMatchObject({ status: 'draft', rowVersion: 1 });
   });
@@ -668,8 +668,8 @@ describe('the import CLI (npx tsx scripts/import.ts --path … --as …) holds t
   it("an admin's CLI import renaming a finished campaign and changing its budget is refused (CAMPAIGN_TERMINAL)", async () => {
     const { exitCode, output, prisma } = cli.of('finishedEdit');
     const { code } = cli$.finished;
-    expect(output).toContain(`campaigns.csv, row 2, column name: ${code} is finished: only its description (insights, postmortem) can still change. / `);
-    expect(output).toContain(`campaigns.csv, row 2, column budget_planned: ${code} is finished: only its description (insights, postmortem) can still change. / `);
+    expect(output).toContain(`campaigns.csv, row 2, column name: ${code} is finished: only its description (insights, postmortem) can still change.`);
+    expect(output).toContain(`campaigns.csv, row 2, column budget_planned: ${code} is finished: only its description (insights, postmortem) can still change.`);
     expect(exitCode).toBe(1);
     expect(await campaignState(prisma, code)).toMatchObject({ name: 'Đã kết thúc', budgetPlanned: 10_000_000, rowVersion: 1 });
   });
@@ -683,7 +683,7 @@ describe('the import CLI (npx tsx scripts/import.ts --path … --as …) holds t
 
   it('finishing a campaign without its postmortem through the CLI is refused, from planned and from running', async () => {
     const { exitCode, output, prisma } = cli.of('finishWithoutPostmortem');
-    expect(output).toContain("campaigns.csv, row 2, column status: A planned campaign can't move to finished; it can move to: running, paused, canceled. / ");
+    expect(output).toContain("campaigns.csv, row 2, column status: A planned campaign can't move to finished; it can move to: running, paused, canceled.");
     expect(output).toContain(`campaigns.csv, row 3, column description: ${cli$.running.code} is finished: Write the postmortem`);
     expect(exitCode).toBe(1);
     const states = [await campaignState(prisma, cli$.planned.code), await campaignState(prisma, cli$.running.code)];

@@ -4,6 +4,8 @@
  * converted is sent as typed, so the server answers with a message pointing at the cell.
  */
 import type { CellValue, ColumnPayload } from '../../../sync-server/src/contract/sync-payloads.js';
+import type { Language } from '../../../sync-server/src/contract/i18n/languages.js';
+import { enumCodeToLabel, enumTextToCode } from './localized-labels.js';
 import type { SheetCell } from './sheet-columns.js';
 
 function pad(value: number, width = 2): string {
@@ -65,21 +67,29 @@ export function toPayloadValue(cell: SheetCell | undefined, column: ColumnPayloa
       return cell instanceof Date ? formatIsoDate(cell) : String(cell).trim();
     case 'datetime':
       return cell instanceof Date ? formatIsoDateTime(cell) : String(cell).trim();
+    case 'enum': {
+      // A label in any language travels as its code; anything else as typed, for the server to name.
+      const text = cell instanceof Date ? formatIsoDate(cell) : String(cell).trim();
+      return enumTextToCode(column, text) ?? text;
+    }
     case 'text':
-    case 'enum':
     case 'json':
       return cell instanceof Date ? formatIsoDate(cell) : String(cell).trim();
   }
 }
 
-/** A value from the server → what the add-on writes into the cell ("" clears it). */
-export function toSheetValue(value: CellValue | undefined): string | number | boolean {
+/**
+ * A value from the server → what the add-on writes into the cell ("" clears it); an enum code
+ * becomes its label in the sheet's language, as its dropdown shows it.
+ */
+export function toSheetValue(value: CellValue | undefined, column?: Pick<ColumnPayload, 'type' | 'enumValues' | 'enumLabels'>, language?: Language): string | number | boolean {
   if (value === null || value === undefined) return '';
+  if (column?.type === 'enum' && language && typeof value === 'string') return enumCodeToLabel(column, value, language);
   return value;
 }
 
 /** How a server value reads in a note ("Server value: …"). */
-export function describeValue(value: CellValue | undefined): string {
+export function describeValue(value: CellValue | undefined, column?: Pick<ColumnPayload, 'type' | 'enumValues' | 'enumLabels'>, language?: Language): string {
   if (value === null || value === undefined || value === '') return '(empty)';
-  return String(value);
+  return String(toSheetValue(value, column, language));
 }

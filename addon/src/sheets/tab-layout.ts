@@ -3,7 +3,10 @@
  * has: "Set up sheets" creates a tab or repairs it without moving the planner's columns.
  * The adapter turns this plan into a handful of Sheets calls.
  */
+import type { Language } from '../../../sync-server/src/contract/i18n/languages.js';
+import { translate } from '../../../sync-server/src/contract/i18n/translate.js';
 import type { ColumnPayload, TablePayload } from '../../../sync-server/src/contract/sync-payloads.js';
+import { columnLabel, enumCodeToLabel, tabNameCandidates } from './localized-labels.js';
 import {
   type SheetCell,
   HIDDEN_SYSTEM_COLUMNS,
@@ -62,7 +65,6 @@ export const STATUS_DROPDOWN = [ROW_ACTIONS.delete, ROW_ACTIONS.takeTheirs, ROW_
 /** Finds the A1 range of another tab's column, e.g. ("brands", "code") → "'Brands'!A2:A". */
 export type ReferenceResolver = (table: string, column: string) => string | undefined;
 
-export type Language = 'en' | 'vi';
 
 function numberFormatFor(column: ColumnPayload): string | undefined {
   switch (column.type) {
@@ -83,10 +85,13 @@ function numberFormatFor(column: ColumnPayload): string | undefined {
   }
 }
 
-function validationFor(column: ColumnPayload, resolveReference: ReferenceResolver): ColumnValidation | undefined {
+function validationFor(column: ColumnPayload, resolveReference: ReferenceResolver, language: Language): ColumnValidation | undefined {
   if (column.computed) return undefined;
   if (column.type === 'enum' && column.enumValues && column.enumValues.length > 0) {
-    return { kind: 'list', values: [...column.enumValues], allowInvalid: false };
+    // The dropdown speaks the sheet's language. A code or another language's label typed by hand
+    // is only marked, not refused: the server reads every one of them, and names the rest.
+    const labels = column.enumValues.map((code) => enumCodeToLabel(column, code, language));
+    return { kind: 'list', values: labels, allowInvalid: labels.some((label, index) => label !== column.enumValues?.[index]) };
   }
   if (column.references) {
     const a1 = resolveReference(column.references.table, column.references.column);
@@ -98,11 +103,10 @@ function validationFor(column: ColumnPayload, resolveReference: ReferenceResolve
 }
 
 function headerNoteFor(column: ColumnPayload, language: Language): string {
-  const label = (language === 'vi' ? column.labelVi : undefined) ?? column.label ?? column.name;
-  const parts = [label, column.type + (column.required ? (language === 'vi' ? ', bắt buộc' : ', required') : '')];
-  if (column.enumValues) parts.push(column.enumValues.join(' | '));
+  const parts = [columnLabel(column, language), column.type + (column.required ? translate(language, 'layout.requiredSuffix') : '')];
+  if (column.enumValues) parts.push(column.enumValues.map((code) => enumCodeToLabel(column, code, language)).join(' | '));
   if (column.references) parts.push(`→ ${column.references.table}.${column.references.column}`);
-  if (column.computed) parts.push(language === 'vi' ? 'Tính bởi máy chủ, chỉ đọc' : 'Computed by the server, read-only');
+  if (column.computed) parts.push(translate(language, 'layout.computedNote'));
   return parts.join('\n');
 }
 
@@ -132,7 +136,7 @@ export function planTabLayout(
   for (const column of table.columns) {
     const index = finalMap.byName.get(column.name);
     if (index === undefined) continue;
-    const validation = validationFor(column, resolveReference);
+    const validation = validationFor(column, resolveReference, language);
     const numberFormat = numberFormatFor(column);
     columns.push({
       index,
@@ -156,12 +160,7 @@ export function planTabLayout(
       isRequired: false,
       numberFormat: '@',
       ...(name === SYSTEM_COLUMNS.status ? { validation: { kind: 'list', values: [...STATUS_DROPDOWN], allowInvalid: true } as const } : {}),
-      headerNote:
-        name === SYSTEM_COLUMNS.status
-          ? language === 'vi'
-            ? 'Trạng thái đồng bộ. Chọn "delete" để xoá dòng, "take theirs" / "keep mine" khi xung đột.'
-            : 'Sync status. Pick "delete" to delete the row, "take theirs" / "keep mine" on a conflict.'
-          : 'Booking Center bookkeeping, do not edit.',
+      headerNote: translate(language, name === SYSTEM_COLUMNS.status ? 'layout.syncStatusNote' : 'layout.bookkeepingNote'),
     });
   }
   columns.sort((left, right) => left.index - right.index);
@@ -191,9 +190,9 @@ export function planTabLayout(
   };
 }
 
-/** The tab a table lives in: its English title, its Vietnamese title or its machine name. */
+/** The tab a table lives in: its title in any of our languages, or its machine name. */
 export function findTabName(table: TablePayload, tabNames: readonly string[]): string | undefined {
-  const candidates = [table.title, table.titleVi, table.name].filter((name): name is string => Boolean(name)).map((name) => name.toLowerCase());
+  const candidates = tabNameCandidates(table).map((name) => name.toLowerCase());
   return tabNames.find((tab) => candidates.includes(tab.trim().toLowerCase()));
 }
 

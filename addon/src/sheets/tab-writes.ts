@@ -11,6 +11,7 @@ import type {
   PushRowResult,
   TablePayload,
 } from '../../../sync-server/src/contract/sync-payloads.js';
+import type { Language } from '../../../sync-server/src/contract/i18n/languages.js';
 import { describeValue, toPayloadValue, toSheetValue } from './cell-values.js';
 import { type ColumnMap, type Grid, type SheetCell, ROW_ACTIONS } from './sheet-columns.js';
 import { type SheetRow, hashValues, naturalKeyOf, readSheetRows } from './sheet-rows.js';
@@ -28,6 +29,8 @@ export type WriteLabels = {
   serverValue: string;
   conflictHelp: string;
   deletedOnServer: string;
+  /** The sheet's language: enum codes are written as its labels. Absent: codes as they are. */
+  language?: Language;
 };
 
 export const ENGLISH_WRITE_LABELS: WriteLabels = {
@@ -228,7 +231,7 @@ function markConflict(
     if (!(column.name in serverValues)) continue;
     const mine = sheetRow.values[column.name] ?? null;
     const theirs = serverValues[column.name] ?? null;
-    if (!sameValue(mine, theirs)) addNote(notes, map.byName.get(column.name), `${labels.serverValue}: ${describeValue(theirs)}`);
+    if (!sameValue(mine, theirs)) addNote(notes, map.byName.get(column.name), `${labels.serverValue}: ${describeValue(theirs, column, labels.language)}`);
   }
 }
 
@@ -242,7 +245,7 @@ function sameValue(left: CellValue, right: CellValue): boolean {
  * server's values in (the row becomes clean), "keep mine" adopts the server's row_version so
  * the next push overwrites the server on purpose.
  */
-export function resolveConflictChoices(table: TablePayload, map: ColumnMap, state: TabState): { state: TabState; resolved: number } {
+export function resolveConflictChoices(table: TablePayload, map: ColumnMap, state: TabState, language?: Language): { state: TabState; resolved: number } {
   const next = cloneTab(state, widthOf(state.values));
   let resolved = 0;
   for (let index = 1; index < next.values.length; index += 1) {
@@ -259,7 +262,7 @@ export function resolveConflictChoices(table: TablePayload, map: ColumnMap, stat
       for (const column of map.editable) {
         const position = map.byName.get(column.name);
         if (position === undefined) continue;
-        if (column.name in serverValues) setCell(row, position, toSheetValue(serverValues[column.name]));
+        if (column.name in serverValues) setCell(row, position, toSheetValue(serverValues[column.name], column, language));
         values[column.name] = toPayloadValue(row[position], column);
       }
       writeComputed(row, map, serverValues);
@@ -328,12 +331,12 @@ export function mergePulledRows(
         summary.removed += 1;
         continue;
       }
-      writeRow(map, row, incoming);
+      writeRow(map, row, incoming, labels.language);
       clearOurNotes(notes);
       summary.updated += 1;
     } else if (!incoming.deleted) {
       const row: SheetCell[] = new Array<SheetCell>(width).fill('');
-      writeRow(map, row, incoming);
+      writeRow(map, row, incoming, labels.language);
       next.values.push(row);
       next.notes.push(new Array<string>(width).fill(''));
       summary.added += 1;
@@ -342,14 +345,14 @@ export function mergePulledRows(
   return { state: { values: restoreFormulas(next.values, state.formulas), notes: next.notes }, summary };
 }
 
-function writeRow(map: ColumnMap, row: SheetCell[], incoming: PulledRow): void {
+function writeRow(map: ColumnMap, row: SheetCell[], incoming: PulledRow, language: Language | undefined): void {
   const values: CellRecord = {};
   for (const column of map.editable) {
     const position = map.byName.get(column.name);
     if (position === undefined) continue;
-    const value = incoming.values[column.name] ?? null;
-    setCell(row, position, toSheetValue(value));
-    values[column.name] = toPayloadValue(toSheetValue(value), column);
+    const cell = toSheetValue(incoming.values[column.name] ?? null, column, language);
+    setCell(row, position, cell);
+    values[column.name] = toPayloadValue(cell, column);
   }
   writeComputed(row, map, incoming.computed);
   setCell(row, map.system.rowVersion, incoming.rowVersion);

@@ -3,6 +3,7 @@
  * document properties, the caller's Google ID token, and a document lock around a push.
  */
 import { SyncError, type HttpTransport, type SyncApi, createSyncApi } from './sync-api.js';
+import { currentLanguage } from '../ui/language.js';
 import { PROPERTY_KEYS, checkServerUrl } from './server-settings.js';
 
 export const urlFetchTransport: HttpTransport = (request) => {
@@ -38,6 +39,7 @@ export function openSyncApi(): SyncApi {
   return createSyncApi({
     baseUrl: check.url,
     getToken: () => ScriptApp.getIdentityToken(),
+    getLanguage: currentLanguage,
     transport: urlFetchTransport,
     sleep: (milliseconds) => Utilities.sleep(milliseconds),
   });

@@ -6,6 +6,12 @@
 export const PROPERTY_KEYS = {
   serverUrl: 'BOOKING_CENTER_SERVER_URL',
   pullCursor: 'BOOKING_CENTER_PULL_CURSOR',
+  /** User property: the language the planner chose in the sidebar (vi, en, am); absent: follow the sheet. */
+  language: 'BOOKING_CENTER_LANGUAGE',
+  /** Document property: the tenant's language, as the server last said, for sheets in a locale we don't speak. */
+  tenantLanguage: 'BOOKING_CENTER_TENANT_LANGUAGE',
+  /** Document property: the tenant's base currency (VND, USD, ETB), in which every total is. */
+  baseCurrency: 'BOOKING_CENTER_BASE_CURRENCY',
 } as const;
 
 export type UrlCheck = { isValid: true; url: string } | { isValid: false; reason: 'empty' | 'not-https' | 'malformed' };

@@ -52,6 +52,7 @@ import {
   describeHttpFailure,
   nextRetryDelay,
 } from '../sheets/sync-failures.js';
+import { type MeChangeRequest, type MeResponse, meResponseSchema } from '../../../sync-server/src/contract/me-payloads.js';
 import { buildMultipart, encodeUtf8, fileNameFromDisposition } from './multipart.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -100,6 +101,8 @@ export type SyncApiOptions = {
   baseUrl: string;
   /** A Google-signed ID token (ScriptApp.getIdentityToken()). */
   getToken: () => string;
+  /** The planner's language: the server phrases its refusals and problems in it (Accept-Language). */
+  getLanguage?: () => string;
   transport: HttpTransport;
   sleep: (milliseconds: number) => void;
   retryPolicy?: RetryPolicy;
@@ -174,7 +177,11 @@ export function createSyncApi(options: SyncApiOptions) {
       const request: HttpRequest = {
         method,
         url: baseUrl + path,
-        headers: { Authorization: `Bearer ${options.getToken()}`, Accept: 'application/json' },
+        headers: {
+          Authorization: `Bearer ${options.getToken()}`,
+          Accept: 'application/json',
+          ...(options.getLanguage ? { 'Accept-Language': options.getLanguage() } : {}),
+        },
         ...(body === undefined ? {} : 'json' in body ? { payload: JSON.stringify(body.json) } : { payload: body.raw, contentType: body.contentType }),
       };
       let response: HttpResponse;
@@ -229,6 +236,13 @@ export function createSyncApi(options: SyncApiOptions) {
     },
     searchProducts(query: ProductSearchQuery): ProductSearchResponse {
       return call('get', `/api/v1/products${buildQuery(query)}`, productSearchResponseSchema);
+    },
+    // The signed-in planner's own settings (their language).
+    getMe(): MeResponse {
+      return call('get', '/api/v1/me', meResponseSchema);
+    },
+    updateMe(change: MeChangeRequest): MeResponse {
+      return call('patch', '/api/v1/me', meResponseSchema, { json: change });
     },
     // The admin panel (admins only; anyone else is answered 403).
     listUsers(): AdminUser[] {

@@ -17,14 +17,29 @@ import type {
 } from '../../../sync-server/src/contract/sync-payloads.js';
 import { type Grid, type SheetCell, locateColumns } from '../sheets/sheet-columns.js';
 import { openSyncApi } from '../sync-client/gas-http.js';
-import { type Language } from './i18n.js';
+import { tableDefinitions } from '../../../sync-server/src/contract/tables.js';
+import { type Language, LANGUAGES, isLanguage } from './i18n.js';
+import { baseCurrency, chosenLanguage, rememberTenantSettings, storeChosenLanguage } from './language.js';
 import { activeSpreadsheet, findTab, readTab, writeTab } from './spreadsheet-tabs.js';
 import { type PushSummary, currentLanguage, loadTables, message, pullChanges, pushChanges, reportFailures } from './sync-actions.js';
 
 export type CampaignView = { detail: CampaignDetail; transitions: CampaignTransitions };
-export type SidebarContext = { language: Language; campaignCode: string | null };
+export type SidebarContext = {
+  language: Language;
+  /** The planner's own choice of language; null when the spreadsheet's locale decides. */
+  chosenLanguage: Language | null;
+  /** The tenant's base currency, as the server last said; totals are in it. */
+  baseCurrency?: string;
+  campaignCode: string | null;
+};
 
 const CAMPAIGNS = 'campaigns';
+
+/** The Campaigns tab under any of the names Set up sheets gives it, in any of our languages. */
+const campaignTabNames = (() => {
+  const label = tableDefinitions.find((definition) => definition.name === CAMPAIGNS)?.label;
+  return [CAMPAIGNS, ...LANGUAGES.map((language) => label?.[language as keyof typeof label])].filter((name): name is string => Boolean(name)).map((name) => name.toLowerCase());
+})();
 const CAMPAIGN_CREATORS = 'campaign_creators';
 const CAMPAIGN_PRODUCTS = 'campaign_products';
 
@@ -43,12 +58,25 @@ export function getSidebarContext(): SidebarContext {
     const width = Math.max(sheet.getLastColumn(), 1);
     const [header = [], values = []] = [sheet.getRange(1, 1, 1, width).getValues()[0], sheet.getRange(row, 1, 1, width).getValues()[0]];
     const names = header.map((cell) => String(cell).trim().toLowerCase());
-    const isCampaignsTab = /campaigns|chiến dịch/i.test(sheet.getName()) && !names.includes('campaign_code');
+    const isCampaignsTab = campaignTabNames.includes(sheet.getName().trim().toLowerCase()) && !names.includes('campaign_code');
     const index = isCampaignsTab ? names.indexOf('code') : names.indexOf('campaign_code');
     const value = index >= 0 ? String(values[index] ?? '').trim() : '';
     campaignCode = value === '' ? null : value;
   }
-  return { language: currentLanguage(), campaignCode };
+  return { language: currentLanguage(), chosenLanguage: chosenLanguage(), baseCurrency: baseCurrency(), campaignCode };
+}
+
+/**
+ * The sidebar's language menu: stores the planner's choice with the add-on (per user) and on the
+ * server (so API answers and reports follow it too), then answers the new context.
+ */
+export function chooseLanguage(language: Language | null): SidebarContext {
+  const choice = isLanguage(language) ? language : null;
+  storeChosenLanguage(choice);
+  reportFailures(() => {
+    rememberTenantSettings(openSyncApi().updateMe({ language: choice }));
+  });
+  return getSidebarContext();
 }
 
 export function getCampaignView(code: string): CampaignView {

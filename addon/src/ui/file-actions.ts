@@ -4,6 +4,7 @@
  */
 import type { ImportReport } from '../../../sync-server/src/contract/sync-payloads.js';
 import { openSyncApi } from '../sync-client/gas-http.js';
+import { tableTitle } from '../sheets/localized-labels.js';
 import type { Language } from './i18n.js';
 import { getSidebarContext } from './campaign-actions.js';
 import { type PullSummary, loadTables, pullChanges, reportFailures } from './sync-actions.js';
@@ -13,7 +14,7 @@ export type FileDialogContext = { language: Language; campaignCode: string | nul
 export function getFileDialogContext(): FileDialogContext {
   return reportFailures(() => {
     const { language, campaignCode } = getSidebarContext();
-    const tables = loadTables(openSyncApi()).map((table) => ({ name: table.name, title: language === 'vi' && table.titleVi ? table.titleVi : table.title }));
+    const tables = loadTables(openSyncApi()).map((table) => ({ name: table.name, title: tableTitle(table, language) }));
     return { language, campaignCode, tables };
   });
 }

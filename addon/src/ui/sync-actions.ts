@@ -13,16 +13,16 @@ import { type SentRow, type WriteLabels, applyPushResults, describeSentRows, mer
 import { PROPERTY_KEYS } from '../sync-client/server-settings.js';
 import { type SyncApi, SyncError } from '../sync-client/sync-api.js';
 import { openSyncApi, withDocumentLock } from '../sync-client/gas-http.js';
-import { type Language, type MessageKey, languageFromLocale, translate } from './i18n.js';
+import { type Language, type MessageKey, translate } from './i18n.js';
+import { currentLanguage, rememberTenantSettings } from './language.js';
+import { tableTitle } from '../sheets/localized-labels.js';
 import { activeSpreadsheet, applyLayout, findTab, readTab, referenceRange, writeTab } from './spreadsheet-tabs.js';
 
 const TABLES_CACHE_KEY = 'booking-center.tables';
 /** 20 pages of 5,000 rows per table: more than a spreadsheet holds comfortably. */
 const MAX_PULL_PAGES = 20;
 
-export function currentLanguage(): Language {
-  return languageFromLocale(activeSpreadsheet().getSpreadsheetLocale());
-}
+export { currentLanguage };
 
 export function message(key: MessageKey, params?: Record<string, string | number>): string {
   return translate(currentLanguage(), key, params);
@@ -39,6 +39,7 @@ export function writeLabels(language: Language): WriteLabels {
     serverValue: t('write.serverValue'),
     conflictHelp: t('write.conflictHelp'),
     deletedOnServer: t('write.deletedOnServer'),
+    language,
   };
 }
 
@@ -82,6 +83,8 @@ export function setUpSheets(): SetUpSummary {
   return reportFailures(() => {
     const api = openSyncApi();
     const tables = orderByDependencies(loadTables(api, true));
+    // The tenant's language (for a sheet in a locale we don't speak) and base currency, kept with the sheet.
+    rememberTenantSettings(api.getMe());
     const spreadsheet = activeSpreadsheet();
     const language = currentLanguage();
     const summary: SetUpSummary = { created: [], repaired: [], unchanged: [] };
@@ -89,7 +92,7 @@ export function setUpSheets(): SetUpSummary {
     const sheets = tables.map((table) => {
       const existing = findTab(spreadsheet, table);
       if (existing) return { table, sheet: existing, isNew: false };
-      const title = language === 'vi' && table.titleVi ? table.titleVi : table.title;
+      const title = tableTitle(table, language);
       return { table, sheet: spreadsheet.insertSheet(findTabName(table, [title]) ? title : table.title), isNew: true };
     });
     for (const { table, sheet, isNew } of sheets) {
@@ -178,7 +181,7 @@ export function pushChanges(options: { dryRun?: boolean; only?: readonly string[
         const sheet = findTab(spreadsheet, table);
         if (!sheet) continue;
         const tab = readTab(sheet, table);
-        const { state, resolved } = dryRun ? { state: tab.state, resolved: 0 } : resolveConflictChoices(table, tab.map, tab.state);
+        const { state, resolved } = dryRun ? { state: tab.state, resolved: 0 } : resolveConflictChoices(table, tab.map, tab.state, labels.language);
         if (resolved > 0) resolvedTabs.add(table.name);
         const rows = readSheetRows(table, tab.map, state.values);
         const plan = collectPushRows(table, rows);
@@ -227,7 +230,7 @@ export function pushChanges(options: { dryRun?: boolean; only?: readonly string[
         if (!sheet) continue;
         // Read again: the planner may have typed while the requests ran.
         const fresh = readTab(sheet, table);
-        const base = dryRun ? fresh.state : resolveConflictChoices(table, fresh.map, fresh.state).state;
+        const base = dryRun ? fresh.state : resolveConflictChoices(table, fresh.map, fresh.state, labels.language).state;
         const sent = sentByTable.get(table.name);
         const unsavedRows = unsavedByTable.get(table.name);
         const written = applyPushResults(table, fresh.map, base, results ?? [], { dryRun, labels, ...(sent ? { sent } : {}), ...(unsavedRows ? { unsaved: unsavedRows } : {}) });

@@ -2,17 +2,24 @@
  * The HTTP payloads of the admin panel: users, their roles and their API tokens
  * (/api/v1/admin/users, /api/v1/admin/tokens). Shared by the server, which validates with them,
  * and the add-on, which parses the answers with them; like sync-payloads.ts it imports nothing
- * but zod.
+ * but zod and the message catalogue (the messages of its refusals are phrased when a value is
+ * refused, in the language of whoever sent it).
  */
 import { z } from 'zod';
+import { t } from './i18n/translate.js';
 
 export const USER_ROLES = ['admin', 'lead', 'finance', 'viewer', 'client', 'station_rep'] as const;
 
 export const userRoleSchema = z.enum(USER_ROLES).describe('admin, lead, finance, viewer, client (an advertiser: sees only their brands) or station_rep.').meta({ id: 'UserRole' });
 export type UserRole = z.infer<typeof userRoleSchema>;
 
-const emailSchema = z.email('an email address, such as lan@agency.vn').trim().toLowerCase().max(320);
-const displayNameSchema = z.string().trim().min(1, 'give the person a name').max(200);
+/** A role as a sentence names it, in the current language ("your role is lead"). */
+export function roleLabel(role: UserRole): string {
+  return t(`role.${role}`);
+}
+
+const emailSchema = z.email({ error: () => t('users.emailInvalid') }).trim().toLowerCase().max(320);
+const displayNameSchema = z.string().trim().min(1, { error: () => t('users.nameRequired') }).max(200);
 const brandCodesSchema = z
   .array(z.string().trim().min(1).max(100))
   .max(200)
@@ -46,7 +53,7 @@ export const newUserRequestSchema = z
       .trim()
       .min(1)
       .max(100)
-      .regex(/^[^\s@]+$/, 'a username has no spaces and no "@"')
+      .regex(/^[^\s@]+$/, { error: () => t('users.usernameInvalid') })
       .optional()
       .describe("Default: the email's part before the @, unique in this tenant."),
     brands: brandCodesSchema.optional(),
@@ -61,7 +68,7 @@ export const userChangeRequestSchema = z
     isActive: z.boolean().optional().describe('false deactivates the person (they can no longer sign in), true reactivates them.'),
     brands: brandCodesSchema.optional(),
   })
-  .refine((change) => Object.values(change).some((value) => value !== undefined), { message: 'send at least one of role, displayName, isActive, brands' })
+  .refine((change) => Object.values(change).some((value) => value !== undefined), { error: () => t('users.changeNeedsAField') })
   .meta({ id: 'UserChangeRequest' });
 export type UserChangeRequest = z.input<typeof userChangeRequestSchema>;
 
@@ -84,7 +91,7 @@ export type TokenListResponse = z.infer<typeof tokenListResponseSchema>;
 export const newTokenRequestSchema = z
   .object({
     email: emailSchema.describe('Whose token it is: it acts with their role.'),
-    name: z.string().trim().min(1, 'say what the token is for').max(100).describe('What it is for ("Looker Studio report").'),
+    name: z.string().trim().min(1, { error: () => t('users.tokenNameRequired') }).max(100).describe('What it is for ("Looker Studio report").'),
   })
   .meta({ id: 'NewTokenRequest' });
 export type NewTokenRequest = z.input<typeof newTokenRequestSchema>;

@@ -1,4 +1,7 @@
-import { enumValues } from './enums.js';
+import { enumValues, type EnumName } from './enums.js';
+import { enumLabel, enumValueFromText } from './i18n/enum-labels.js';
+import { formatNumber, getCurrentLanguage, t, type MessageKey } from './i18n/translate.js';
+import { readCurrencyCode } from './currency-code.js';
 import { storageLimits, type ColumnDefinition } from './table-definition.js';
 
 /**
@@ -8,6 +11,10 @@ import { storageLimits, type ColumnDefinition } from './table-definition.js';
  * Normalised forms: text trimmed; integer a number; decimal and money a canonical decimal
  * string ("1500000", "0.045"); date "YYYY-MM-DD"; datetime an ISO string with offset;
  * boolean; enum the canonical lower-case value; json any JSON value.
+ *
+ * Problems are phrased in the current language (i18n/translate.ts): the request's on the
+ * server, the planner's in the add-on. The problem's table, row and column travel beside the
+ * message, as codes, whatever the language.
  */
 
 /** A cell as a CSV, an XLSX file or Apps Script hands it over. */
@@ -29,6 +36,24 @@ const MS_PER_DAY = 86_400_000;
 const ok = (value: NormalisedValue): CoerceResult => ({ ok: true, value });
 const problem = (message: string): CoerceResult => ({ ok: false, message });
 
+type Named = Pick<ColumnDefinition, 'name'> & { label?: ColumnDefinition['label'] };
+
+/**
+ * The column as a problem names it. In English, its header code ("budget_planned"): English
+ * templates are headed by the codes themselves. Other languages name it in their own words
+ * ("Ngân sách dự kiến"), the label the sheet's header note shows; the problem's `column` field
+ * keeps the code either way.
+ */
+function columnName(column: Named): string {
+  const language = getCurrentLanguage();
+  return language === 'en' ? column.name : (column.label?.[language] ?? column.name);
+}
+
+/** A problem about one column and, when given, the value as it was written. */
+function refuse(key: MessageKey, column: Named, value?: unknown, params: Record<string, string | number> = {}): CoerceResult {
+  return problem(t(key, { column: columnName(column), ...(value === undefined ? {} : { value: shown(value) }), ...params }));
+}
+
 /** Empty means: nothing, blank, or only spaces. */
 export function isEmptyCell(value: CellValue): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
@@ -38,12 +63,12 @@ export function isEmptyCell(value: CellValue): boolean {
 export function coerceCell(column: ColumnDefinition, raw: CellValue): CoerceResult {
   if (isEmptyCell(raw)) {
     if (column.defaultValue !== undefined) return coerceCell({ ...column, defaultValue: undefined }, column.defaultValue);
-    return column.isRequired ? problem(`${column.name} is required`) : ok(null);
+    return column.isRequired ? refuse('cell.required', column) : ok(null);
   }
   const value = raw as string | number | boolean | Date;
   if (typeof value === 'string') {
     const unstorable = describeUnstorableText(value);
-    if (unstorable) return problem(`${column.name} ${unstorable}`);
+    if (unstorable) return problem(`${columnName(column)} ${unstorable}`);
   }
   const result = coerceByType(column, value);
   if (!result.ok) return result;
@@ -61,10 +86,8 @@ export function describeUnstorableText(text: string): string | undefined {
   const match = unstorablePattern.exec(text);
   if (!match) return undefined;
   // Counted as a person counts characters: an emoji before it is one, not two UTF-16 units.
-  const at = `at character ${Array.from(text.slice(0, match.index)).length + 1}`;
-  return match[0] === '\u0000'
-    ? `contains an invisible NUL character (${at}), which can't be stored: remove it, or paste the text again as plain text`
-    : `contains a broken character (${at}: half of an emoji or symbol), which can't be stored: type that character again`;
+  const position = Array.from(text.slice(0, match.index)).length + 1;
+  return t(match[0] === '\u0000' ? 'cell.nulCharacter' : 'cell.brokenCharacter', { position });
 }
 
 function coerceByType(column: ColumnDefinition, value: string | number | boolean | Date): CoerceResult {
@@ -72,21 +95,21 @@ function coerceByType(column: ColumnDefinition, value: string | number | boolean
     case 'text':
       return readText(column, value);
     case 'integer':
-      return readInteger(column.name, value);
+      return readInteger(column, value);
     case 'decimal':
-      return readDecimal(column.name, value, 'decimal');
+      return readDecimal(column, value, 'decimal');
     case 'money':
-      return readDecimal(column.name, value, 'money');
+      return readDecimal(column, value, 'money');
     case 'date':
-      return readDate(column.name, value);
+      return readDate(column, value);
     case 'datetime':
-      return readDateTime(column.name, value);
+      return readDateTime(column, value);
     case 'boolean':
-      return readBoolean(column.name, value);
+      return readBoolean(column, value);
     case 'enum':
       return readEnum(column, value);
     case 'json':
-      return readJson(column.name, value);
+      return readJson(column, value);
   }
 }
 
@@ -97,12 +120,12 @@ function checkBounds(column: ColumnDefinition, value: NormalisedValue, raw: stri
   if (largest === undefined && column.min === undefined && column.max === undefined) return ok(value);
   const numeric = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
   if (Number.isNaN(numeric)) return ok(value);
-  if (column.min !== undefined && numeric < column.min) return problem(`${column.name} must be at least ${groupThousands(column.min)}`);
-  if (column.max !== undefined && numeric > column.max) return problem(`${column.name} must be at most ${groupThousands(column.max)}`);
+  if (column.min !== undefined && numeric < column.min) return refuse('cell.atLeast', column, undefined, { min: groupThousands(column.min) });
+  if (column.max !== undefined && numeric > column.max) return refuse('cell.atMost', column, undefined, { max: groupThousands(column.max) });
   // The column's own bounds replace what its type holds (kpi_view is a bigint).
   const isBeyondStorage = largest !== undefined && ((column.max === undefined && numeric > largest) || (column.min === undefined && numeric < -largest));
   if (isBeyondStorage) {
-    return problem(`${column.name} ${quote(raw)} is too large to store: write a number from ${groupThousands(column.min ?? -largest)} to ${groupThousands(column.max ?? largest)}`);
+    return refuse('cell.tooLargeToStore', column, raw, { min: groupThousands(column.min ?? -largest), max: groupThousands(column.max ?? largest) });
   }
   return ok(value);
 }
@@ -110,13 +133,12 @@ function checkBounds(column: ColumnDefinition, value: NormalisedValue, raw: stri
 function checkTextLength(column: ColumnDefinition, text: string): CoerceResult {
   const longest = storageLimits.textLength[column.textKind ?? 'short'];
   if (text.length <= longest) return ok(text);
-  return problem(`${column.name} is ${groupThousands(text.length)} characters long; at most ${groupThousands(longest)} are accepted`);
+  return refuse('cell.textTooLong', column, undefined, { length: groupThousands(text.length), longest: groupThousands(longest) });
 }
 
+/** 1500000 → "1,500,000" (en), "1.500.000" (vi): every digit kept, as the language groups them. */
 function groupThousands(value: number): string {
-  const [whole = '', fraction] = String(Math.abs(value)).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${value < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+  return formatNumber(getCurrentLanguage(), value, { maximumFractionDigits: 20 });
 }
 
 // Excel and Sheets keep 15 significant digits; a longer ID in a number cell has lost the rest.
@@ -129,42 +151,35 @@ const shortenedNumberInTextPattern = /^[+-]?\d+(?:[.,]\d+)?E[+-]\d+$/i;
 // A Vietnamese mobile number without its leading 0 (0912345678 → 912345678).
 const mobileWithoutZeroPattern = /^[35789]\d{8}$/;
 
-const retypeAsText = 'format the column as Text in the spreadsheet and type it again';
-
 /**
  * Text columns hold codes, IDs and phone numbers that a spreadsheet turns into numbers when it
  * can. A number is kept as its exact digits when nothing was lost; otherwise the cell is
  * refused, since the lost digits (or the leading 0) cannot be recovered here.
  */
 function readText(column: ColumnDefinition, value: string | number | boolean | Date): CoerceResult {
+  if (column.textKind === 'currency') return readCurrencyCode(columnName(column), value);
   if (value instanceof Date) return ok(formatDateTime(value.toISOString()));
   if (typeof value === 'boolean') return ok(value ? 'TRUE' : 'FALSE');
   if (typeof value === 'number') return readNumberAsText(column, value);
   const text = value.trim();
-  if (shortenedNumberInTextPattern.test(text)) {
-    return problem(`${column.name} '${text}' looks like a number Excel shortened: its last digits are lost and can't be recovered; ${retypeAsText}`);
-  }
-  if (column.textKind === 'phone' && mobileWithoutZeroPattern.test(text)) {
-    return problem(`${column.name} '${text}' looks like a phone number that lost its leading 0 (0${text}); ${retypeAsText}, or write it as +84${text}`);
-  }
+  if (shortenedNumberInTextPattern.test(text)) return refuse('cell.shortenedNumberInText', column, text);
+  if (column.textKind === 'phone' && mobileWithoutZeroPattern.test(text)) return refuse('cell.phoneLostZero', column, text);
   return ok(text);
 }
 
 function readNumberAsText(column: ColumnDefinition, value: number): CoerceResult {
-  if (!Number.isFinite(value)) return problem(`${column.name} ${quote(value)} is not text`);
-  if (Number.isInteger(value) && Math.abs(value) > LARGEST_EXACT_SHEET_INTEGER) {
-    return problem(`${column.name} ${quote(value)} arrived as a number longer than the 15 digits a spreadsheet keeps, so its last digits are lost; ${retypeAsText}`);
-  }
+  if (!Number.isFinite(value)) return refuse('cell.notText', column, value);
+  if (Number.isInteger(value) && Math.abs(value) > LARGEST_EXACT_SHEET_INTEGER) return refuse('cell.numberTooLongForSheet', column, value);
   // A number cell can hold neither a leading 0 nor a +: the phone as written is gone.
   if (column.textKind === 'phone') {
-    const example = mobileWithoutZeroPattern.test(String(value)) ? `, e.g. 0${value}` : '';
-    return problem(`${column.name} ${quote(value)} arrived as a number, so its leading 0 (or +) is lost; ${retypeAsText}${example}`);
+    return mobileWithoutZeroPattern.test(String(value)) ? refuse('cell.phoneAsNumberExample', column, value, { example: `0${value}` }) : refuse('cell.phoneAsNumber', column, value);
   }
   return ok(Number.isInteger(value) ? value.toFixed(0) : String(Number(value.toPrecision(15))));
 }
 
-function quote(value: unknown): string {
-  return `'${value instanceof Date ? value.toISOString() : String(value).trim()}'`;
+/** The value as the problem shows it (the message puts it in quotes): always text, so ICU never regroups a number's digits. */
+function shown(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : String(value).trim();
 }
 
 /**
@@ -239,51 +254,71 @@ function numberToDecimalText(value: number): string {
   return value.toFixed(10).replace(/\.?0+$/, '');
 }
 
-function readDecimal(name: string, value: string | number | boolean | Date, kind: 'decimal' | 'money'): CoerceResult {
-  if (typeof value === 'number') return Number.isFinite(value) ? ok(numberToDecimalText(value)) : problem(`${name} ${quote(value)} is not a number`);
-  if (typeof value !== 'string') return problem(`${name} ${quote(value)} is not a number`);
-  if (shortenedNumberPattern.test(value.trim())) {
-    return problem(`${name} ${quote(value)} is a shortened number (scientific notation) whose digits may be lost: write the number in full, e.g. 1500000`);
-  }
+function readDecimal(column: Named, value: string | number | boolean | Date, kind: 'decimal' | 'money'): CoerceResult {
+  if (typeof value === 'number') return Number.isFinite(value) ? ok(numberToDecimalText(value)) : refuse('cell.notANumber', column, value);
+  if (typeof value !== 'string') return refuse('cell.notANumber', column, value);
+  if (shortenedNumberPattern.test(value.trim())) return refuse('cell.scientificNumber', column, value);
   const parsed = parseNumberText(value, kind);
-  if (parsed === undefined) return problem(`${name} ${quote(value)} is not a number (write 1500000, 1.500.000 or 1,500,000)`);
+  if (parsed === undefined) return refuse('cell.notANumberHint', column, value);
   return ok(parsed);
 }
 
-function readInteger(name: string, value: string | number | boolean | Date): CoerceResult {
-  const decimal = readDecimal(name, value, 'money');
+function readInteger(column: Named, value: string | number | boolean | Date): CoerceResult {
+  const decimal = readDecimal(column, value, 'money');
   if (!decimal.ok) return decimal;
   const text = decimal.value as string;
-  if (text.includes('.')) return problem(`${name} ${quote(value)} is not a whole number`);
+  if (text.includes('.')) return refuse('cell.notAWholeNumber', column, value);
   // The bounds (checkBounds) refuse what is too large; a JS number stays exact up to 2^53.
   return ok(Number(text));
 }
 
-const trueWords = new Set(['true', '1', 'yes', 'y', 'x', 'có', 'co', 'đúng', 'dung', 'on', '✓', '✔']);
-const falseWords = new Set(['false', '0', 'no', 'n', 'không', 'khong', 'sai', 'off']);
+// Yes and no in each of our languages (አዎ/አይ in Amharic), as planners type them.
+const trueWords = new Set(['true', '1', 'yes', 'y', 'x', 'có', 'co', 'đúng', 'dung', 'on', '✓', '✔', 'አዎ', 'አዎን']);
+const falseWords = new Set(['false', '0', 'no', 'n', 'không', 'khong', 'sai', 'off', 'አይ', 'አይደለም']);
 
-function readBoolean(name: string, value: string | number | boolean | Date): CoerceResult {
+function readBoolean(column: Named, value: string | number | boolean | Date): CoerceResult {
   if (typeof value === 'boolean') return ok(value);
   const word = String(value).trim().toLowerCase().normalize('NFC');
   if (trueWords.has(word)) return ok(true);
   if (falseWords.has(word)) return ok(false);
-  return problem(`${name} ${quote(value)} is not yes or no (write TRUE/FALSE, 1/0, yes/no, x, có/không)`);
+  return refuse('cell.notYesNo', column, value);
 }
 
-/** Enum values in any case, with spaces or hyphens for underscores ("In Progress" is in_progress). */
+/**
+ * What an enum column accepts, as its refusal lists it. English lists the codes, which are
+ * English words already ("draft, planned, running"); the other languages list their labels
+ * with the code beside each, since either may be typed: "nháp (draft), đã lên kế hoạch (planned)".
+ */
+export function describeEnumChoices(enumName: EnumName): string {
+  const language = getCurrentLanguage();
+  const values: readonly string[] = enumValues[enumName];
+  if (language === 'en') return values.join(', ');
+  return values
+    .map((code) => {
+      const label = enumLabel(enumName, code, language);
+      // "TikTok (tiktok)" would say the same thing twice.
+      const isSameWord = label.toLocaleLowerCase().replace(/[\s-]+/g, '_') === code;
+      return isSameWord ? code : t('cell.enumChoice', { label, code });
+    })
+    .join(t('importReport.separator'));
+}
+
+/**
+ * Enum values as codes or as their labels in any of our languages, in any case, with spaces or
+ * hyphens for underscores: "In Progress" is in_progress, "nữ" female, "Đang Chạy" running.
+ */
 function readEnum(column: ColumnDefinition, value: string | number | boolean | Date): CoerceResult {
-  const allowed: readonly string[] = column.enumName ? enumValues[column.enumName] : [];
-  const candidate = String(value).trim().toLowerCase().replace(/[\s-]+/g, '_');
-  if (allowed.includes(candidate)) return ok(candidate);
-  return problem(`${column.name} ${quote(value)} is not one of ${allowed.join(', ')}`);
+  const code = column.enumName ? enumValueFromText(column.enumName, String(value)) : null;
+  if (code !== null) return ok(code);
+  return refuse('cell.notOneOf', column, value, { accepted: column.enumName ? describeEnumChoices(column.enumName) : '' });
 }
 
-function readJson(name: string, value: string | number | boolean | Date): CoerceResult {
+function readJson(column: Named, value: string | number | boolean | Date): CoerceResult {
   if (typeof value !== 'string') return ok(value instanceof Date ? value.toISOString() : value);
   try {
     return ok(JSON.parse(value) as NormalisedValue);
   } catch {
-    return problem(`${name} is not valid JSON`);
+    return refuse('cell.notJson', column);
   }
 }
 
@@ -309,21 +344,22 @@ const isoDatePattern = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/;
 // Day first, as Vietnam writes it: 31/12/2025, 31-12-2025, 31.12.2025.
 const dayFirstPattern = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
-function readDate(name: string, value: string | number | boolean | Date): CoerceResult {
-  const hint = `${name} ${quote(value)} is not a date (write 2025-12-31 or 31/12/2025)`;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? problem(hint) : ok(dateOnlyFromDate(value));
-  if (typeof value === 'number') return isExcelSerial(value) ? ok(dateOnlyFromDate(excelSerialToDate(Math.floor(value)))) : problem(hint);
-  if (typeof value !== 'string') return problem(hint);
+function readDate(column: Named, value: string | number | boolean | Date): CoerceResult {
+  // Phrased only when refused: dates are read by the hundred thousand.
+  const invalid = () => refuse('cell.notADate', column, value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? invalid() : ok(dateOnlyFromDate(value));
+  if (typeof value === 'number') return isExcelSerial(value) ? ok(dateOnlyFromDate(excelSerialToDate(Math.floor(value)))) : invalid();
+  if (typeof value !== 'string') return invalid();
   const text = value.trim();
   const iso = isoDatePattern.exec(text);
   const dayFirst = iso ? undefined : dayFirstPattern.exec(text);
   const parts = iso ? [iso[1], iso[2], iso[3]] : dayFirst ? [dayFirst[3], dayFirst[2], dayFirst[1]] : undefined;
   if (parts) {
     const [year, month, day] = parts.map(Number) as [number, number, number];
-    return isValidDate(year, month, day) ? ok(`${year}-${pad(month)}-${pad(day)}`) : problem(hint);
+    return isValidDate(year, month, day) ? ok(`${year}-${pad(month)}-${pad(day)}`) : invalid();
   }
   if (/^\d+(\.\d+)?$/.test(text) && isExcelSerial(Number(text))) return ok(dateOnlyFromDate(excelSerialToDate(Math.floor(Number(text)))));
-  return problem(hint);
+  return invalid();
 }
 
 // 1 is 1900-01-01, 2958465 is 9999-12-31; a plain year such as 2025 is refused as too ambiguous.
@@ -343,30 +379,30 @@ function wallClockToIso(year: number, month: number, day: number, hour: number, 
 
 const isoDateTimePattern = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
-function readDateTime(name: string, value: string | number | boolean | Date): CoerceResult {
-  const hint = `${name} ${quote(value)} is not a date and time (write 2025-12-31 14:30 or 31/12/2025 14:30)`;
+function readDateTime(column: Named, value: string | number | boolean | Date): CoerceResult {
+  const invalid = () => refuse('cell.notADateTime', column, value);
   // An XLSX date cell holds wall-clock time stored as if it were UTC.
   const fromWallClock = (date: Date) =>
     ok(new Date(wallClockToIso(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(), SHEET_TIME_ZONE_OFFSET)).toISOString());
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? problem(hint) : fromWallClock(value);
-  if (typeof value === 'number') return isExcelSerial(value) ? fromWallClock(excelSerialToDate(value)) : problem(hint);
-  if (typeof value !== 'string') return problem(hint);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? invalid() : fromWallClock(value);
+  if (typeof value === 'number') return isExcelSerial(value) ? fromWallClock(excelSerialToDate(value)) : invalid();
+  if (typeof value !== 'string') return invalid();
   const text = value.trim();
   const iso = isoDateTimePattern.exec(text);
   if (iso) {
     const [year, month, day, hour, minute, second] = [iso[1], iso[2], iso[3], iso[4] ?? '0', iso[5] ?? '0', iso[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
-    if (!isValidDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return problem(hint);
+    if (!isValidDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return invalid();
     const offsetText = iso[8] ? (iso[8].toUpperCase() === 'Z' ? 'Z' : iso[8].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')) : SHEET_TIME_ZONE_OFFSET;
     const millis = iso[7] ? `.${iso[7].padEnd(3, '0').slice(0, 3)}` : '';
     const instant = new Date(wallClockToIso(year, month, day, hour, minute, second, '').concat(millis, offsetText));
-    return Number.isNaN(instant.getTime()) ? problem(hint) : ok(instant.toISOString());
+    return Number.isNaN(instant.getTime()) ? invalid() : ok(instant.toISOString());
   }
   const dayFirst = dayFirstPattern.exec(text);
   if (dayFirst) {
     const [day, month, year, hour, minute, second] = [dayFirst[1], dayFirst[2], dayFirst[3], dayFirst[4] ?? '0', dayFirst[5] ?? '0', dayFirst[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
-    if (!isValidDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return problem(hint);
+    if (!isValidDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return invalid();
     return ok(new Date(wallClockToIso(year, month, day, hour, minute, second, SHEET_TIME_ZONE_OFFSET)).toISOString());
   }
   if (/^\d+(\.\d+)?$/.test(text) && isExcelSerial(Number(text))) return fromWallClock(excelSerialToDate(Number(text)));
-  return problem(hint);
+  return invalid();
 }

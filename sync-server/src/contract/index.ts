@@ -2,7 +2,7 @@
  * The contract shared by the sync server and the Google Sheets add-on. Nothing in this
  * folder imports Node, Express or Prisma: esbuild bundles it into Apps Script as it is.
  *
- * - `tableDefinitions`: the 15 import templates of spec 001 (columns, types, enums, natural
+ * - `tableDefinitions`: the import templates (spec 001's 15 and issue 13's exchange rates: columns, types, enums, natural
  *   keys, references, read-only computed columns), in dependency order.
  * - `enumValues`: every enum a column accepts; equal to the Prisma enums (tested).
  * - `coerceCell` and friends: how a cell is read (dates, money, booleans, enums).

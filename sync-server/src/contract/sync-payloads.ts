@@ -6,6 +6,10 @@
  * description (/openapi.json lists it once under components/schemas); it changes no parsing.
  */
 import { z } from 'zod';
+import { LANGUAGES } from './i18n/languages.js';
+
+/** A text in each language the product speaks. */
+const inEachLanguageSchema = z.object(Object.fromEntries(LANGUAGES.map((language) => [language, z.string()])) as Record<(typeof LANGUAGES)[number], z.ZodString>);
 
 // ---------------------------------------------------------------------------
 // Cells
@@ -43,12 +47,18 @@ export const columnPayloadSchema = z.object({
   required: z.boolean(),
   /** Accepted values when `type` is "enum". */
   enumValues: z.array(z.string()).optional(),
+  /**
+   * The enum values as people read them, per language, in the order of `enumValues`: the sheet's
+   * dropdown shows these, and the server accepts them as well as the codes.
+   */
+  enumLabels: z.object(Object.fromEntries(LANGUAGES.map((language) => [language, z.array(z.string())])) as Record<(typeof LANGUAGES)[number], z.ZodArray<z.ZodString>>).optional(),
   /** A reference by natural key to another table, e.g. { table: "brands", column: "code" }. */
   references: z.object({ table: z.string(), column: z.string() }).optional(),
   /** Read-only: computed by the server (flags, counts, budget committed, row_version...). */
   computed: z.boolean(),
   label: z.string().optional(),
-  labelVi: z.string().optional(),
+  /** The column's name in plain words, per language (header notes, messages). */
+  labels: inEachLanguageSchema.optional(),
 }).meta({ id: 'Column' });
 export type ColumnPayload = z.infer<typeof columnPayloadSchema>;
 
@@ -57,7 +67,8 @@ export const tablePayloadSchema = z.object({
   name: z.string().min(1),
   /** Tab title in English, e.g. "Campaigns". */
   title: z.string().min(1),
-  titleVi: z.string().optional(),
+  /** The tab title per language; the add-on names a new tab in the planner's language. */
+  titles: inEachLanguageSchema.optional(),
   /** Columns that identify a row across sheet, file and database, e.g. ["brand_code", "code"]. */
   naturalKey: z.array(z.string()),
   /** Tables whose rows must exist first (push order). */

@@ -9,13 +9,15 @@ import type { EnumName } from './enums.js';
 /** How a cell is read. `money` differs from `decimal` only in how a lone separator is read (see coerce-value.ts). */
 export type ColumnType = 'text' | 'integer' | 'decimal' | 'money' | 'date' | 'datetime' | 'boolean' | 'enum' | 'json';
 
-export type Label = { en: string; vi: string };
+/** A table's or a column's name in each of our languages (contract/i18n/languages.ts); the sheet shows the planner's. */
+export type Label = { en: string; vi: string; am: string };
 
 /**
  * What a text column holds, for how its cells are read: `short` (codes, ids, names, handles:
- * the default), `phone` (its leading 0 matters), `link` (a web address) or `long` (free text).
+ * the default), `phone` (its leading 0 matters), `link` (a web address), `long` (free text) or
+ * `currency` (an ISO 4217 code: three letters, read in any case and kept upper case).
  */
-export type TextKind = 'short' | 'phone' | 'link' | 'long';
+export type TextKind = 'short' | 'phone' | 'link' | 'long' | 'currency';
 
 /**
  * What the database can hold, per column type, so that every door refuses a value in the cell
@@ -27,7 +29,7 @@ export type TextKind = 'short' | 'phone' | 'link' | 'long';
  */
 export const storageLimits = {
   largest: { integer: 2_147_483_647, decimal: 999.9999, money: 999_999_999_999_999 },
-  textLength: { short: 500, phone: 50, link: 2_000, long: 20_000 },
+  textLength: { short: 500, phone: 50, link: 2_000, long: 20_000, currency: 3 },
 } as const satisfies { largest: Partial<Record<ColumnType, number>>; textLength: Record<TextKind, number> };
 
 export type ColumnDefinition = {
@@ -105,6 +107,12 @@ export type ComputedColumn = {
   description: string;
   /** Spend, or derived from it (committed, paid, ROAS): hidden from viewers like spend columns. */
   isSpend?: boolean;
+  /**
+   * Stored on the row in this database column, and filled by the write door on every row it
+   * writes (a row rule's `RuleFindings.fill`: amount_vnd from amount and the exchange rate), so
+   * no writer can send it; reads show it as stored. Without it the value is computed at read time.
+   */
+  dbColumn?: string;
 };
 
 export const tableNames = [
@@ -113,6 +121,7 @@ export const tableNames = [
   'creators',
   'creator_channels',
   'creator_contacts',
+  'exchange_rates',
   'campaigns',
   'campaign_products',
   'campaign_creators',

@@ -13,107 +13,113 @@ import type {
 // Plain-language labels, shared by every column of the same name. A missing entry falls
 // back to the column name, so adding a column never breaks the sheet.
 const labels: Record<string, Label> = {
-  code: { en: 'Code', vi: 'Mã' },
-  name: { en: 'Name', vi: 'Tên' },
-  description: { en: 'Description', vi: 'Mô tả' },
-  brand_code: { en: 'Brand code', vi: 'Mã thương hiệu' },
-  category: { en: 'Category', vi: 'Danh mục' },
-  sapo_id: { en: 'Sapo product ID', vi: 'Mã sản phẩm Sapo' },
-  shopee_id: { en: 'Shopee ID', vi: 'Mã Shopee' },
-  creator_key: { en: 'Creator key', vi: 'Mã creator' },
-  alias: { en: 'Alias', vi: 'Biệt danh' },
-  gender: { en: 'Gender', vi: 'Giới tính' },
-  dob: { en: 'Date of birth', vi: 'Ngày sinh' },
-  location: { en: 'Location', vi: 'Khu vực' },
-  niche: { en: 'Niche', vi: 'Lĩnh vực' },
-  status: { en: 'Status', vi: 'Trạng thái' },
-  priority_score: { en: 'Priority (1-10)', vi: 'Độ ưu tiên (1-10)' },
-  note_internal: { en: 'Internal note', vi: 'Ghi chú nội bộ' },
-  platform: { en: 'Platform', vi: 'Nền tảng' },
-  handle: { en: 'Handle', vi: 'Tên kênh' },
-  profile_url: { en: 'Profile link', vi: 'Link kênh' },
-  external_id: { en: 'Platform ID', vi: 'ID nền tảng' },
-  follower_count: { en: 'Followers', vi: 'Người theo dõi' },
-  avg_view_10: { en: 'Average views (last 10)', vi: 'View trung bình (10 video)' },
-  avg_engagement_rate: { en: 'Average engagement rate', vi: 'Tỷ lệ tương tác TB' },
-  contact_type: { en: 'Contact type', vi: 'Loại liên hệ' },
-  phone: { en: 'Phone', vi: 'Số điện thoại' },
-  zalo: { en: 'Zalo', vi: 'Zalo' },
-  email: { en: 'Email', vi: 'Email' },
-  wechat: { en: 'WeChat', vi: 'WeChat' },
-  is_primary: { en: 'Primary contact', vi: 'Liên hệ chính' },
-  note: { en: 'Note', vi: 'Ghi chú' },
-  channel: { en: 'Channel', vi: 'Kênh' },
-  objective: { en: 'Objective', vi: 'Mục tiêu' },
-  start_date: { en: 'Start date', vi: 'Ngày bắt đầu' },
-  end_date: { en: 'End date', vi: 'Ngày kết thúc' },
-  budget_planned: { en: 'Planned budget', vi: 'Ngân sách dự kiến' },
-  kpi_view: { en: 'KPI views', vi: 'KPI lượt xem' },
-  kpi_order: { en: 'KPI orders', vi: 'KPI đơn hàng' },
-  kpi_revenue: { en: 'KPI revenue', vi: 'KPI doanh thu' },
-  owner_username: { en: 'Owner (username)', vi: 'Người phụ trách' },
-  campaign_code: { en: 'Campaign code', vi: 'Mã chiến dịch' },
-  product_code: { en: 'Product code', vi: 'Mã sản phẩm' },
-  priority: { en: 'Priority', vi: 'Thứ tự ưu tiên' },
-  role: { en: 'Role', vi: 'Vai trò' },
-  booking_type: { en: 'Booking type', vi: 'Loại booking' },
-  brief_summary: { en: 'Brief summary', vi: 'Tóm tắt brief' },
-  total_fee_agreed: { en: 'Agreed fee', vi: 'Phí đã chốt' },
-  currency: { en: 'Currency', vi: 'Tiền tệ' },
-  deliverables_count_planned: { en: 'Planned deliverables', vi: 'Số hạng mục dự kiến' },
-  internal_note: { en: 'Internal note', vi: 'Ghi chú nội bộ' },
-  booking_code: { en: 'Booking code', vi: 'Mã booking' },
-  deliverable_code: { en: 'Deliverable code', vi: 'Mã hạng mục' },
-  deliverable_type: { en: 'Deliverable type', vi: 'Loại hạng mục' },
-  title: { en: 'Title', vi: 'Tiêu đề' },
-  script_link: { en: 'Script link', vi: 'Link kịch bản' },
-  requirements: { en: 'Requirements', vi: 'Yêu cầu' },
-  deadline_shoot: { en: 'Shoot deadline', vi: 'Hạn quay' },
-  deadline_post: { en: 'Post deadline', vi: 'Hạn đăng' },
-  quantity: { en: 'Quantity', vi: 'Số lượng' },
-  fee: { en: 'Fee', vi: 'Phí' },
-  deliverable_title: { en: 'Deliverable title', vi: 'Tiêu đề hạng mục' },
-  platform_video_id: { en: 'Video ID', vi: 'ID video' },
-  url: { en: 'Video link', vi: 'Link video' },
-  post_date: { en: 'Post date', vi: 'Ngày đăng' },
-  thumbnail_url: { en: 'Thumbnail link', vi: 'Link ảnh bìa' },
-  snapshot_time: { en: 'Snapshot time', vi: 'Thời điểm ghi nhận' },
-  view_count: { en: 'Views', vi: 'Lượt xem' },
-  like_count: { en: 'Likes', vi: 'Lượt thích' },
-  comment_count: { en: 'Comments', vi: 'Bình luận' },
-  share_count: { en: 'Shares', vi: 'Chia sẻ' },
-  save_count: { en: 'Saves', vi: 'Lượt lưu' },
-  engagement_rate: { en: 'Engagement rate', vi: 'Tỷ lệ tương tác' },
-  code_type: { en: 'Code type', vi: 'Loại mã' },
-  code_value: { en: 'Code', vi: 'Giá trị mã' },
-  target_url: { en: 'Target link', vi: 'Link đích' },
-  is_active: { en: 'Active', vi: 'Đang dùng' },
-  order_code: { en: 'Order code', vi: 'Mã đơn hàng' },
-  order_id_external: { en: 'External order ID', vi: 'ID đơn bên ngoài' },
-  order_date: { en: 'Order time', vi: 'Thời gian đặt hàng' },
-  revenue: { en: 'Revenue', vi: 'Doanh thu' },
-  source_platform: { en: 'Source platform', vi: 'Nền tảng nguồn' },
-  amount: { en: 'Amount', vi: 'Số tiền' },
-  exchange_rate: { en: 'Exchange rate', vi: 'Tỷ giá' },
-  amount_vnd: { en: 'Amount (VND)', vi: 'Số tiền (VND)' },
-  payment_date: { en: 'Payment date', vi: 'Ngày thanh toán' },
-  payment_method: { en: 'Payment method', vi: 'Hình thức thanh toán' },
-  invoice_number: { en: 'Invoice number', vi: 'Số hóa đơn' },
-  created_by_username: { en: 'Created by (username)', vi: 'Người tạo' },
-  payment_ref: { en: 'Payment reference', vi: 'Mã thanh toán' },
-  health_flags: { en: 'Health flags', vi: 'Cảnh báo' },
-  creators_count: { en: 'Creators', vi: 'Số creator' },
-  products_count: { en: 'Products', vi: 'Số sản phẩm' },
-  budget_committed: { en: 'Committed budget', vi: 'Ngân sách đã chốt' },
-  budget_actual: { en: 'Actual spend', vi: 'Đã chi' },
-  progress_percent: { en: 'Progress %', vi: 'Tiến độ %' },
-  roas: { en: 'ROAS', vi: 'ROAS' },
-  row_version: { en: 'Version', vi: 'Phiên bản' },
-  updated_at: { en: 'Last changed', vi: 'Cập nhật lúc' },
+  code: { en: 'Code', vi: 'Mã', am: 'ኮድ' },
+  name: { en: 'Name', vi: 'Tên', am: 'ስም' },
+  description: { en: 'Description', vi: 'Mô tả', am: 'መግለጫ' },
+  brand_code: { en: 'Brand code', vi: 'Mã thương hiệu', am: 'የብራንድ ኮድ' },
+  category: { en: 'Category', vi: 'Danh mục', am: 'ምድብ' },
+  sapo_id: { en: 'Sapo product ID', vi: 'Mã sản phẩm Sapo', am: 'የSapo ምርት መለያ' },
+  shopee_id: { en: 'Shopee ID', vi: 'Mã Shopee', am: 'የShopee መለያ' },
+  creator_key: { en: 'Creator key', vi: 'Mã creator', am: 'የይዘት ፈጣሪ መለያ' },
+  alias: { en: 'Alias', vi: 'Biệt danh', am: 'ሌላ ስም' },
+  gender: { en: 'Gender', vi: 'Giới tính', am: 'ጾታ' },
+  dob: { en: 'Date of birth', vi: 'Ngày sinh', am: 'የትውልድ ቀን' },
+  location: { en: 'Location', vi: 'Khu vực', am: 'አካባቢ' },
+  niche: { en: 'Niche', vi: 'Lĩnh vực', am: 'ዘርፍ' },
+  status: { en: 'Status', vi: 'Trạng thái', am: 'ሁኔታ' },
+  priority_score: { en: 'Priority (1-10)', vi: 'Độ ưu tiên (1-10)', am: 'ቅድሚያ (1-10)' },
+  note_internal: { en: 'Internal note', vi: 'Ghi chú nội bộ', am: 'የውስጥ ማስታወሻ' },
+  platform: { en: 'Platform', vi: 'Nền tảng', am: 'መድረክ' },
+  handle: { en: 'Handle', vi: 'Tên kênh', am: 'የአካውንት ስም' },
+  profile_url: { en: 'Profile link', vi: 'Link kênh', am: 'የመገለጫ ሊንክ' },
+  external_id: { en: 'Platform ID', vi: 'ID nền tảng', am: 'የመድረክ መለያ' },
+  follower_count: { en: 'Followers', vi: 'Người theo dõi', am: 'ተከታዮች' },
+  avg_view_10: { en: 'Average views (last 10)', vi: 'View trung bình (10 video)', am: 'አማካይ እይታዎች (የመጨረሻዎቹ 10)' },
+  avg_engagement_rate: { en: 'Average engagement rate', vi: 'Tỷ lệ tương tác TB', am: 'አማካይ የተሳትፎ መጠን' },
+  contact_type: { en: 'Contact type', vi: 'Loại liên hệ', am: 'የዕውቂያ አይነት' },
+  phone: { en: 'Phone', vi: 'Số điện thoại', am: 'ስልክ' },
+  zalo: { en: 'Zalo', vi: 'Zalo', am: 'Zalo' },
+  email: { en: 'Email', vi: 'Email', am: 'ኢሜይል' },
+  wechat: { en: 'WeChat', vi: 'WeChat', am: 'WeChat' },
+  is_primary: { en: 'Primary contact', vi: 'Liên hệ chính', am: 'ዋና ዕውቂያ' },
+  note: { en: 'Note', vi: 'Ghi chú', am: 'ማስታወሻ' },
+  channel: { en: 'Channel', vi: 'Kênh', am: 'ቻናል' },
+  objective: { en: 'Objective', vi: 'Mục tiêu', am: 'ዓላማ' },
+  start_date: { en: 'Start date', vi: 'Ngày bắt đầu', am: 'የመጀመሪያ ቀን' },
+  end_date: { en: 'End date', vi: 'Ngày kết thúc', am: 'የማብቂያ ቀን' },
+  budget_planned: { en: 'Planned budget', vi: 'Ngân sách dự kiến', am: 'የታቀደ በጀት' },
+  kpi_view: { en: 'KPI views', vi: 'KPI lượt xem', am: 'KPI እይታዎች' },
+  kpi_order: { en: 'KPI orders', vi: 'KPI đơn hàng', am: 'KPI ትዕዛዞች' },
+  kpi_revenue: { en: 'KPI revenue', vi: 'KPI doanh thu', am: 'KPI ገቢ' },
+  owner_username: { en: 'Owner (username)', vi: 'Người phụ trách', am: 'ኃላፊ (የተጠቃሚ ስም)' },
+  campaign_code: { en: 'Campaign code', vi: 'Mã chiến dịch', am: 'የዘመቻ ኮድ' },
+  product_code: { en: 'Product code', vi: 'Mã sản phẩm', am: 'የምርት ኮድ' },
+  priority: { en: 'Priority', vi: 'Thứ tự ưu tiên', am: 'ቅድሚያ' },
+  role: { en: 'Role', vi: 'Vai trò', am: 'ሚና' },
+  booking_type: { en: 'Booking type', vi: 'Loại booking', am: 'የቦኪንግ አይነት' },
+  brief_summary: { en: 'Brief summary', vi: 'Tóm tắt brief', am: 'የብሪፍ ማጠቃለያ' },
+  total_fee_agreed: { en: 'Agreed fee', vi: 'Phí đã chốt', am: 'የተስማሙበት ክፍያ' },
+  currency: { en: 'Currency', vi: 'Tiền tệ', am: 'ምንዛሪ' },
+  deliverables_count_planned: { en: 'Planned deliverables', vi: 'Số hạng mục dự kiến', am: 'የታቀዱ የሚቀርቡ ይዘቶች ብዛት' },
+  internal_note: { en: 'Internal note', vi: 'Ghi chú nội bộ', am: 'የውስጥ ማስታወሻ' },
+  booking_code: { en: 'Booking code', vi: 'Mã booking', am: 'የቦኪንግ ኮድ' },
+  deliverable_code: { en: 'Deliverable code', vi: 'Mã hạng mục', am: 'የሚቀርብ ይዘት ኮድ' },
+  deliverable_type: { en: 'Deliverable type', vi: 'Loại hạng mục', am: 'የሚቀርብ ይዘት አይነት' },
+  title: { en: 'Title', vi: 'Tiêu đề', am: 'ርዕስ' },
+  script_link: { en: 'Script link', vi: 'Link kịch bản', am: 'የስክሪፕት ሊንክ' },
+  requirements: { en: 'Requirements', vi: 'Yêu cầu', am: 'መስፈርቶች' },
+  deadline_shoot: { en: 'Shoot deadline', vi: 'Hạn quay', am: 'የቀረጻ ቀነ ገደብ' },
+  deadline_post: { en: 'Post deadline', vi: 'Hạn đăng', am: 'የመለጠፊያ ቀነ ገደብ' },
+  quantity: { en: 'Quantity', vi: 'Số lượng', am: 'ብዛት' },
+  fee: { en: 'Fee', vi: 'Phí', am: 'ክፍያ' },
+  deliverable_title: { en: 'Deliverable title', vi: 'Tiêu đề hạng mục', am: 'የሚቀርብ ይዘት ርዕስ' },
+  platform_video_id: { en: 'Video ID', vi: 'ID video', am: 'የቪዲዮ መለያ' },
+  url: { en: 'Video link', vi: 'Link video', am: 'የቪዲዮ ሊንክ' },
+  post_date: { en: 'Post date', vi: 'Ngày đăng', am: 'የተለጠፈበት ቀን' },
+  thumbnail_url: { en: 'Thumbnail link', vi: 'Link ảnh bìa', am: 'የሽፋን ምስል ሊንክ' },
+  snapshot_time: { en: 'Snapshot time', vi: 'Thời điểm ghi nhận', am: 'የተመዘገበበት ጊዜ' },
+  view_count: { en: 'Views', vi: 'Lượt xem', am: 'እይታዎች' },
+  like_count: { en: 'Likes', vi: 'Lượt thích', am: 'ላይኮች' },
+  comment_count: { en: 'Comments', vi: 'Bình luận', am: 'አስተያየቶች' },
+  share_count: { en: 'Shares', vi: 'Chia sẻ', am: 'ማጋራቶች' },
+  save_count: { en: 'Saves', vi: 'Lượt lưu', am: 'ማስቀመጦች' },
+  engagement_rate: { en: 'Engagement rate', vi: 'Tỷ lệ tương tác', am: 'የተሳትፎ መጠን' },
+  code_type: { en: 'Code type', vi: 'Loại mã', am: 'የኮድ አይነት' },
+  code_value: { en: 'Code', vi: 'Giá trị mã', am: 'የኮድ እሴት' },
+  target_url: { en: 'Target link', vi: 'Link đích', am: 'የመድረሻ ሊንክ' },
+  is_active: { en: 'Active', vi: 'Đang dùng', am: 'በጥቅም ላይ' },
+  order_code: { en: 'Order code', vi: 'Mã đơn hàng', am: 'የትዕዛዝ ኮድ' },
+  order_id_external: { en: 'External order ID', vi: 'ID đơn bên ngoài', am: 'የውጭ ትዕዛዝ መለያ' },
+  order_date: { en: 'Order time', vi: 'Thời gian đặt hàng', am: 'የትዕዛዝ ጊዜ' },
+  revenue: { en: 'Revenue', vi: 'Doanh thu', am: 'ገቢ' },
+  source_platform: { en: 'Source platform', vi: 'Nền tảng nguồn', am: 'የምንጭ መድረክ' },
+  amount: { en: 'Amount', vi: 'Số tiền', am: 'የገንዘብ መጠን' },
+  exchange_rate: { en: 'Exchange rate', vi: 'Tỷ giá', am: 'የምንዛሪ ተመን' },
+  // The *_vnd columns hold the amount in the tenant's base currency (VND unless it chose another): the name is 001's.
+  amount_vnd: { en: 'Amount (base currency)', vi: 'Số tiền quy đổi', am: 'የገንዘብ መጠን (በመሠረታዊ ምንዛሪ)' },
+  total_fee_vnd: { en: 'Agreed fee (base currency)', vi: 'Phí đã chốt quy đổi', am: 'የተስማሙበት ክፍያ (በመሠረታዊ ምንዛሪ)' },
+  revenue_vnd: { en: 'Revenue (base currency)', vi: 'Doanh thu quy đổi', am: 'ገቢ (በመሠረታዊ ምንዛሪ)' },
+  rate_date: { en: 'Rate date', vi: 'Ngày áp dụng', am: 'የተመኑ ቀን' },
+  rate_to_base: { en: 'Rate to base currency', vi: 'Tỷ giá quy đổi', am: 'ወደ መሠረታዊ ምንዛሪ ተመን' },
+  source: { en: 'Source', vi: 'Nguồn', am: 'ምንጭ' },
+  payment_date: { en: 'Payment date', vi: 'Ngày thanh toán', am: 'የክፍያ ቀን' },
+  payment_method: { en: 'Payment method', vi: 'Hình thức thanh toán', am: 'የክፍያ ዘዴ' },
+  invoice_number: { en: 'Invoice number', vi: 'Số hóa đơn', am: 'የኢንቮይስ ቁጥር' },
+  created_by_username: { en: 'Created by (username)', vi: 'Người tạo', am: 'የፈጠረው (የተጠቃሚ ስም)' },
+  payment_ref: { en: 'Payment reference', vi: 'Mã thanh toán', am: 'የክፍያ ማጣቀሻ' },
+  health_flags: { en: 'Health flags', vi: 'Cảnh báo', am: 'ማስጠንቀቂያዎች' },
+  creators_count: { en: 'Creators', vi: 'Số creator', am: 'የይዘት ፈጣሪዎች' },
+  products_count: { en: 'Products', vi: 'Số sản phẩm', am: 'ምርቶች' },
+  budget_committed: { en: 'Committed budget', vi: 'Ngân sách đã chốt', am: 'ቃል የተገባ በጀት' },
+  budget_actual: { en: 'Actual spend', vi: 'Đã chi', am: 'ትክክለኛ ወጪ' },
+  progress_percent: { en: 'Progress %', vi: 'Tiến độ %', am: 'ሂደት %' },
+  roas: { en: 'ROAS', vi: 'ROAS', am: 'ROAS' },
+  row_version: { en: 'Version', vi: 'Phiên bản', am: 'ስሪት' },
+  updated_at: { en: 'Last changed', vi: 'Cập nhật lúc', am: 'መጨረሻ የተቀየረው' },
 };
 
 function labelOf(name: string): Label {
-  return labels[name] ?? { en: name, vi: name };
+  return labels[name] ?? { en: name, vi: name, am: name };
 }
 
 type ColumnOptions = Partial<Omit<ColumnDefinition, 'name' | 'type' | 'label'>> & { db?: string | false };
@@ -133,8 +139,23 @@ function enumColumn(name: string, enumName: EnumName, options: ColumnOptions = {
   return column(name, 'enum', { ...options, enumName });
 }
 
-function computed(name: string, type: ColumnType, description: string, options: { isSpend?: boolean } = {}): ComputedColumn {
+function computed(name: string, type: ColumnType, description: string, options: { isSpend?: boolean; dbColumn?: string } = {}): ComputedColumn {
   return { name, type, label: labelOf(name), description, ...options };
+}
+
+/** A currency code cell: three letters, read in any case and stored upper case (VND, USD, ETB). */
+function currencyColumn(): ColumnDefinition {
+  return required('currency', 'text', { defaultValue: 'VND', textKind: 'currency' });
+}
+
+/** A row's own rate to the base currency (Decimal(18,6): twelve digits before the point); empty: the Exchange rates tab's. */
+function exchangeRateColumn(): ColumnDefinition {
+  return column('exchange_rate', 'money', { min: 0, max: 999_999_999_999 });
+}
+
+/** `amount` in the tenant's base currency, stored in `name`: the write door fills it (modules/currencies). */
+function baseAmount(name: string, amountColumn: string, options: { isSpend?: boolean } = {}): ComputedColumn {
+  return computed(name, 'money', `${amountColumn} in the tenant's base currency: × exchange_rate, or × the Exchange rates tab's rate on or before the row's date. Filled by the server.`, { ...options, dbColumn: name });
 }
 
 function reference(
@@ -170,13 +191,16 @@ function table(input: TableInput): TableDefinition {
   return { ...input, computedColumns: [...(input.computedColumns ?? []), ...bookkeepingColumns] };
 }
 
-/** The 15 import templates of 001, in dependency order (a table only references tables before it). */
+/**
+ * The import templates: 001's 15 and issue 13's exchange rates, in dependency order (a table only
+ * references tables before it; the rates come before the amounts they convert).
+ */
 export const tableDefinitions: readonly TableDefinition[] = [
   table({
     name: 'brands',
     entity: 'brand',
     dbTable: 'brands',
-    label: { en: 'Brands', vi: 'Thương hiệu' },
+    label: { en: 'Brands', vi: 'Thương hiệu', am: 'ብራንዶች' },
     columns: [required('code', 'text'), required('name', 'text'), column('description', 'text', { textKind: 'long' })],
     naturalKeys: [key(['code'])],
     references: [],
@@ -185,7 +209,7 @@ export const tableDefinitions: readonly TableDefinition[] = [
     name: 'products',
     entity: 'product',
     dbTable: 'products',
-    label: { en: 'Products', vi: 'Sản phẩm' },
+    label: { en: 'Products', vi: 'Sản phẩm', am: 'ምርቶች' },
     columns: [
       required('brand_code', 'text', { db: false }),
       required('code', 'text'),
@@ -201,7 +225,7 @@ export const tableDefinitions: readonly TableDefinition[] = [
     name: 'creators',
     entity: 'creator',
     dbTable: 'creators',
-    label: { en: 'Creators (KOC/KOL)', vi: 'Creator (KOC/KOL)' },
+    label: { en: 'Creators (KOC/KOL)', vi: 'Creator (KOC/KOL)', am: 'የይዘት ፈጣሪዎች (KOC/KOL)' },
     columns: [
       required('creator_key', 'text'),
       required('name', 'text'),
@@ -221,7 +245,7 @@ export const tableDefinitions: readonly TableDefinition[] = [
     name: 'creator_channels',
     entity: 'creator_channel',
     dbTable: 'creator_channels',
-    label: { en: 'Creator channels', vi: 'Kênh của creator' },
+    label: { en: 'Creator channels', vi: 'Kênh của creator', am: 'የይዘት ፈጣሪ ቻናሎች' },
     columns: [
       required('creator_key', 'text', { db: false }),
       enumColumn('platform', 'channel_platform', { isRequired: true }),
@@ -239,7 +263,7 @@ export const tableDefinitions: readonly TableDefinition[] = [
     name: 'creator_contacts',
     entity: 'creator_contact',
     dbTable: 'creator_contacts',
-    label: { en: 'Creator contacts', vi: 'Liên hệ của creator' },
+    label: { en: 'Creator contacts', vi: 'Liên hệ của creator', am: 'የይዘት ፈጣሪ ዕውቂያዎች' },
     columns: [
       required('creator_key', 'text', { db: false }),
       enumColumn('contact_type', 'contact_type', { isRequired: true }),
@@ -256,10 +280,28 @@ export const tableDefinitions: readonly TableDefinition[] = [
     references: [reference('creator', 'creators', 'creator_id', { creator_key: 'creator_key' })],
   }),
   table({
+    // Issue 13: 1 `currency` = rate_to_base units of the tenant's base currency from rate_date on,
+    // until a later rate of the same currency. Before bookings, conversions and payments, which
+    // convert at these rates in the same import or push.
+    name: 'exchange_rates',
+    entity: 'exchange_rate',
+    dbTable: 'exchange_rates',
+    label: { en: 'Exchange rates', vi: 'Tỷ giá', am: 'የምንዛሪ ተመኖች' },
+    columns: [
+      required('currency', 'text', { textKind: 'currency' }),
+      required('rate_date', 'date'),
+      // Decimal(18,6); more than 0 (modules/currencies/currency.rules.ts).
+      required('rate_to_base', 'money', { min: 0, max: 999_999_999_999 }),
+      column('source', 'text'),
+    ],
+    naturalKeys: [key(['currency', 'rate_date'])],
+    references: [],
+  }),
+  table({
     name: 'campaigns',
     entity: 'campaign',
     dbTable: 'campaigns',
-    label: { en: 'Campaigns', vi: 'Chiến dịch' },
+    label: { en: 'Campaigns', vi: 'Chiến dịch', am: 'ዘመቻዎች' },
     columns: [
       required('code', 'text'),
       required('name', 'text'),
@@ -297,7 +339,7 @@ export const tableDefinitions: readonly TableDefinition[] = [
     name: 'campaign_products',
     entity: 'campaign_product',
     dbTable: 'campaign_products',
-    label: { en: 'Campaign products', vi: 'Sản phẩm trong chiến dịch' },
+    label: { en: 'Campaign products', vi: 'Sản phẩm trong chiến dịch', am: 'የዘመቻ ምርቶች' },
     columns: [
       required('campaign_code', 'text', { db: false }),
       required('brand_code', 'text', { db: false }),
@@ -315,7 +357,7 @@ export const tableDefinitions: readonly TableDefinition[] = [
     name: 'campaign_creators',
     entity: 'campaign_creator',
     dbTable: 'campaign_creators',
-    label: { en: 'Campaign creators', vi: 'Creator trong chiến dịch' },
+    label: { en: 'Campaign creators', vi: 'Creator trong chiến dịch', am: 'የዘመቻ የይዘት ፈጣሪዎች' },
     columns: [
       required('campaign_code', 'text', { db: false }),
       required('creator_key', 'text', { db: false }),
@@ -332,7 +374,7 @@ export const tableDefinitions: readonly TableDefinition[] = [
     name: 'bookings',
     entity: 'booking',
     dbTable: 'bookings',
-    label: { en: 'Bookings', vi: 'Booking' },
+    label: { en: 'Bookings', vi: 'Booking', am: 'ቦኪንጎች' },
     columns: [
       required('code', 'text'),
       required('campaign_code', 'text', { db: false }),
@@ -346,7 +388,8 @@ export const tableDefinitions: readonly TableDefinition[] = [
       column('start_date', 'date'),
       column('end_date', 'date'),
       required('total_fee_agreed', 'money', { defaultValue: 0, min: 0, isSpend: true }),
-      required('currency', 'text', { defaultValue: 'VND' }),
+      currencyColumn(),
+      exchangeRateColumn(),
       column('deliverables_count_planned', 'integer', { min: 0 }),
       enumColumn('status', 'booking_status', { isRequired: true, defaultValue: 'negotiating' }),
       column('internal_note', 'text', { textKind: 'long' }),
@@ -359,12 +402,13 @@ export const tableDefinitions: readonly TableDefinition[] = [
       reference('channel', 'creator_channels', 'channel_id', { platform: 'platform', handle: 'handle' }, { isRequired: false }),
       reference('product_focus', 'products', 'product_focus_id', { brand_code: 'brand_code', product_code: 'code' }, { isRequired: false }),
     ],
+    computedColumns: [baseAmount('total_fee_vnd', 'total_fee_agreed', { isSpend: true })],
   }),
   table({
     name: 'booking_deliverables',
     entity: 'booking_deliverable',
     dbTable: 'booking_deliverables',
-    label: { en: 'Booking deliverables', vi: 'Hạng mục booking' },
+    label: { en: 'Booking deliverables', vi: 'Hạng mục booking', am: 'የቦኪንግ የሚቀርቡ ይዘቶች' },
     columns: [
       required('booking_code', 'text', { db: false }),
       enumColumn('deliverable_type', 'deliverable_type', { isRequired: true }),
@@ -385,7 +429,7 @@ export const tableDefinitions: readonly TableDefinition[] = [
     name: 'videos',
     entity: 'video',
     dbTable: 'videos',
-    label: { en: 'Videos', vi: 'Video' },
+    label: { en: 'Videos', vi: 'Video', am: 'ቪዲዮዎች' },
     columns: [
       required('booking_code', 'text', { db: false }),
       column('deliverable_title', 'text', { db: false }),
@@ -413,7 +457,7 @@ export const tableDefinitions: readonly TableDefinition[] = [
     name: 'video_snapshots',
     entity: 'video_snapshot',
     dbTable: 'video_metric_snapshots',
-    label: { en: 'Video snapshots', vi: 'Số liệu video' },
+    label: { en: 'Video snapshots', vi: 'Số liệu video', am: 'የቪዲዮ መለኪያዎች' },
     columns: [
       enumColumn('channel', 'video_channel', { isRequired: true, defaultValue: 'tiktok', db: false }),
       required('platform_video_id', 'text', { db: false }),
@@ -433,7 +477,7 @@ export const tableDefinitions: readonly TableDefinition[] = [
     name: 'tracking_assets',
     entity: 'tracking_asset',
     dbTable: 'tracking_assets',
-    label: { en: 'Tracking codes', vi: 'Mã theo dõi' },
+    label: { en: 'Tracking codes', vi: 'Mã theo dõi', am: 'የመከታተያ ኮዶች' },
     columns: [
       required('campaign_code', 'text', { db: false }),
       column('booking_code', 'text', { db: false }),
@@ -456,7 +500,7 @@ export const tableDefinitions: readonly TableDefinition[] = [
     name: 'conversions',
     entity: 'conversion',
     dbTable: 'tracking_conversions',
-    label: { en: 'Conversions', vi: 'Đơn hàng ghi nhận' },
+    label: { en: 'Conversions', vi: 'Đơn hàng ghi nhận', am: 'የተመዘገቡ ትዕዛዞች' },
     columns: [
       enumColumn('platform', 'tracking_platform', { isRequired: true, db: false }),
       enumColumn('code_type', 'tracking_code_type', { isRequired: true, db: false }),
@@ -465,7 +509,8 @@ export const tableDefinitions: readonly TableDefinition[] = [
       column('order_id_external', 'text'),
       column('order_date', 'datetime'),
       required('revenue', 'money', { defaultValue: 0, min: 0 }),
-      required('currency', 'text', { defaultValue: 'VND' }),
+      currencyColumn(),
+      exchangeRateColumn(),
       column('source_platform', 'text'),
       column('brand_code', 'text', { db: false }),
       column('product_code', 'text', { db: false }),
@@ -476,21 +521,21 @@ export const tableDefinitions: readonly TableDefinition[] = [
       reference('tracking_asset', 'tracking_assets', 'tracking_asset_id', { platform: 'platform', code_type: 'code_type', code_value: 'code_value' }),
       reference('product', 'products', 'product_id', { brand_code: 'brand_code', product_code: 'code' }, { isRequired: false }),
     ],
+    computedColumns: [baseAmount('revenue_vnd', 'revenue')],
   }),
   table({
     name: 'payments',
     entity: 'payment',
     dbTable: 'payments',
-    label: { en: 'Payments', vi: 'Thanh toán' },
+    label: { en: 'Payments', vi: 'Thanh toán', am: 'ክፍያዎች' },
     columns: [
       required('booking_code', 'text', { db: false }),
       required('campaign_code', 'text', { db: false }),
       required('creator_key', 'text', { db: false }),
       required('amount', 'money', { min: 0, isSpend: true }),
-      required('currency', 'text', { defaultValue: 'VND' }),
-      // Decimal(18,6): twelve digits before the point.
-      column('exchange_rate', 'money', { min: 0, max: 999_999_999_999 }),
-      column('amount_vnd', 'money', { min: 0, isSpend: true }),
+      currencyColumn(),
+      exchangeRateColumn(),
+      // amount_vnd (001's template column) is filled by the server now: see computedColumns.
       column('payment_date', 'date'),
       enumColumn('payment_method', 'payment_method', { isRequired: true, defaultValue: 'bank_transfer' }),
       enumColumn('status', 'payment_status', { isRequired: true, defaultValue: 'planned' }),
@@ -506,12 +551,13 @@ export const tableDefinitions: readonly TableDefinition[] = [
       reference('creator', 'creators', 'creator_id', { creator_key: 'creator_key' }),
       reference('created_by', 'users', 'created_by_id', { created_by_username: 'username' }, { isRequired: false }),
     ],
+    computedColumns: [baseAmount('amount_vnd', 'amount', { isSpend: true })],
   }),
 ];
 
 const definitionsByName = new Map<string, TableDefinition>(tableDefinitions.map((definition) => [definition.name, definition]));
 
-/** The definition of a template, or undefined for a name that is not one of the 15. */
+/** The definition of a template, or undefined for a name that is not one of them. */
 export function findTableDefinition(name: string): TableDefinition | undefined {
   return definitionsByName.get(name.trim().toLowerCase());
 }
@@ -526,3 +572,20 @@ export function getTableDefinition(name: TableName): TableDefinition {
 export function templateColumns(definition: TableDefinition): readonly ColumnDefinition[] {
   return definition.columns.filter((column) => !column.isExtra);
 }
+
+/**
+ * The computed columns a table stores (amount_vnd…), as columns the door reads, writes and
+ * audits: read-only to every writer, filled by the door's rules (ComputedColumn.dbColumn).
+ */
+export function storedComputedColumns(definition: TableDefinition): readonly ColumnDefinition[] {
+  let stored = storedByTable.get(definition.name);
+  if (!stored) {
+    stored = definition.computedColumns
+      .filter((computedColumn) => computedColumn.dbColumn)
+      .map((computedColumn) => ({ name: computedColumn.name, type: computedColumn.type, isRequired: false, dbColumn: computedColumn.dbColumn, label: computedColumn.label, ...(computedColumn.isSpend ? { isSpend: true } : {}) }));
+    storedByTable.set(definition.name, stored);
+  }
+  return stored;
+}
+
+const storedByTable = new Map<string, readonly ColumnDefinition[]>();

@@ -58,6 +58,7 @@ export type WriteProblem = FieldProblem & { code: string; kind: ProblemKind };
 /** A row as the database holds it, in template form: canonical text values and reference ids. */
 export type RowState = {
   id: string;
+  /** Template columns, and the stored computed columns the door fills (amount_vnd…). */
   values: Record<string, string | null>;
   /** Reference name (brand, campaign, creator …) → the referenced row's id. */
   refs: Record<string, string | null>;

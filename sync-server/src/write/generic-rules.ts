@@ -6,6 +6,8 @@
  */
 import { getTableDefinition, type TableName } from '../contract/index.js';
 import { validateDateRange } from '../contract/campaigns/campaign-lifecycle.js';
+import { t } from '../contract/i18n/translate.js';
+import { roleWord } from '../modules/access/permissions.js';
 import { canWriteTable, describeTableWriters } from '../modules/access/table-permissions.js';
 import type { ChangedRow } from './change-set.js';
 import type { RowRule, RuleFindings } from './table-rules.js';
@@ -23,7 +25,7 @@ export function checkTableRights(table: TableName): RowRule {
       findings.refuse(row, {
         code: 'PERMISSION_DENIED',
         kind: 'forbidden',
-        message: `Your role (${actor.role}) can't change ${table}; ask someone with the ${describeTableWriters(table)} role. / Vai trò của bạn (${actor.role}) không được sửa ${table}.`,
+        message: t('write.tableRights', { role: roleWord(actor.role), table, roles: describeTableWriters(table) }),
       });
     }
   };
@@ -39,15 +41,15 @@ export function checkColumnValues(table: TableName): RowRule {
         const isChecked = row.isNew || row.changed.includes(column.name);
         if (!isChecked) continue;
         if (column.isRequired && (value === null || value === undefined)) {
-          findings.refuse(row, { code: 'REQUIRED', column: column.name, value: null, message: `${column.name} is required. / Cột ${column.name} không được để trống.` });
+          findings.refuse(row, { code: 'REQUIRED', column: column.name, value: null, message: t('write.required', { column: column.name }) });
           continue;
         }
         if (value === null || value === undefined || (column.min === undefined && column.max === undefined)) continue;
         const numeric = Number(value);
         if (column.min !== undefined && numeric < column.min) {
-          findings.refuse(row, { code: 'OUT_OF_RANGE', column: column.name, value, message: `${column.name} must be at least ${column.min}. / ${column.name} phải từ ${column.min} trở lên.` });
+          findings.refuse(row, { code: 'OUT_OF_RANGE', column: column.name, value, message: t('write.atLeast', { column: column.name, min: column.min }) });
         } else if (column.max !== undefined && numeric > column.max) {
-          findings.refuse(row, { code: 'OUT_OF_RANGE', column: column.name, value, message: `${column.name} must be at most ${column.max}. / ${column.name} tối đa là ${column.max}.` });
+          findings.refuse(row, { code: 'OUT_OF_RANGE', column: column.name, value, message: t('write.atMost', { column: column.name, max: column.max }) });
         }
       }
       checkDateRanges(table, row, findings);
@@ -59,6 +61,6 @@ function checkDateRanges(table: TableName, row: ChangedRow, findings: RuleFindin
   for (const [startColumn, endColumn] of DATE_RANGES[table] ?? []) {
     if (!row.isNew && !row.changed.includes(startColumn) && !row.changed.includes(endColumn)) continue;
     const violation = validateDateRange(row.after.values[startColumn] ?? null, row.after.values[endColumn] ?? null);
-    if (violation) findings.refuse(row, { code: violation.code, column: endColumn, value: row.after.values[endColumn], message: `${violation.message} / ${violation.messageVi}` });
+    if (violation) findings.refuse(row, { code: violation.code, column: endColumn, value: row.after.values[endColumn], message: violation.message });
   }
 }

@@ -2,7 +2,7 @@
  * The door's reads and writes of table rows. Set-based: one statement per batch for each step,
  * whatever the row count. No rule lives here.
  */
-import type { NormalisedValue, TableDefinition } from '../contract/index.js';
+import { storedComputedColumns, type NormalisedValue, type TableDefinition } from '../contract/index.js';
 import type { ImportDb } from '../modules/imports/import.repository.js';
 import { columnValueSql } from '../modules/exports/export-sql.js';
 import { quoteIdent } from '../modules/imports/import-sql.js';
@@ -15,8 +15,8 @@ type RawRowState = { id: string; row_version: number; updated_at: string; is_del
 const lockSqlByTable = new Map<string, string>();
 
 /**
- * Every column of the rows (template form, canonical text, extras such as payment_ref
- * included) and the ids of their references, locked FOR UPDATE in id order. The lock is what
+ * Every column of the rows (template form, canonical text, extras such as payment_ref and
+ * stored computed columns such as amount_vnd included) and the ids of their references, locked FOR UPDATE in id order. The lock is what
  * makes the version check atomic: a second writer of the same row waits here until the first
  * commits, then reads the version the first one left, and so sees its own copy is stale.
  * Sorting the ids makes two writers of overlapping batches lock in the same order (no deadlock).
@@ -24,7 +24,7 @@ const lockSqlByTable = new Map<string, string>();
 function lockRowsSql(definition: TableDefinition): string {
   const cached = lockSqlByTable.get(definition.name);
   if (cached) return cached;
-  const columns = definition.columns.map((column) => `${columnValueSql(definition, column)} AS ${quoteIdent(`v_${column.name}`)}`);
+  const columns = [...definition.columns, ...storedComputedColumns(definition)].map((column) => `${columnValueSql(definition, column)} AS ${quoteIdent(`v_${column.name}`)}`);
   const refs = definition.references.map((reference) => `t.${quoteIdent(reference.dbColumn)}::text AS ${quoteIdent(`r_${reference.name}`)}`);
   const sql = `SELECT t.id::text AS id, t.row_version,
       to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at,
@@ -36,7 +36,7 @@ function lockRowsSql(definition: TableDefinition): string {
 
 function toRowState(definition: TableDefinition, raw: RawRowState): RowState {
   const values: Record<string, string | null> = {};
-  for (const column of definition.columns) values[column.name] = (raw[`v_${column.name}`] as string | null) ?? null;
+  for (const column of [...definition.columns, ...storedComputedColumns(definition)]) values[column.name] = (raw[`v_${column.name}`] as string | null) ?? null;
   const refs: Record<string, string | null> = {};
   for (const reference of definition.references) refs[reference.name] = (raw[`r_${reference.name}`] as string | null) ?? null;
   return { id: raw.id, values, refs, isDeleted: raw.is_deleted, rowVersion: raw.row_version, updatedAt: raw.updated_at };

@@ -13,6 +13,7 @@ import {
   checkCampaignRows,
   checkCampaignStates,
 } from '../modules/campaigns/campaign.rules.js';
+import { checkExchangeRateRows, convertAmounts } from '../modules/currencies/currency.rules.js';
 import { checkColumnValues, checkTableRights } from './generic-rules.js';
 import type { AuditShape, DeferredCheck, RowRule, TouchedIds } from './table-rules.js';
 
@@ -21,6 +22,11 @@ const TABLE_RULES: Partial<Record<TableName, readonly RowRule[]>> = {
   campaigns: [checkCampaignRows],
   campaign_creators: [checkAssignmentRows('campaign_creators')],
   campaign_products: [checkAssignmentRows('campaign_products')],
+  // Issue 13: every amount gets its base-currency value here, at every door (modules/currencies).
+  exchange_rates: [checkExchangeRateRows],
+  bookings: [convertAmounts('bookings')],
+  conversions: [convertAmounts('conversions')],
+  payments: [convertAmounts('payments')],
 };
 
 /** Every table: who may write it, then its cells (required, bounds, date order), then its own rules. */

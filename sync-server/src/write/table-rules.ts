@@ -23,8 +23,18 @@ export type Refusal = { code: string; kind?: ProblemKind; column?: string; value
 export class RuleFindings {
   readonly problems = new Map<number, WriteProblem[]>();
   readonly warnings = new Map<number, string[]>();
+  /** Values of stored computed columns (amount_vnd…) a rule derived, by row number: the door writes them with the row. */
+  readonly filled = new Map<number, Record<string, string | null>>();
 
   constructor(private readonly label: string) {}
+
+  /**
+   * Sets a stored computed column of the row (TableDefinition.computedColumns with a dbColumn),
+   * as canonical text: the one way a value no writer may send reaches the database.
+   */
+  fill(row: Pick<ChangedRow, 'rowNumber'>, column: string, value: string | null): void {
+    this.filled.set(row.rowNumber, { ...(this.filled.get(row.rowNumber) ?? {}), [column]: value });
+  }
 
   refuse(row: Pick<ChangedRow, 'rowNumber'>, refusal: Refusal): void {
     const problem: WriteProblem = {

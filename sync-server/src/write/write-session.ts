@@ -18,7 +18,8 @@
  * refusal fails the whole transaction: nothing is half-written.
  */
 import { randomUUID } from 'node:crypto';
-import type { NormalisedValue, ReferenceDefinition, TableDefinition, TableName } from '../contract/index.js';
+import { storedComputedColumns, type NormalisedValue, type ReferenceDefinition, type TableDefinition, type TableName } from '../contract/index.js';
+import { t } from '../contract/i18n/translate.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { SqlTransactionRunner } from '../platform/database/sql-transaction.js';
 import type { Actor } from '../modules/access/actor.js';
@@ -125,7 +126,7 @@ export class WriteSession<Db extends WriteDb = WriteDb> {
       result.problems.push(problem(label, rowNumber, fields));
     };
     if (this.aborted) {
-      for (const row of changeSet.rows) refuse(row.rowNumber, { code: 'NOT_WRITTEN', kind: 'invalid', message: 'not written: an earlier part of this change was refused by the database' });
+      for (const row of changeSet.rows) refuse(row.rowNumber, { code: 'NOT_WRITTEN', kind: 'invalid', message: t('write.notWritten') });
       this.failed = true;
       return [...results.values()];
     }
@@ -142,7 +143,7 @@ export class WriteSession<Db extends WriteDb = WriteDb> {
       const unkeyed = upserts.filter((row) => !row.id);
       if (plan.naturalKeys.length === 0 && unkeyed.length) {
         const needed = definition.naturalKeys.map((naturalKey) => naturalKey.columns.join(' + ')).join(' or ');
-        for (const row of unkeyed) refuse(row.rowNumber, { code: 'KEY_MISSING', kind: 'invalid', column: needed, message: `${definition.name} needs ${needed} to recognise a row` });
+        for (const row of unkeyed) refuse(row.rowNumber, { code: 'KEY_MISSING', kind: 'invalid', column: needed, message: t('write.keyMissing', { table: definition.name, columns: needed }) });
       } else if (plan.naturalKeys.length || plan.references.length) {
         let resolved = await this.resolve(plan, upserts);
         if (hooks.onMissingReferences) {
@@ -154,7 +155,7 @@ export class WriteSession<Db extends WriteDb = WriteDb> {
           for (const reference of missingReferences(plan, row, resolution)) {
             const cells = reference.match.map((match) => match.column);
             const shown = cells.map((column) => row.values[column]).join(' / ');
-            refuse(row.rowNumber, { code: 'MISSING_REFERENCE', kind: 'invalid', column: cells.join(' + '), value: shown, message: `${cells.join(' + ')} ${quoteValue(shown)} is not in ${reference.table}${hooks.missingReferenceHint?.(reference) ?? ''}` });
+            refuse(row.rowNumber, { code: 'MISSING_REFERENCE', kind: 'invalid', column: cells.join(' + '), value: shown, message: t('write.missingReference', { columns: cells.join(' + '), value: quoteValue(shown), table: reference.table, hint: hooks.missingReferenceHint?.(reference) ?? '' }) });
           }
           if (row.id) {
             existingIdByRow.set(row.rowNumber, row.id);
@@ -164,7 +165,7 @@ export class WriteSession<Db extends WriteDb = WriteDb> {
           const keyIds = plan.naturalKeys.map((_, index) => resolution?.[keyAlias(index)]).filter((id): id is string => typeof id === 'string');
           if (new Set(keyIds).size > 1) {
             const keys = plan.naturalKeys.map((naturalKey) => naturalKey.columns.join(' + ')).join(' and ');
-            refuse(row.rowNumber, { code: 'KEYS_DISAGREE', kind: 'invalid', column: keys, message: `${keys} point at two different existing ${definition.name} rows` });
+            refuse(row.rowNumber, { code: 'KEYS_DISAGREE', kind: 'invalid', column: keys, message: t('write.keysDisagree', { columns: keys, table: definition.name }) });
           }
           if (keyIds[0]) existingIdByRow.set(row.rowNumber, keyIds[0]);
           if (resolution) resolutionByRow.set(row.rowNumber, resolution);
@@ -207,14 +208,14 @@ export class WriteSession<Db extends WriteDb = WriteDb> {
         const conflict = isNullish(row.expectedVersion) ? undefined : describeConflict(row.expectedVersion, current);
         if (conflict) {
           Object.assign(result, { outcome: 'conflict', server: current });
-          result.problems.push(problem(label, row.rowNumber, { code: 'STALE_ROW_VERSION', kind: 'conflict', column: '_row', message: `${conflict}; it was not deleted` }));
+          result.problems.push(problem(label, row.rowNumber, { code: 'STALE_ROW_VERSION', kind: 'conflict', column: '_row', message: t('write.notDeleted', { conflict }) }));
           continue;
         }
         changed.push({ rowNumber: row.rowNumber, id: current.id, isNew: false, isDeletion: true, before: current, after: { ...current, isDeleted: true }, changed: ['deleted'] });
         continue;
       }
       if (row.id && !current) {
-        refuse(row.rowNumber, { code: 'NOT_FOUND', kind: 'invalid', column: '_row', message: `This ${definition.entity.replace(/_/g, ' ')} does not exist any more.` });
+        refuse(row.rowNumber, { code: 'NOT_FOUND', kind: 'invalid', column: '_row', message: t('write.rowGone', { entity: definition.entity.replace(/_/g, ' ') }) });
         continue;
       }
       if (current) {
@@ -234,7 +235,7 @@ export class WriteSession<Db extends WriteDb = WriteDb> {
           code: 'KEY_CHANGED',
           kind: 'invalid',
           column: plan.naturalKeys[0]?.columns[0] ?? '_row',
-          message: `this row came from the server (version ${row.expectedVersion}), but no ${definition.name} row has its ${keys} any more: a key cell was changed, or the row was deleted. Pull to see the server's rows; to change a key, add a new row and delete this one. / Dòng này lấy từ máy chủ nhưng khoá (${keys}) đã bị sửa hoặc dòng đã bị xoá; hãy Pull lại.`,
+          message: t('write.keyChanged', { version: String(row.expectedVersion), table: definition.name, keys }),
         });
         continue;
       }
@@ -254,7 +255,7 @@ export class WriteSession<Db extends WriteDb = WriteDb> {
       result.warnings.push(...(findings.warnings.get(row.rowNumber) ?? []));
       const refusals = findings.problems.get(row.rowNumber);
       if (!refusals) {
-        accepted.push(row);
+        accepted.push(withFilledValues(definition, row, findings.filled.get(row.rowNumber)));
         continue;
       }
       result.problems.push(...refusals);
@@ -298,7 +299,7 @@ export class WriteSession<Db extends WriteDb = WriteDb> {
       for (const row of accepted) {
         const result = results.get(row.rowNumber)!;
         result.outcome = 'error';
-        result.problems.push(problem(label, row.rowNumber, { code: 'DATABASE_REFUSED', kind: 'invalid', column: '_row', message: `the database refused rows ${first}–${last}: ${plainDatabaseMessage(error)}` }));
+        result.problems.push(problem(label, row.rowNumber, { code: 'DATABASE_REFUSED', kind: 'invalid', column: '_row', message: t('write.databaseRefused', { first: String(first), last: String(last), detail: plainDatabaseMessage(error) }) }));
       }
       return [...results.values()];
     }
@@ -368,10 +369,29 @@ function missingReferences(plan: ImportPlan, row: RowChange, resolution: Resolve
 }
 
 function describeConflict(expectedVersion: number | null, current: RowState): string | undefined {
-  if (expectedVersion === null) return 'this row already exists on the server (someone added it): pull, or choose "keep mine" to overwrite it';
-  if (current.isDeleted) return 'this row was deleted on the server since you pulled it';
-  if (current.rowVersion !== expectedVersion) return `someone changed this row on the server since you pulled it (your version ${expectedVersion}, server version ${current.rowVersion})`;
+  if (expectedVersion === null) return t('write.conflictNew');
+  if (current.isDeleted) return t('write.conflictDeleted');
+  // Versions are counters, not amounts: written as they are, without grouping.
+  if (current.rowVersion !== expectedVersion) return t('write.conflictChanged', { mine: String(expectedVersion), theirs: String(current.rowVersion) });
   return undefined;
+}
+
+/**
+ * The row with the stored computed values its rules derived (amount_vnd): written, audited and
+ * raised in events like any changed field.
+ */
+function withFilledValues(definition: TableDefinition, row: ChangedRow, filled: Record<string, string | null> | undefined): ChangedRow {
+  if (!filled || row.isDeletion) return row;
+  const values = { ...row.after.values };
+  const changed = [...row.changed];
+  for (const column of storedComputedColumns(definition)) {
+    if (!(column.name in filled)) continue;
+    const value = filled[column.name] ?? null;
+    values[column.name] = value;
+    const isChange = row.isNew ? value !== null : value !== (row.before?.values[column.name] ?? null);
+    if (isChange && !changed.includes(column.name)) changed.push(column.name);
+  }
+  return { ...row, after: { ...row.after, values }, changed };
 }
 
 /** The row as the change would leave it: the sent columns over what is stored (or the defaults, for a new row). */
@@ -383,6 +403,8 @@ function stateAfter(definition: TableDefinition, plan: ImportPlan, row: RowChang
     else if (current) values[column.name] = current.values[column.name] ?? null;
     else values[column.name] = toCanonicalText(column.type, column.defaultValue);
   }
+  // No writer sends a stored computed column: it stays as stored until a rule fills it.
+  for (const column of storedComputedColumns(definition)) values[column.name] = current?.values[column.name] ?? null;
   const refs: Record<string, string | null> = {};
   for (const reference of definition.references) {
     const isSent = plan.references.includes(reference);
@@ -409,6 +431,7 @@ function toWriteRow(plan: ImportPlan, row: ChangedRow, change: RowChange, resolu
   const write: Record<string, NormalisedValue | boolean | number> = { __id: row.id, __is_new: row.isNew, __version: row.before?.rowVersion ?? null };
   // Every sent cell: the columns, and the key cells the audit of a created row repeats.
   for (const column of plan.columns) write[column.name] = change.values[column.name] ?? null;
+  for (const column of storedComputedColumns(plan.definition)) write[column.name] = row.after.values[column.name] ?? null;
   for (const reference of plan.references) {
     write[referenceAlias(reference)] = (resolution?.[referenceAlias(reference)] as string | null | undefined) ?? null;
     for (const copy of reference.copies ?? []) write[copyAlias(copy.dbColumn)] = (resolution?.[copyAlias(copy.dbColumn)] as string | null | undefined) ?? null;
@@ -490,7 +513,7 @@ export async function runInWriteTransaction<T>(
       throw new AppError({
         code: 'CONFLICT',
         reason: 'CONCURRENT_WRITE',
-        userMessage: 'Someone else wrote the same rows at the same moment, so nothing was saved. Run it again: it will see their rows. / Có người vừa ghi cùng các dòng này nên chưa lưu gì; hãy chạy lại.',
+        userMessage: t('write.concurrentWrite'),
         cause: error,
       });
     }

@@ -171,12 +171,14 @@ export type ServicesOptions = { distDir: string; email?: string; idToken?: strin
 export function createServices(options: ServicesOptions) {
   const documentProperties = new FakeProperties();
   const userProperties = new FakeProperties();
+  const scriptProperties = new FakeProperties();
   const documentLock = new FakeLock();
   const documentCache = new FakeCache();
   const fetches: FetchRecord[] = [];
   const sleeps: number[] = [];
   return {
     documentProperties,
+    userProperties,
     documentLock,
     documentCache,
     fetches,
@@ -185,7 +187,7 @@ export function createServices(options: ServicesOptions) {
       PropertiesService: {
         getDocumentProperties: () => documentProperties,
         getUserProperties: () => userProperties,
-        getScriptProperties: () => userProperties,
+        getScriptProperties: () => scriptProperties,
       },
       LockService: { getDocumentLock: () => documentLock, getScriptLock: () => documentLock, getUserLock: () => documentLock },
       CacheService: { getDocumentCache: () => documentCache, getScriptCache: () => documentCache, getUserCache: () => documentCache },

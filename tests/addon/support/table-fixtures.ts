@@ -11,7 +11,6 @@ const meta = [computed('row_version', 'integer'), computed('updated_at', 'dateti
 export const brandsTable: TablePayload = {
   name: 'brands',
   title: 'Brands',
-  titleVi: 'Thương hiệu',
   naturalKey: ['code'],
   dependsOn: [],
   columns: [text('code', true), text('name', true), text('description'), ...meta],
@@ -20,7 +19,6 @@ export const brandsTable: TablePayload = {
 export const creatorsTable: TablePayload = {
   name: 'creators',
   title: 'Creators',
-  titleVi: 'Nhà sáng tạo',
   naturalKey: ['creator_key'],
   dependsOn: [],
   columns: [
@@ -37,7 +35,6 @@ export const creatorsTable: TablePayload = {
 export const campaignsTable: TablePayload = {
   name: 'campaigns',
   title: 'Campaigns',
-  titleVi: 'Chiến dịch',
   naturalKey: ['code'],
   dependsOn: ['brands'],
   columns: [
@@ -61,7 +58,6 @@ export const campaignsTable: TablePayload = {
 export const campaignCreatorsTable: TablePayload = {
   name: 'campaign_creators',
   title: 'Campaign Creators',
-  titleVi: 'Nhà sáng tạo của chiến dịch',
   naturalKey: ['campaign_code', 'creator_key'],
   dependsOn: ['campaigns', 'creators'],
   columns: [
@@ -76,7 +72,6 @@ export const campaignCreatorsTable: TablePayload = {
 export const campaignProductsTable: TablePayload = {
   name: 'campaign_products',
   title: 'Campaign Products',
-  titleVi: 'Sản phẩm của chiến dịch',
   naturalKey: ['campaign_code', 'brand_code', 'product_code'],
   dependsOn: ['campaigns'],
   columns: [

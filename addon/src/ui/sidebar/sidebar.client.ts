@@ -15,7 +15,19 @@ import type {
 import { enumValues } from '../../../../sync-server/src/contract/enums.js';
 import type { CampaignView, PickerResult, PostmortemInput, SidebarContext } from '../campaign-actions.js';
 import type { ExportInput, ExportResult, FileDialogContext, ImportResult } from '../file-actions.js';
-import { type Language, type MessageKey, translate } from '../i18n.js';
+import {
+  type Language,
+  type MessageKey,
+  LANGUAGES,
+  LANGUAGE_NAMES,
+  formatDate as formatDateIn,
+  formatMoney as formatMoneyIn,
+  formatNumber as formatNumberIn,
+  languageFromLocale,
+  translate,
+  useCurrentLanguage,
+} from '../i18n.js';
+import { enumLabel } from '../../../../sync-server/src/contract/i18n/enum-labels.js';
 import { createAdminPanel } from './admin-panel.client.js';
 
 // ---------------------------------------------------------------------------- bridge
@@ -75,6 +87,10 @@ type ProductPicker = {
 
 type State = {
   language: Language;
+  /** The planner's own choice; null: the spreadsheet's locale (or the tenant's) decides. */
+  chosenLanguage: Language | null;
+  /** The tenant's base currency, in which the server gives every total. */
+  baseCurrency: string;
   view: 'campaign' | 'import' | 'export';
   code: string;
   campaign: CampaignView | null;
@@ -100,7 +116,9 @@ type FileDialog = {
 };
 
 const state: State = {
-  language: navigator.language.toLowerCase().startsWith('vi') ? 'vi' : 'en',
+  language: languageFromLocale(navigator.language) ?? 'en',
+  chosenLanguage: null,
+  baseCurrency: 'VND',
   view: 'campaign',
   code: '',
   campaign: null,
@@ -121,6 +139,8 @@ const state: State = {
 };
 
 const t = (key: MessageKey, params?: Record<string, string | number>): string => translate(state.language, key, params);
+// Contract code bundled into the page (enum labels, rule texts) speaks the sidebar's language.
+useCurrentLanguage(() => state.language);
 
 // ---------------------------------------------------------------------------- formatting
 
@@ -130,22 +150,21 @@ function escapeHtml(value: unknown): string {
 
 function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';
-  return new Intl.NumberFormat(state.language === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 0 }).format(value);
+  return formatNumberIn(state.language, value, { maximumFractionDigits: 0 });
 }
 
+/** Totals are in the tenant's base currency (VND unless the tenant chose another). */
 function formatMoney(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : `${formatNumber(value)} ₫`;
+  return value === null || value === undefined ? '—' : formatMoneyIn(state.language, value, state.baseCurrency);
 }
 
 function formatCompact(value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';
-  return new Intl.NumberFormat(state.language === 'vi' ? 'vi-VN' : 'en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  return formatNumberIn(state.language, value, { notation: 'compact', maximumFractionDigits: 1 });
 }
 
 function formatDate(iso: string | null): string {
-  if (!iso) return '';
-  const [year, month, day] = iso.slice(0, 10).split('-');
-  return state.language === 'vi' ? `${day}/${month}/${year}` : `${day}/${month}/${year}`;
+  return iso ? formatDateIn(state.language, iso) : '';
 }
 
 function statusLabel(status: CampaignStatus): string {
@@ -167,7 +186,16 @@ function renderToolbar(): string {
   return `<div class="toolbar">
     <input type="search" id="code-input" placeholder="${escapeHtml(t('sidebar.pickCampaign'))}" value="${escapeHtml(state.code)}" />
     <button class="btn" data-action="load">${escapeHtml(t('sidebar.load'))}</button>
-  </div>`;
+  </div>${renderLanguageChoice()}`;
+}
+
+/** The planner's language, kept per user: it follows them to every spreadsheet. */
+function renderLanguageChoice(): string {
+  const options = [
+    `<option value=""${state.chosenLanguage === null ? ' selected' : ''}>${escapeHtml(t('language.followSheet'))}</option>`,
+    ...LANGUAGES.map((language) => `<option value="${language}" lang="${language}"${state.chosenLanguage === language ? ' selected' : ''}>${escapeHtml(LANGUAGE_NAMES[language])}</option>`),
+  ];
+  return `<label class="language-choice">${escapeHtml(t('language.label'))} <select id="language-select" data-test="language-select">${options.join('')}</select></label>`;
 }
 
 function renderHero(view: CampaignView): string {
@@ -175,7 +203,7 @@ function renderHero(view: CampaignView): string {
   const dates = detail.startDate || detail.endDate ? `${formatDate(detail.startDate)} → ${formatDate(detail.endDate)}` : t('sidebar.noDates');
   const progress = detail.progressPercent ?? null;
   return `<div class="card hero">
-    <div class="code">${escapeHtml(detail.code)} · ${escapeHtml(detail.brandName ?? detail.brandCode)} · ${escapeHtml(detail.channel)} · ${escapeHtml(detail.objective)}</div>
+    <div class="code">${escapeHtml(detail.code)} · ${escapeHtml(detail.brandName ?? detail.brandCode)} · ${escapeHtml(enumLabel('campaign_channel', detail.channel, state.language))} · ${escapeHtml(enumLabel('campaign_objective', detail.objective, state.language))}</div>
     <div class="name">${escapeHtml(detail.name)}</div>
     <dl class="meta">
       <dt>${escapeHtml(t('sidebar.status'))}</dt><dd>${badge(detail.status)}</dd>
@@ -872,6 +900,10 @@ root.addEventListener('click', (event) => {
 
 root.addEventListener('change', (event) => {
   const input = event.target as HTMLInputElement;
+  if (input.id === 'language-select') {
+    void chooseLanguage(input.value === '' ? null : (input.value as Language));
+    return;
+  }
   if (adminPanel.handleChange(input, root)) return;
   if (input.dataset['fileField'] !== undefined) {
     readFileFields();
@@ -900,6 +932,26 @@ root.addEventListener('keydown', (event) => {
   else if (input.dataset['query'] !== undefined) void searchPicker();
 });
 
+async function chooseLanguage(language: Language | null): Promise<void> {
+  try {
+    const context = await call<SidebarContext>('chooseLanguage', language);
+    applyContext(context);
+    state.notice = { kind: 'info', text: t('language.saved', { language: LANGUAGE_NAMES[state.language] }) };
+    // The campaign's reasons and flags are phrased by the server: ask again in the new language.
+    if (state.campaign) await loadCampaign(state.campaign.detail.code);
+    else render();
+  } catch (error) {
+    fail(error);
+  }
+}
+
+function applyContext(context: SidebarContext): void {
+  state.language = context.language;
+  state.chosenLanguage = context.chosenLanguage;
+  state.baseCurrency = context.baseCurrency ?? state.baseCurrency;
+  document.documentElement.lang = context.language;
+}
+
 async function start(): Promise<void> {
   // HtmlService appends the boot tag after this script, so it is read once the page is parsed.
   const boot = window.__BOOKING_CENTER__ ?? {};
@@ -919,7 +971,7 @@ async function start(): Promise<void> {
   void adminPanel.load();
   try {
     const context = await call<SidebarContext>('getSidebarContext');
-    state.language = context.language;
+    applyContext(context);
     if (context.campaignCode) await loadCampaign(context.campaignCode);
     else render();
   } catch (error) {

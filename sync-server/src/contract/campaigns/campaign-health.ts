@@ -3,7 +3,9 @@
  * (gathered in set-based SQL by the server) into flags with a one-line reason a person can act
  * on. A flag whose data does not exist yet is absent, never wrong.
  */
+import { formatDate, getCurrentLanguage, t } from '../i18n/translate.js';
 import type { CampaignStatus } from './campaign-lifecycle.js';
+import { enumWord, joinWords, statusWord } from './sentence-words.js';
 
 export const CAMPAIGN_FLAG_CODES = [
   'MISSING_CREATOR',
@@ -47,7 +49,10 @@ export const CAMPAIGN_FLAG_SEVERITIES: Record<CampaignFlagCode, FlagSeverity> = 
 export type CampaignFlag = {
   code: CampaignFlagCode;
   severity: FlagSeverity;
-  /** One line a planner can act on, e.g. "2 deliverables overdue: BK-0012, BK-0015". */
+  /**
+   * One line a planner can act on, e.g. "2 deliverables overdue: BK-0012, BK-0015", in the
+   * language current when the flags were computed (a cache of flags must key on it).
+   */
   reason: string;
 };
 
@@ -104,13 +109,10 @@ export type CampaignHealthFacts = {
 const STAFFED_STATUSES: readonly CampaignStatus[] = ['planned', 'running'];
 const ACTIVE_STATUSES: readonly CampaignStatus[] = ['draft', 'planned', 'running', 'paused'];
 
-function formatMoney(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
-}
-
+/** The first `max` values, then "and N more". */
 function listSome(values: string[], max = 5): string {
-  if (values.length <= max) return values.join(', ');
-  return `${values.slice(0, max).join(', ')} and ${values.length - max} more`;
+  if (values.length <= max) return joinWords(values);
+  return t('health.andMore', { items: joinWords(values.slice(0, max)), count: values.length - max });
 }
 
 function daysBetween(from: string, to: string): number {
@@ -122,24 +124,24 @@ export function computeCampaignFlags(facts: CampaignHealthFacts, rules: HealthRu
   const add = (code: CampaignFlagCode, reason: string, severity: FlagSeverity = CAMPAIGN_FLAG_SEVERITIES[code]) => flags.push({ code, severity, reason });
 
   if (STAFFED_STATUSES.includes(facts.status) && facts.creatorsCount === 0) {
-    add('MISSING_CREATOR', `The campaign is ${facts.status} but has no creator: assign at least one.`);
+    add('MISSING_CREATOR', t('health.missingCreator', { status: statusWord(facts.status) }));
   }
   if (STAFFED_STATUSES.includes(facts.status) && facts.productsCount === 0) {
-    add('MISSING_PRODUCT', `The campaign is ${facts.status} but has no product: assign the products it promotes.`);
+    add('MISSING_PRODUCT', t('health.missingProduct', { status: statusWord(facts.status) }));
   }
   if (facts.startDate && facts.endDate && facts.endDate < facts.startDate) {
-    add('DATE_INVALID', `End date ${facts.endDate} is before start date ${facts.startDate}: fix one of them.`);
+    const language = getCurrentLanguage();
+    add('DATE_INVALID', t('health.dateInvalid', { endDate: formatDate(language, facts.endDate), startDate: formatDate(language, facts.startDate) }));
   }
   if (facts.status !== 'canceled' && !facts.hasAnyKpi && rules.kpiRequiredObjectives.includes(facts.objective)) {
-    add('KPI_MISSING', `A ${facts.objective} campaign needs a target: set KPI views, orders or revenue.`);
+    add('KPI_MISSING', t('health.kpiMissing', { objective: enumWord('campaign_objective', facts.objective) }));
   }
   if (facts.budgetPlanned !== null && facts.budgetActual > facts.budgetPlanned) {
     const over = facts.budgetActual - facts.budgetPlanned;
-    add('OVER_BUDGET', `Paid ${formatMoney(facts.budgetActual)} of a planned ${formatMoney(facts.budgetPlanned)} (${formatMoney(over)} over).`);
+    add('OVER_BUDGET', t('health.overBudget', { paid: Math.round(facts.budgetActual), planned: Math.round(facts.budgetPlanned), over: Math.round(over) }));
   }
   if (ACTIVE_STATUSES.includes(facts.status) && facts.overdueDeliverables > 0) {
-    const noun = facts.overdueDeliverables === 1 ? 'deliverable' : 'deliverables';
-    add('AT_RISK_DEADLINE', `${facts.overdueDeliverables} ${noun} overdue: ${listSome(facts.overdueBookingCodes)}.`);
+    add('AT_RISK_DEADLINE', t('health.overdue', { count: facts.overdueDeliverables, bookings: listSome(facts.overdueBookingCodes) }));
   }
   if (
     facts.status === 'running' &&
@@ -150,16 +152,16 @@ export function computeCampaignFlags(facts: CampaignHealthFacts, rules: HealthRu
     facts.roas < rules.lowRoasTarget
   ) {
     const days = daysBetween(facts.startDate, facts.today);
-    add('LOW_PERFORMANCE', `ROAS ${facts.roas.toFixed(2)} is under the target ${rules.lowRoasTarget} after ${days} days running.`);
+    add('LOW_PERFORMANCE', t('health.lowPerformance', { roas: facts.roas, target: rules.lowRoasTarget, days }));
   }
   if (facts.status !== 'canceled' && facts.status !== 'finished' && facts.riskyCreators.length > 0) {
     const describe = (creator: RiskyCreator) => {
-      if (creator.status === 'blacklist') return `${creator.name} (blacklisted)`;
-      if (creator.status === 'watchlist') return `${creator.name} (watchlist)`;
-      return `${creator.name} (${creator.troubleCount} rejected or late deliverables)`;
+      if (creator.status === 'blacklist') return t('health.creatorBlacklisted', { name: creator.name });
+      if (creator.status === 'watchlist') return t('health.creatorWatchlist', { name: creator.name });
+      return t('health.creatorTroubles', { name: creator.name, count: creator.troubleCount });
     };
     const hasBlacklisted = facts.riskyCreators.some((creator) => creator.status === 'blacklist');
-    add('CREATOR_RISK', `Review ${facts.riskyCreators.length === 1 ? 'this creator' : 'these creators'}: ${listSome(facts.riskyCreators.map(describe))}.`, hasBlacklisted ? 'error' : 'warning');
+    add('CREATOR_RISK', t('health.creatorRisk', { count: facts.riskyCreators.length, creators: listSome(facts.riskyCreators.map(describe)) }), hasBlacklisted ? 'error' : 'warning');
   }
   return flags;
 }

@@ -7,7 +7,9 @@
  *   any non-terminal → canceled
  *   finished, canceled: terminal (only insights and notes stay editable)
  */
+import { formatDate, getCurrentLanguage, t } from '../i18n/translate.js';
 import { listMissingPostmortemItems, parseBrief, POSTMORTEM_ITEM_LABELS } from './campaign-brief.js';
+import { joinWords, statusWord } from './sentence-words.js';
 
 export const CAMPAIGN_STATUSES = ['draft', 'planned', 'running', 'paused', 'finished', 'canceled'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
@@ -55,13 +57,12 @@ export type CampaignRuleCode =
   | 'POSTMORTEM_MISSING'
   | 'POSTMORTEM_INCOMPLETE';
 
-/** One reason a change is refused: a code for programs, plain words for people (English, Vietnamese). */
+/** One reason a change is refused: a code for programs, plain words for people (in the current language). */
 export type CampaignRuleViolation = {
   code: CampaignRuleCode;
   /** The campaign field a person has to fix, in the sheet's snake_case. */
   field?: string;
   message: string;
-  messageVi: string;
 };
 
 /** The facts the rules look at; dates as ISO `YYYY-MM-DD` (strings compare correctly). */
@@ -96,17 +97,13 @@ export function validateCampaignForStatus(facts: Omit<CampaignRuleFacts, 'status
   const { startDate, endDate } = facts;
 
   if (status === 'planned' || status === 'running') {
+    const words = { status: statusWord(status) };
     if (!startDate && !endDate) {
-      violations.push({
-        code: 'MISSING_DATES',
-        field: 'start_date',
-        message: `A ${status} campaign needs a start date and an end date.`,
-        messageVi: `Chiến dịch ở trạng thái ${status} cần có ngày bắt đầu và ngày kết thúc.`,
-      });
+      violations.push({ code: 'MISSING_DATES', field: 'start_date', message: t('lifecycle.missingDates', words) });
     } else if (!startDate) {
-      violations.push({ code: 'MISSING_START_DATE', field: 'start_date', message: `A ${status} campaign needs a start date.`, messageVi: `Chiến dịch ở trạng thái ${status} cần có ngày bắt đầu.` });
+      violations.push({ code: 'MISSING_START_DATE', field: 'start_date', message: t('lifecycle.missingStartDate', words) });
     } else if (!endDate) {
-      violations.push({ code: 'MISSING_END_DATE', field: 'end_date', message: `A ${status} campaign needs an end date.`, messageVi: `Chiến dịch ở trạng thái ${status} cần có ngày kết thúc.` });
+      violations.push({ code: 'MISSING_END_DATE', field: 'end_date', message: t('lifecycle.missingEndDate', words) });
     }
   }
 
@@ -117,36 +114,22 @@ export function validateCampaignForStatus(facts: Omit<CampaignRuleFacts, 'status
     const hasCreator = facts.creatorsCount > 0;
     const hasProduct = facts.productsCount > 0;
     if (rules.runningRequires === 'creator' && !hasCreator) {
-      violations.push({ code: 'MISSING_CREATOR', field: 'creators', message: 'Add at least one creator before the campaign runs.', messageVi: 'Cần thêm ít nhất một creator trước khi chạy chiến dịch.' });
+      violations.push({ code: 'MISSING_CREATOR', field: 'creators', message: t('lifecycle.missingCreator') });
     } else if (rules.runningRequires === 'product' && !hasProduct) {
-      violations.push({ code: 'MISSING_PRODUCT', field: 'products', message: 'Add at least one product before the campaign runs.', messageVi: 'Cần thêm ít nhất một sản phẩm trước khi chạy chiến dịch.' });
+      violations.push({ code: 'MISSING_PRODUCT', field: 'products', message: t('lifecycle.missingProduct') });
     } else if (rules.runningRequires === 'either' && !hasCreator && !hasProduct) {
-      violations.push({
-        code: 'MISSING_CREATOR_OR_PRODUCT',
-        field: 'creators',
-        message: 'Add at least one creator or one product before the campaign runs.',
-        messageVi: 'Cần thêm ít nhất một creator hoặc một sản phẩm trước khi chạy chiến dịch.',
-      });
+      violations.push({ code: 'MISSING_CREATOR_OR_PRODUCT', field: 'creators', message: t('lifecycle.missingCreatorOrProduct') });
     }
   }
 
   if (status === 'finished') {
     const missing = listMissingPostmortemItems(facts.description);
     if (parseBrief(facts.description).sections.postmortem === undefined) {
-      violations.push({
-        code: 'POSTMORTEM_MISSING',
-        field: 'description',
-        message: 'Write the postmortem (## Postmortem with What worked, What didn\u2019t and Next time) before finishing.',
-        messageVi: 'Cần viết phần Postmortem (## Postmortem: What worked, What didn\u2019t, Next time) trước khi kết thúc chiến dịch.',
-      });
+      violations.push({ code: 'POSTMORTEM_MISSING', field: 'description', message: t('lifecycle.postmortemMissing') });
     } else if (missing.length > 0) {
-      const labels = missing.map((key) => POSTMORTEM_ITEM_LABELS[key]).join(', ');
-      violations.push({
-        code: 'POSTMORTEM_INCOMPLETE',
-        field: 'description',
-        message: `The postmortem still has empty items: ${labels}.`,
-        messageVi: `Phần Postmortem còn mục trống: ${labels}.`,
-      });
+      // The item headings stay as the brief parser reads them: they are what must be typed.
+      const items = joinWords(missing.map((key) => POSTMORTEM_ITEM_LABELS[key]));
+      violations.push({ code: 'POSTMORTEM_INCOMPLETE', field: 'description', message: t('lifecycle.postmortemIncomplete', { items }) });
     }
   }
   return violations;
@@ -155,12 +138,8 @@ export function validateCampaignForStatus(facts: Omit<CampaignRuleFacts, 'status
 /** end_date ≥ start_date, in every status (000 §8). */
 export function validateDateRange(startDate: string | null, endDate: string | null): CampaignRuleViolation | undefined {
   if (startDate && endDate && endDate < startDate) {
-    return {
-      code: 'DATE_INVALID',
-      field: 'end_date',
-      message: `The end date (${endDate}) is before the start date (${startDate}).`,
-      messageVi: `Ngày kết thúc (${endDate}) đang trước ngày bắt đầu (${startDate}).`,
-    };
+    const language = getCurrentLanguage();
+    return { code: 'DATE_INVALID', field: 'end_date', message: t('lifecycle.dateInvalid', { endDate: formatDate(language, endDate), startDate: formatDate(language, startDate) }) };
   }
   return undefined;
 }
@@ -173,28 +152,22 @@ export type TransitionCheck =
 export function checkCampaignTransition(facts: CampaignRuleFacts, to: CampaignStatus, rules: LifecycleRules = DEFAULT_LIFECYCLE_RULES): TransitionCheck {
   const from = facts.status;
   if (from === to) {
-    return { isAllowed: false, violations: [{ code: 'ALREADY_IN_STATUS', field: 'status', message: `The campaign is already ${to}.`, messageVi: `Chiến dịch đã ở trạng thái ${to}.` }] };
+    return { isAllowed: false, violations: [{ code: 'ALREADY_IN_STATUS', field: 'status', message: t('lifecycle.alreadyInStatus', { status: statusWord(to) }) }] };
   }
   if (isTerminalStatus(from)) {
-    return {
-      isAllowed: false,
-      violations: [{ code: 'CAMPAIGN_TERMINAL', field: 'status', message: `A ${from} campaign can't change status any more.`, messageVi: `Chiến dịch đã ${from} nên không thể đổi trạng thái nữa.` }],
-    };
+    return { isAllowed: false, violations: [{ code: 'CAMPAIGN_TERMINAL', field: 'status', message: t('lifecycle.terminal', { status: statusWord(from) }) }] };
   }
   const transition = findTransition(from, to);
   if (!transition) {
-    const allowed = listNextStatuses(from).join(', ');
-    return {
-      isAllowed: false,
-      violations: [{
-        code: 'TRANSITION_NOT_ALLOWED',
-        field: 'status',
-        message: `A ${from} campaign can't move to ${to}; it can move to: ${allowed}.`,
-        messageVi: `Chiến dịch ${from} không thể chuyển sang ${to}; chỉ có thể chuyển sang: ${allowed}.`,
-      }],
-    };
+    return { isAllowed: false, violations: [describeTransitionNotAllowed(from, to)] };
   }
   const violations = validateCampaignForStatus(facts, to, rules);
   if (violations.length > 0) return { isAllowed: false, action: transition.action, violations };
   return { isAllowed: true, action: transition.action, violations: [] };
+}
+
+/** TRANSITION_NOT_ALLOWED for `from → to`, naming where `from` can go (the write door says the same). */
+export function describeTransitionNotAllowed(from: CampaignStatus, to: CampaignStatus): CampaignRuleViolation {
+  const allowed = joinWords(listNextStatuses(from).map(statusWord));
+  return { code: 'TRANSITION_NOT_ALLOWED', field: 'status', message: t('lifecycle.transitionNotAllowed', { from: statusWord(from), to: statusWord(to), allowed }) };
 }

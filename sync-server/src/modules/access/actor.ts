@@ -1,3 +1,5 @@
+import type { Language } from '../../contract/i18n/languages.js';
+
 /** Who is acting, as every service receives it. The HTTP, sheet, import and CLI layers build it. */
 export type Role = 'admin' | 'lead' | 'finance' | 'viewer' | 'client' | 'station_rep';
 export type ActorSource = 'sheet' | 'api' | 'import' | 'cli' | 'system';
@@ -26,6 +28,11 @@ export type Actor = {
    * brands. Absent or false: budgets, fees and amounts are hidden from them like from a viewer.
    */
   canSeeMoney?: boolean;
+  /**
+   * The language the person chose in the sidebar, else their tenant's: what the server answers
+   * in when the request's Accept-Language names none of ours (platform/i18n/request-language.ts).
+   */
+  language?: Language;
 };
 
 export const ROLES: readonly Role[] = ['admin', 'lead', 'finance', 'viewer', 'client', 'station_rep'];

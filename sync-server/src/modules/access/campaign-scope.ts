@@ -67,6 +67,8 @@ const ROW_CONDITIONS: Record<TableName, (campaigns: string, brands: string) => s
   creators: (campaigns) => `t.id IN (${creatorsOn(campaigns)})`,
   creator_channels: (campaigns) => `t.creator_id IN (${creatorsOn(campaigns)})`,
   creator_contacts: (campaigns) => `t.creator_id IN (${creatorsOn(campaigns)})`,
+  // The tenant's rates are no one campaign's: whoever reads amounts may read what they convert at.
+  exchange_rates: () => 'TRUE',
   campaigns: (_campaigns, brands) => `t.brand_id = ANY(${brands})`,
   campaign_products: (campaigns) => `t.campaign_id IN (${campaigns})`,
   campaign_creators: (campaigns) => `t.campaign_id IN (${campaigns})`,

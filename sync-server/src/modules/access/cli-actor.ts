@@ -1,3 +1,4 @@
+import { t } from '../../contract/i18n/translate.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { SYSTEM_ACTOR, type Actor } from './actor.js';
@@ -14,9 +15,9 @@ export async function resolveCliActor(prisma: PrismaClient, username: string | u
     ? await prisma.user.findFirst({ where: { username: { equals: username, mode: 'insensitive' }, deletedAt: null }, select: { id: true, tenantId: true, email: true, username: true, role: true, isActive: true } })
     : await prisma.user.findFirst({ where: { role: 'admin', isActive: true, deletedAt: null }, orderBy: { createdAt: 'asc' }, select: { id: true, tenantId: true, email: true, username: true, role: true, isActive: true } });
   if (!user) {
-    if (username) throw new AppError({ code: 'NOT_FOUND', reason: 'USER_NOT_FOUND', userMessage: `There is no user ${username}; run without --as to act as the first admin, or name an existing username.` });
+    if (username) throw new AppError({ code: 'NOT_FOUND', reason: 'USER_NOT_FOUND', userMessage: t('actor.noSuchUser', { username }) });
     return { ...SYSTEM_ACTOR, label: `${label} (system: no user exists yet)`, source: 'cli' };
   }
-  if (!user.isActive) throw new AppError({ code: 'FORBIDDEN', reason: 'USER_INACTIVE', userMessage: `${user.username} is deactivated and can't import.` });
+  if (!user.isActive) throw new AppError({ code: 'FORBIDDEN', reason: 'USER_INACTIVE', userMessage: t('actor.inactive', { username: user.username }) });
   return resolveClientAccess(prisma, { userId: user.id, role: user.role, label: `${user.email} via ${label}`, source: 'cli', tenantId: user.tenantId });
 }

@@ -13,11 +13,13 @@
  * of a contact by a role that reads contacts masked (`checkContactEdits`).
  */
 import type { ContactMask, NormalisedValue, TableDefinition } from '../../contract/index.js';
+import { t } from '../../contract/i18n/translate.js';
 import type { SqlDb } from '../../platform/database/sql-transaction.js';
 import type { RowChange, RowState } from '../../write/change-set.js';
 import type { RowRule } from '../../write/table-rules.js';
 import { loadCurrentTenantSettings, type TenantSettings } from '../tenants/tenant-settings.js';
 import type { Actor } from './actor.js';
+import { roleWord } from './permissions.js';
 
 /** What stands for a hidden character; no phone, email or handle holds it. */
 export const MASK_CHARACTER = '•';
@@ -138,14 +140,14 @@ export function checkContactEdits(definition: TableDefinition): RowRule {
             code: 'MASKED_VALUE',
             column: name,
             value,
-            message: `${name} holds a masked value (${value}); type the real one, or leave the cell as it was pulled. / ${name} đang là giá trị bị che; hãy nhập giá trị thật hoặc giữ nguyên.`,
+            message: t('write.maskedValue', { column: name, value: String(value) }),
           });
         } else if (isMasked) {
           findings.refuse(row, {
             code: 'CONTACTS_MASKED',
             kind: 'forbidden',
             column: name,
-            message: `Your role (${context.actor.role}) sees creators' contact details masked, so it can't change ${name}; ask an admin or a lead. / Vai trò của bạn (${context.actor.role}) chỉ thấy liên hệ đã che nên không được sửa ${name}.`,
+            message: t('write.contactsMasked', { role: roleWord(context.actor.role), column: name }),
           });
         }
       }

@@ -5,6 +5,8 @@
  */
 import { AppError } from '../../platform/errors/app-error.js';
 import type { CampaignTransitionAction } from '../../contract/campaigns/campaign-lifecycle.js';
+import { LOCALE_TAG } from '../../contract/i18n/languages.js';
+import { getCurrentLanguage, t, type MessageKey } from '../../contract/i18n/translate.js';
 import type { Actor, Role } from './actor.js';
 
 export const CAMPAIGN_ACTIONS = [
@@ -78,28 +80,29 @@ export const CAMPAIGN_PERMISSIONS: Record<CampaignAction, readonly Role[]> = {
   'creator.erase': ADMIN,
 };
 
-const ACTION_LABELS: Record<CampaignAction, string> = {
-  'campaign.view': 'view campaigns',
-  'campaign.create': 'create campaigns',
-  'campaign.edit': 'edit campaigns',
-  'campaign.delete': 'delete campaigns',
-  'campaign.duplicate': 'duplicate campaigns',
-  'campaign.transition.plan': 'move campaigns to planned',
-  'campaign.transition.start': 'start campaigns',
-  'campaign.transition.pause': 'pause campaigns',
-  'campaign.transition.resume': 'resume campaigns',
-  'campaign.transition.finish': 'finish campaigns',
-  'campaign.transition.cancel': 'cancel campaigns',
-  'campaign.budget.view': 'see campaign budgets',
-  'campaign.budget.edit': 'change campaign budgets',
-  'campaign.kpi.edit': 'change campaign KPIs',
-  'campaign.creators.assign': 'assign creators to campaigns',
-  'campaign.creators.assign_blacklisted': 'assign blacklisted creators',
-  'campaign.products.assign': 'assign products to campaigns',
-  'campaign.export': 'export campaigns',
-  'campaign.insights.edit': 'edit campaign insights',
-  'campaign.history.view': 'see campaign history',
-  'creator.erase': "erase a creator's personal data",
+/** What each action lets a person do, as words of a sentence ("finish campaigns"), in the catalogue. */
+const ACTION_LABELS: Record<CampaignAction, MessageKey> = {
+  'campaign.view': 'permission.viewCampaigns',
+  'campaign.create': 'permission.createCampaigns',
+  'campaign.edit': 'permission.editCampaigns',
+  'campaign.delete': 'permission.deleteCampaigns',
+  'campaign.duplicate': 'permission.duplicateCampaigns',
+  'campaign.transition.plan': 'permission.planCampaigns',
+  'campaign.transition.start': 'permission.startCampaigns',
+  'campaign.transition.pause': 'permission.pauseCampaigns',
+  'campaign.transition.resume': 'permission.resumeCampaigns',
+  'campaign.transition.finish': 'permission.finishCampaigns',
+  'campaign.transition.cancel': 'permission.cancelCampaigns',
+  'campaign.budget.view': 'permission.seeBudgets',
+  'campaign.budget.edit': 'permission.changeBudgets',
+  'campaign.kpi.edit': 'permission.changeKpis',
+  'campaign.creators.assign': 'permission.assignCreators',
+  'campaign.creators.assign_blacklisted': 'permission.assignBlacklisted',
+  'campaign.products.assign': 'permission.assignProducts',
+  'campaign.export': 'permission.exportCampaigns',
+  'campaign.insights.edit': 'permission.editInsights',
+  'campaign.history.view': 'permission.seeHistory',
+  'creator.erase': 'permission.eraseCreator',
 };
 
 /**
@@ -117,9 +120,28 @@ export function campaignFieldAction(column: string): CampaignAction | undefined 
   return FIELD_ACTIONS[column];
 }
 
-/** What an action lets a person do, in words ("change campaign budgets"). */
+/** What an action lets a person do, in words of the current language ("change campaign budgets"). */
 export function describeAction(action: CampaignAction): string {
-  return ACTION_LABELS[action];
+  return t(ACTION_LABELS[action]);
+}
+
+/**
+ * A role inside a sentence, in the current language: its label ("Lead", "Trưởng nhóm") written
+ * as running text writes a common noun ("Your role (lead) can't …").
+ */
+export function roleWord(role: Role): string {
+  const language = getCurrentLanguage();
+  return t(`userRole.${role}` as const).toLocaleLowerCase(LOCALE_TAG[language]);
+}
+
+/** Roles as alternatives in a sentence: "admin or lead", "quản trị hoặc trưởng nhóm". */
+export function roleAlternatives(roles: readonly Role[]): string {
+  return new Intl.ListFormat(LOCALE_TAG[getCurrentLanguage()], { type: 'disjunction' }).format(roles.map(roleWord));
+}
+
+/** "Your role (lead) can't finish campaigns.": the refusal of an action, for a row or a blocked button. */
+export function describeRefusal(actor: Pick<Actor, 'role'>, action: CampaignAction): string {
+  return t('permission.roleCannot', { role: roleWord(actor.role), action: describeAction(action) });
 }
 
 /**
@@ -147,11 +169,10 @@ export function listAllowedActions(actor: PermissionActor): CampaignAction[] {
 /** Throws FORBIDDEN naming the action and who may do it. */
 export function assertAllowed(actor: PermissionActor & Pick<Actor, 'label'>, action: CampaignAction): void {
   if (isAllowed(actor, action)) return;
-  const roles = CAMPAIGN_PERMISSIONS[action].join(' or ');
   throw new AppError({
     code: 'FORBIDDEN',
     reason: 'PERMISSION_DENIED',
-    userMessage: `Your role (${actor.role}) can't ${ACTION_LABELS[action]}; ask someone with the ${roles} role.`,
+    userMessage: t('permission.roleCannotAsk', { role: roleWord(actor.role), action: describeAction(action), roles: roleAlternatives(CAMPAIGN_PERMISSIONS[action]) }),
     internalMessage: `${actor.label} (${actor.role}) refused ${action}`,
   });
 }
@@ -170,12 +191,12 @@ export type CreatorAssignmentDecision =
 export function decideCreatorAssignment(actor: Pick<Actor, 'role'>, creator: { name: string; status: CreatorStatus }): CreatorAssignmentDecision {
   if (creator.status === 'blacklist') {
     if (isAllowed(actor, 'campaign.creators.assign_blacklisted')) {
-      return { isAllowed: true, warning: `${creator.name} is blacklisted: assigned by an admin, check before booking.` };
+      return { isAllowed: true, warning: t('assign.blacklistedByAdmin', { name: creator.name }) };
     }
-    return { isAllowed: false, reason: 'CREATOR_BLACKLISTED', message: `${creator.name} is blacklisted: only an admin can assign this creator.` };
+    return { isAllowed: false, reason: 'CREATOR_BLACKLISTED', message: t('assign.blacklisted', { name: creator.name }) };
   }
   if (creator.status === 'watchlist') {
-    return { isAllowed: true, warning: `${creator.name} is on the watchlist: check recent issues before booking.` };
+    return { isAllowed: true, warning: t('assign.watchlist', { name: creator.name }) };
   }
   return { isAllowed: true };
 }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../../generated/prisma/client.js';
+import { t } from '../../contract/i18n/translate.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { findUserByUsername, insertApiToken, revokeApiTokenByPrefix } from './auth.repository.js';
 
@@ -27,7 +28,7 @@ export function generateApiToken(): { token: string; prefix: string; tokenHash: 
 export async function createApiToken(prisma: PrismaClient, input: { username: string; name: string }) {
   const user = await findUserByUsername(prisma, input.username);
   if (!user || user.deletedAt || !user.isActive) {
-    throw new AppError({ code: 'NOT_FOUND', userMessage: `There is no active user '${input.username}'.` });
+    throw new AppError({ code: 'NOT_FOUND', userMessage: t('auth.noActiveUser', { username: input.username }) });
   }
   const { token, prefix, tokenHash } = generateApiToken();
   const saved = await insertApiToken(prisma, { userId: user.id, name: input.name, prefix, tokenHash });

@@ -5,7 +5,16 @@ import type { Actor } from '../access/actor.js';
 
 const userFields = { id: true, tenantId: true, email: true, username: true, role: true, isActive: true, deletedAt: true } as const;
 
-export type UserRow = { id: string; tenantId: string; email: string; role: Actor['role']; isActive: boolean; deletedAt: Date | null };
+export type UserRow = {
+  id: string;
+  tenantId: string;
+  email: string;
+  role: Actor['role'];
+  isActive: boolean;
+  deletedAt: Date | null;
+  /** The language the person chose, else their tenant's (read in the same statement). */
+  language?: string | null;
+};
 
 /**
  * The lookups every request makes are plain SQL for many callers at once (the authenticator
@@ -13,11 +22,12 @@ export type UserRow = { id: string; tenantId: string; email: string; role: Actor
  * ran under: a read cache keyed by snapshot (the campaign list) then needs no round trip of
  * its own.
  */
-type UserSqlRow = { user_id: string; tenant_id: string; email: string; role: Actor['role']; is_active: boolean; user_deleted_at: Date | null; snapshot: string };
-const USER_COLUMNS = `u.id::text AS user_id, u.tenant_id::text AS tenant_id, u.email, u.role::text AS role, u.is_active, u.deleted_at AS user_deleted_at, ${CURRENT_SNAPSHOT_SQL} AS snapshot`;
+type UserSqlRow = { user_id: string; tenant_id: string; email: string; role: Actor['role']; is_active: boolean; user_deleted_at: Date | null; language: string | null; snapshot: string };
+const USER_COLUMNS = `u.id::text AS user_id, u.tenant_id::text AS tenant_id, u.email, u.role::text AS role, u.is_active, u.deleted_at AS user_deleted_at,
+  COALESCE(u.language, (SELECT tn.language FROM tenants tn WHERE tn.id = u.tenant_id)) AS language, ${CURRENT_SNAPSHOT_SQL} AS snapshot`;
 
 function toUserRow(row: UserSqlRow): UserRow {
-  return { id: row.user_id, tenantId: row.tenant_id, email: row.email, role: row.role, isActive: row.is_active, deletedAt: row.user_deleted_at };
+  return { id: row.user_id, tenantId: row.tenant_id, email: row.email, role: row.role, isActive: row.is_active, deletedAt: row.user_deleted_at, language: row.language };
 }
 
 /** Users by email (any case), one statement for all of them; each answer carries the statement's snapshot. */

@@ -1,6 +1,9 @@
 import DataLoader from 'dataloader';
 import type { RequestHandler, Response } from 'express';
+import { isLanguage } from '../../contract/i18n/languages.js';
+import { t } from '../../contract/i18n/translate.js';
 import type { Database } from '../../platform/database/open-database.js';
+import { continueInRequestLanguage } from '../../platform/i18n/request-language.js';
 import { continueInTenant, DEFAULT_TENANT_ID, runAsIdentityLookup, runInTenant } from '../../platform/database/tenant-scope.js';
 import { AppError, isAppError } from '../../platform/errors/app-error.js';
 import type { Actor } from '../access/actor.js';
@@ -74,7 +77,7 @@ export function createAuthenticator(database: Database, config: AuthConfig, fail
     if (looksLikeApiToken(token)) {
       const found = await apiTokens.load(hashApiToken(token));
       if (!found || found.revokedAt || found.deletedAt) {
-        throw new AppError({ code: 'UNAUTHENTICATED', userMessage: 'This API token is not valid or has been revoked. Ask an admin for a new one.' });
+        throw new AppError({ code: 'UNAUTHENTICATED', userMessage: t('auth.apiTokenNotValid') });
       }
       // "Last used" to the minute is enough, and spares a write (and a row lock every request
       // of one busy script would queue on) per request.
@@ -95,12 +98,12 @@ export function createAuthenticator(database: Database, config: AuthConfig, fail
         throw new AppError({
           code: 'FORBIDDEN',
           reason: 'NOT_A_USER',
-          userMessage: `${identity.email} is not a Booking Center user yet. Ask an admin to add you.`,
+          userMessage: t('auth.notAUserYet', { email: identity.email }),
         });
       }
       return { actor: toActor(user, 'sheet') };
     }
-    throw new AppError({ code: 'UNAUTHENTICATED', userMessage: 'The Authorization header holds neither a Google sign-in nor an API token.' });
+    throw new AppError({ code: 'UNAUTHENTICATED', userMessage: t('auth.unknownAuthorization') });
   }
 
   /**
@@ -111,7 +114,7 @@ export function createAuthenticator(database: Database, config: AuthConfig, fail
   async function claimedIdentityOf(token: string): Promise<SignInSubject | null> {
     if (looksLikeApiToken(token)) {
       const prefix = token.slice(0, 12);
-      return { kind: 'identity', identity: `api-token:${prefix}`, label: `the API token ${prefix}…` };
+      return { kind: 'identity', identity: `api-token:${prefix}`, label: t('auth.apiTokenLabel', { prefix }) };
     }
     if (token.split('.').length !== 3) return null;
     const email = await googleIdTokens.readSignedEmail(token);
@@ -126,7 +129,7 @@ export function createAuthenticator(database: Database, config: AuthConfig, fail
       const header = request.get('authorization') ?? '';
       const match = /^Bearer\s+(.+)$/i.exec(header.trim());
       if (!match?.[1]) {
-        throw new AppError({ code: 'UNAUTHENTICATED', userMessage: 'Sign in first: send "Authorization: Bearer <token>".' });
+        throw new AppError({ code: 'UNAUTHENTICATED', userMessage: t('auth.signInFirstWithHeader') });
       }
       const token = match[1].trim();
       const identity = await claimedIdentityOf(token);
@@ -149,9 +152,9 @@ export function createAuthenticator(database: Database, config: AuthConfig, fail
 
 function toActor(user: UserRow, source: Actor['source']): Actor {
   if (!user.isActive || user.deletedAt) {
-    throw new AppError({ code: 'FORBIDDEN', userMessage: `The account ${user.email} is deactivated.` });
+    throw new AppError({ code: 'FORBIDDEN', userMessage: t('auth.accountDeactivated', { email: user.email }) });
   }
-  return { userId: user.id, role: user.role, label: user.email, source, tenantId: user.tenantId };
+  return { userId: user.id, role: user.role, label: user.email, source, tenantId: user.tenantId, ...(isLanguage(user.language) ? { language: user.language } : {}) };
 }
 
 /**
@@ -159,9 +162,10 @@ function toActor(user: UserRow, source: Actor['source']): Actor {
  * a parser resumes from the socket's stream events, which carry no request's context.
  */
 export function enterActorTenant(response: Response, next: () => void): void {
-  const tenantId = (response.locals.actor as Actor | undefined)?.tenantId;
-  if (tenantId) continueInTenant(tenantId, next);
-  else next();
+  const actor = response.locals.actor as Actor | undefined;
+  const continueSpeaking = () => continueInRequestLanguage(response, actor?.language, next);
+  if (actor?.tenantId) continueInTenant(actor.tenantId, continueSpeaking);
+  else continueSpeaking();
 }
 
 /** Middleware form of `enterActorTenant`, for after a body parser. */
@@ -169,7 +173,7 @@ export const reenterActorTenant: RequestHandler = (_request, response, next) => 
 
 export function getActor(response: Response): Actor {
   const actor = response.locals.actor as Actor | undefined;
-  if (!actor) throw new AppError({ code: 'UNAUTHENTICATED', userMessage: 'Sign in first.' });
+  if (!actor) throw new AppError({ code: 'UNAUTHENTICATED', userMessage: t('auth.signInFirst') });
   return actor;
 }
 

@@ -7,6 +7,7 @@
  * behind one address calling at once would lock each other out).
  */
 import { ipKeyGenerator, type Store } from 'express-rate-limit';
+import { t } from '../../contract/i18n/translate.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { initCounterStore, warnStoreDown } from '../../platform/http/shared-store.js';
 
@@ -46,11 +47,10 @@ export function createFailedSignIns(store: Store, { limit, windowSeconds }: Fail
       if (!failures || !(failures.totalHits >= limit)) return;
       const retryAfterSeconds = Math.max(1, Math.ceil(((failures.resetTime?.getTime() ?? Date.now() + windowSeconds * 1000) - Date.now()) / 1000));
       const minutes = Math.ceil(retryAfterSeconds / 60);
-      const who = subject.kind === 'address' ? 'from your address' : `for ${subject.label}`;
       throw new AppError({
         code: 'RATE_LIMITED',
         reason: 'TOO_MANY_FAILED_SIGN_INS',
-        userMessage: `Too many failed sign-ins ${who}: ${limit} in ${Math.round(windowSeconds / 60)} minutes. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again, with a fresh Google sign-in or an API token that is copied whole and not revoked.`,
+        userMessage: t('auth.tooManyFailedSignIns', { subject: subject.kind, label: subject.kind === 'address' ? '' : subject.label, limit, windowMinutes: Math.round(windowSeconds / 60), minutes }),
         retryAfterSeconds,
       });
     },

@@ -1,5 +1,6 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { OAuth2Client } from 'google-auth-library';
+import { t } from '../../contract/i18n/translate.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { GoogleCertificates } from './auth.config.js';
 
@@ -35,7 +36,7 @@ export function createGoogleIdTokenVerifier(options: {
       if (options.audiences.length === 0) {
         throw new AppError({
           code: 'UNAUTHENTICATED',
-          userMessage: 'Sign-in with Google is not set up on this server (GOOGLE_ID_TOKEN_AUDIENCE is empty).',
+          userMessage: t('auth.googleNotSetUp'),
         });
       }
       let payload;
@@ -45,13 +46,13 @@ export function createGoogleIdTokenVerifier(options: {
       } catch (error) {
         throw new AppError({
           code: 'UNAUTHENTICATED',
-          userMessage: 'Your Google sign-in could not be verified (expired or not meant for this server). Reopen the sidebar and try again.',
+          userMessage: t('auth.googleNotVerified'),
           // The library quotes the whole token in its messages; logs must not hold a usable sign-in.
           internalMessage: (error instanceof Error ? error.message : String(error)).split(idToken).join('<token>'),
         });
       }
       if (!payload?.email) {
-        throw new AppError({ code: 'UNAUTHENTICATED', userMessage: 'Your Google account did not share an email address.' });
+        throw new AppError({ code: 'UNAUTHENTICATED', userMessage: t('auth.googleNoEmail') });
       }
       // Google sets email_verified only when it has checked that the person owns the address;
       // without it, anyone could create an account under a colleague's email and sign in as them.
@@ -60,7 +61,7 @@ export function createGoogleIdTokenVerifier(options: {
         throw new AppError({
           code: 'UNAUTHENTICATED',
           reason: 'EMAIL_NOT_VERIFIED',
-          userMessage: `Google has not verified that ${payload.email} belongs to this account, so it cannot sign in. Verify the address with Google (or sign in with your work account) and try again.`,
+          userMessage: t('auth.googleEmailNotVerified', { email: payload.email }),
         });
       }
       return { email: payload.email.toLowerCase(), name: payload.name ?? null };

@@ -4,6 +4,7 @@
  * on the final state of a transaction, from either side: a changed payment or video, or a
  * booking moved to another campaign or creator.
  */
+import { t } from '../../contract/i18n/translate.js';
 import type { DeferredCheck } from '../../write/table-rules.js';
 
 export const checkBookingChildren: DeferredCheck = {
@@ -33,11 +34,11 @@ export const checkBookingChildren: DeferredCheck = {
       bookingIds,
     );
     return rows.map((row) => {
-      const what = row.table === 'payments' ? 'payment' : 'video';
+      const isPayment = row.table === 'payments';
       const message =
         row.wrong === 'campaign'
-          ? `This ${what} is filed under campaign ${row.campaign}, but booking ${row.booking} belongs to campaign ${row.booking_campaign}. / ${what === 'payment' ? 'Khoản thanh toán' : 'Video'} này ghi chiến dịch ${row.campaign} nhưng booking ${row.booking} thuộc chiến dịch ${row.booking_campaign}.`
-          : `This ${what} is filed under creator ${row.creator}, but booking ${row.booking} is with ${row.booking_creator}. / ${what === 'payment' ? 'Khoản thanh toán' : 'Video'} này ghi creator ${row.creator} nhưng booking ${row.booking} là của ${row.booking_creator}.`;
+          ? t(isPayment ? 'write.paymentCampaignMismatch' : 'write.videoCampaignMismatch', { campaign: row.campaign, booking: row.booking, bookingCampaign: row.booking_campaign })
+          : t(isPayment ? 'write.paymentCreatorMismatch' : 'write.videoCreatorMismatch', { creator: row.creator, booking: row.booking, bookingCreator: row.booking_creator });
       return {
         subject: { table: row.table, id: row.id },
         causes: [{ table: 'bookings' as const, id: row.booking_id }],

@@ -5,6 +5,7 @@
  */
 import { parseBrief } from '../../contract/campaigns/campaign-brief.js';
 import { checkCampaignTransition, listNextStatuses } from '../../contract/campaigns/campaign-lifecycle.js';
+import { t } from '../../contract/i18n/translate.js';
 import type {
   AssignCreatorsRequest,
   AssignProductsRequest,
@@ -24,7 +25,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import type { Actor } from '../access/actor.js';
 import { visibleBrandWhere } from '../access/campaign-scope.js';
 import { canSeeSpend } from '../access/money-redaction.js';
-import { assertAllowed, isAllowed, transitionPermission } from '../access/permissions.js';
+import { assertAllowed, describeRefusal, isAllowed, transitionPermission } from '../access/permissions.js';
 import type { Db } from '../audit/audit.types.js';
 import { assignCreators, assignProducts, type AssignmentResult } from './campaign-assignments.service.js';
 import { getCampaignDetail } from './campaign-detail.service.js';
@@ -46,7 +47,7 @@ export async function resolveCampaign(db: Db, code: string, reader?: Actor): Pro
   // A role with no right to campaigns at all (a station rep) is refused whatever the code.
   if (reader) assertAllowed(reader, 'campaign.view');
   const campaign = await findLiveCampaignByCode(db, code, reader ? visibleBrandWhere(reader) : undefined);
-  if (!campaign) throw new AppError({ code: 'NOT_FOUND', reason: 'CAMPAIGN_NOT_FOUND', userMessage: `There is no campaign ${code}.` });
+  if (!campaign) throw new AppError({ code: 'NOT_FOUND', reason: 'CAMPAIGN_NOT_FOUND', userMessage: t('campaign.notFoundCode', { code }) });
   return campaign;
 }
 
@@ -193,7 +194,7 @@ export async function planCampaignTransitions(db: Db, actor: Actor, code: string
     const check = checkCampaignTransition(facts, to, config);
     const reasons: CampaignTransitions['blocked'][number]['reasons'] = check.violations.map((violation) => ({ code: violation.code, message: violation.message }));
     if (check.action && !isAllowed(actor, transitionPermission(check.action))) {
-      reasons.unshift({ code: 'PERMISSION_DENIED', message: `Your role (${actor.role}) can't ${check.action} campaigns.` });
+      reasons.unshift({ code: 'PERMISSION_DENIED', message: describeRefusal(actor, transitionPermission(check.action)) });
     }
     if (reasons.length === 0) result.allowed.push(to);
     else result.blocked.push({ to, reasons });
@@ -218,7 +219,7 @@ function toAssignmentResponse(code: string, result: AssignmentResult, keyOf: (id
     code,
     added: result.added.map(keyOf),
     skipped: [
-      ...missing.map((key) => ({ key, reason: 'NOT_FOUND', message: `There is no ${key}.` })),
+      ...missing.map((key) => ({ key, reason: 'NOT_FOUND', message: t('assign.noSuchKey', { key }) })),
       ...result.skipped.map((skip) => ({ key: keyOf(skip.id), reason: skip.reason, message: skip.message })),
     ],
     warnings: result.warnings,

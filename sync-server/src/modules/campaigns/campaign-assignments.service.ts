@@ -5,6 +5,8 @@
  * blacklist for admins only, the lock of finished and canceled campaigns, what running needs),
  * the audit and the events, as for the sheet tabs and the imports.
  */
+import { enumWord } from '../../contract/campaigns/sentence-words.js';
+import { t } from '../../contract/i18n/translate.js';
 import { getTableDefinition, type NormalisedValue } from '../../contract/index.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { AppError } from '../../platform/errors/app-error.js';
@@ -29,7 +31,7 @@ const CAMPAIGN_PRODUCTS = getTableDefinition('campaign_products');
 
 async function loadLiveCampaign(db: Db, campaignId: string) {
   const campaign = await findCampaignById(db, campaignId);
-  if (!campaign || campaign.deletedAt) throw new AppError({ code: 'NOT_FOUND', reason: 'CAMPAIGN_NOT_FOUND', userMessage: 'This campaign does not exist or was deleted.' });
+  if (!campaign || campaign.deletedAt) throw new AppError({ code: 'NOT_FOUND', reason: 'CAMPAIGN_NOT_FOUND', userMessage: t('campaign.notFound') });
   return campaign;
 }
 
@@ -50,12 +52,12 @@ function rowsOf(values: ReadonlyArray<Record<string, NormalisedValue>>, extra: P
  * Which of the picked ids can be added: unknown ones and ones already live in the campaign are
  * answered kindly instead (the door would refuse or update them; neither is what was asked).
  */
-function sortSelection<T, L>(ids: readonly string[], found: ReadonlyMap<string, T>, live: ReadonlyMap<string, L>, what: string, describeAssigned: (item: T, current: L) => string): AssignmentResult {
+function sortSelection<T, L>(ids: readonly string[], found: ReadonlyMap<string, T>, live: ReadonlyMap<string, L>, notFoundMessage: string, describeAssigned: (item: T, current: L) => string): AssignmentResult {
   const result: AssignmentResult = { added: [], skipped: [], warnings: [] };
   for (const id of new Set(ids)) {
     const item = found.get(id);
     const current = live.get(id);
-    if (!item) result.skipped.push({ id, reason: 'NOT_FOUND', message: `No such ${what} (deleted or never existed).` });
+    if (!item) result.skipped.push({ id, reason: 'NOT_FOUND', message: notFoundMessage });
     else if (current) result.skipped.push({ id, reason: 'ALREADY_ASSIGNED', message: describeAssigned(item, current) });
     else result.added.push(id);
   }
@@ -69,7 +71,9 @@ export async function assignCreators(prisma: PrismaClient, actor: Actor, input: 
   const existing = await findCampaignCreators(prisma, campaign.id);
   const creators = new Map((await findCreatorsByIds(prisma, data.creatorIds)).map((creator) => [creator.id, creator]));
   const live = new Map(existing.filter((row) => !row.deletedAt).map((row) => [row.creatorId, row]));
-  const result = sortSelection(data.creatorIds, creators, live, 'creator', (creator, current) => `${creator.name} is already in ${campaign.code} (as ${current.role}).`);
+  const result = sortSelection(data.creatorIds, creators, live, t('assign.noSuchCreator'), (creator, current) =>
+    t('assign.creatorAlreadyIn', { name: creator.name, code: campaign.code, role: enumWord('campaign_creator_role', current.role) }),
+  );
   if (result.added.length === 0) return result;
   const { results } = await applyActionChanges(
     prisma,
@@ -107,7 +111,9 @@ export async function assignProducts(prisma: PrismaClient, actor: Actor, input: 
   const existing = await findCampaignProducts(prisma, campaign.id);
   const products = new Map((await findProductsByIds(prisma, data.productIds)).map((product) => [product.id, product]));
   const live = new Map(existing.filter((row) => !row.deletedAt).map((row) => [row.productId, row]));
-  const result = sortSelection(data.productIds, products, live, 'product', (product, current) => `${product.brand.code}/${product.code} ${product.name} is already in ${campaign.code} (priority ${current.priority}).`);
+  const result = sortSelection(data.productIds, products, live, t('assign.noSuchProduct'), (product, current) =>
+    t('assign.productAlreadyIn', { product: `${product.brand.code}/${product.code}`, name: product.name, code: campaign.code, priority: current.priority }),
+  );
   if (result.added.length === 0) return result;
   await applyActionChanges(
     prisma,
@@ -149,12 +155,12 @@ async function updateAssignment(prisma: PrismaClient, actor: Actor, kind: 'creat
   const values: Record<string, NormalisedValue> = { campaign_code: campaign.code };
   if (kind === 'creator') {
     const row = (await findCampaignCreators(prisma, campaignId)).find((candidate) => candidate.creatorId === targetId && !candidate.deletedAt);
-    if (!row) throw new AppError({ code: 'NOT_FOUND', reason: 'NOT_ASSIGNED', userMessage: `This creator is not in ${campaign.code}.` });
+    if (!row) throw new AppError({ code: 'NOT_FOUND', reason: 'NOT_ASSIGNED', userMessage: t('assign.creatorNotIn', { code: campaign.code }) });
     values.creator_key = row.creator.creatorKey;
     if (change.role !== undefined) values.role = change.role;
   } else {
     const row = (await findCampaignProducts(prisma, campaignId)).find((candidate) => candidate.productId === targetId && !candidate.deletedAt);
-    if (!row) throw new AppError({ code: 'NOT_FOUND', reason: 'NOT_ASSIGNED', userMessage: `This product is not in ${campaign.code}.` });
+    if (!row) throw new AppError({ code: 'NOT_FOUND', reason: 'NOT_ASSIGNED', userMessage: t('assign.productNotIn', { code: campaign.code }) });
     values.brand_code = row.product.brand.code;
     values.product_code = row.product.code;
     if (change.priority !== undefined) values.priority = change.priority;

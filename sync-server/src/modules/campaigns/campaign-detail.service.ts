@@ -6,6 +6,7 @@
 import { parseBrief, type BriefSectionKey } from '../../contract/campaigns/campaign-brief.js';
 import type { CampaignFlag } from '../../contract/campaigns/campaign-health.js';
 import type { CampaignMetrics } from '../../contract/campaigns/campaign-metrics.js';
+import { t } from '../../contract/i18n/translate.js';
 import type { Actor } from '../access/actor.js';
 import { redactSpendFlags, redactSpendMetrics } from '../access/money-redaction.js';
 import { assertAllowed } from '../access/permissions.js';
@@ -45,7 +46,12 @@ export async function getCampaignDetail(db: Db, actor: Actor, campaignId: string
         status: row.creator.status,
         role: row.role,
         note: row.note,
-        warning: row.creator.status === 'blacklist' ? `${row.creator.name} is blacklisted.` : row.creator.status === 'watchlist' ? `${row.creator.name} is on the watchlist.` : null,
+        warning:
+          row.creator.status === 'blacklist'
+            ? t('campaign.creatorBlacklistedBadge', { name: row.creator.name })
+            : row.creator.status === 'watchlist'
+              ? t('campaign.creatorWatchlistBadge', { name: row.creator.name })
+              : null,
       }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     products: products

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { CampaignFlag } from '../../contract/campaigns/campaign-health.js';
+import { t } from '../../contract/i18n/translate.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Actor } from '../access/actor.js';
 import { assertCanSeeSpend, canSeeSpend, redactSpendFlags } from '../access/money-redaction.js';
@@ -63,7 +64,7 @@ export async function listCampaigns(db: Db, actor: Actor, query: CampaignListQue
   if (!parsed.success) {
     throw new AppError({
       code: 'VALIDATION_FAILED',
-      userMessage: 'The list filters are not valid.',
+      userMessage: t('campaign.listFiltersInvalid'),
       problems: parsed.error.issues.map((issue) => ({ column: issue.path.map(String).join('.'), message: issue.message })),
     });
   }
@@ -72,7 +73,7 @@ export async function listCampaigns(db: Db, actor: Actor, query: CampaignListQue
   if (sort === 'budget_planned') assertCanSeeSpend(actor);
   const decoded = decodeCursor(cursor);
   if (cursor && (!decoded || decoded.s !== sort || !decoded.k || !decoded.id)) {
-    throw new AppError({ code: 'BAD_REQUEST', reason: 'INVALID_CURSOR', userMessage: 'This page link is out of date; start from the first page.' });
+    throw new AppError({ code: 'BAD_REQUEST', reason: 'INVALID_CURSOR', userMessage: t('campaign.cursorOutOfDate') });
   }
   const after = decoded?.k && decoded.id ? { key: decoded.k, id: decoded.id } : undefined;
   // A client lists only their brands' campaigns; the brand filter they send narrows it further.

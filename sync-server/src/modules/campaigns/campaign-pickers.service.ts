@@ -4,6 +4,7 @@
  * watchlist/blacklist status the cards show as a badge.
  */
 import { z } from 'zod';
+import { t } from '../../contract/i18n/translate.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Actor } from '../access/actor.js';
 import { assertAllowed, decideCreatorAssignment } from '../access/permissions.js';
@@ -61,12 +62,12 @@ export type ProductPickerQuery = z.input<typeof productPickerQuerySchema>;
 export type ProductPickerItem = { id: string; code: string; name: string; category: string | null; brand: { id: string; code: string }; isAssigned: boolean };
 
 function invalid(issues: { path: PropertyKey[]; message: string }[]): AppError {
-  return new AppError({ code: 'VALIDATION_FAILED', userMessage: 'The picker filters are not valid.', problems: issues.map((issue) => ({ column: issue.path.map(String).join('.'), message: issue.message })) });
+  return new AppError({ code: 'VALIDATION_FAILED', userMessage: t('campaign.pickerFiltersInvalid'), problems: issues.map((issue) => ({ column: issue.path.map(String).join('.'), message: issue.message })) });
 }
 
 function readCursor(cursor: string | undefined): { name: string; id: string } | undefined {
   const decoded = decodeCursor(cursor);
-  if (cursor && (!decoded?.n || !decoded.id)) throw new AppError({ code: 'BAD_REQUEST', reason: 'INVALID_CURSOR', userMessage: 'This page link is out of date; start from the first page.' });
+  if (cursor && (!decoded?.n || !decoded.id)) throw new AppError({ code: 'BAD_REQUEST', reason: 'INVALID_CURSOR', userMessage: t('campaign.cursorOutOfDate') });
   return decoded?.n !== undefined && decoded.id ? { name: decoded.n, id: decoded.id } : undefined;
 }
 

@@ -6,18 +6,20 @@
  * the final picture (a campaign and its creators may arrive in the same push).
  */
 import {
+  describeTransitionNotAllowed,
   findTransition,
   isTerminalStatus,
-  listNextStatuses,
   validateCampaignForStatus,
   type CampaignStatus,
   type CampaignTransitionAction,
 } from '../../contract/campaigns/campaign-lifecycle.js';
+import { statusWord } from '../../contract/campaigns/sentence-words.js';
+import { t } from '../../contract/i18n/translate.js';
 import type { TableName } from '../../contract/index.js';
 import type { ChangedRow } from '../../write/change-set.js';
 import type { AuditShape, DeferredCheck, DeferredFinding, RowRule, RuleContext, RuleFindings } from '../../write/table-rules.js';
 import type { Actor } from '../access/actor.js';
-import { campaignFieldAction, decideCreatorAssignment, describeAction, isAllowed, transitionPermission, type CampaignAction, type CreatorStatus } from '../access/permissions.js';
+import { campaignFieldAction, decideCreatorAssignment, describeRefusal, isAllowed, transitionPermission, type CampaignAction, type CreatorStatus } from '../access/permissions.js';
 import { countLinkedData } from './campaigns.repository.js';
 import { listLinkedDataProblems } from './campaign-linked-data.js';
 
@@ -40,7 +42,7 @@ function refuseUnlessAllowed(actor: Actor, findings: RuleFindings, row: ChangedR
     kind: 'forbidden',
     column,
     value: row.after.values[column] ?? null,
-    message: `Your role (${actor.role}) can't ${describeAction(action)}. / Vai trò của bạn (${actor.role}) không được phép: ${describeAction(action)}.`,
+    message: describeRefusal(actor, action),
   });
   return false;
 }
@@ -69,7 +71,7 @@ export const checkCampaignRows: RowRule = async ({ db, actor }, rows, findings) 
           code: 'CAMPAIGN_TERMINAL',
           column: field,
           value: row.after.values[field] ?? null,
-          message: `${row.before.values.code} is ${fromStatus}: only its description (insights, postmortem) can still change. / Chiến dịch đã ${fromStatus}: chỉ còn sửa được phần mô tả (insight, postmortem).`,
+          message: t('rules.terminalFieldLocked', { code: row.before.values.code, status: statusWord(fromStatus) }),
         });
       }
       if (row.changed.some((name) => INSIGHT_FIELDS.has(name))) refuseUnlessAllowed(actor, findings, row, 'campaign.insights.edit', 'description');
@@ -78,13 +80,8 @@ export const checkCampaignRows: RowRule = async ({ db, actor }, rows, findings) 
     if (row.changed.includes('status')) {
       const transition = findTransition(fromStatus, toStatus);
       if (!transition) {
-        const allowed = listNextStatuses(fromStatus).join(', ');
-        findings.refuse(row, {
-          code: 'TRANSITION_NOT_ALLOWED',
-          column: 'status',
-          value: toStatus,
-          message: `A ${fromStatus} campaign can't move to ${toStatus}; it can move to: ${allowed}. / Chiến dịch ${fromStatus} không thể chuyển sang ${toStatus}; chỉ có thể chuyển sang: ${allowed}.`,
-        });
+        const violation = describeTransitionNotAllowed(fromStatus, toStatus);
+        findings.refuse(row, { code: violation.code, column: 'status', value: toStatus, message: violation.message });
       } else refuseUnlessAllowed(actor, findings, row, transitionPermission(transition.action), 'status');
     }
     // Each field asks for its own right (budget: admin; KPIs: planners); one refusal per right.
@@ -108,7 +105,7 @@ export const checkCampaignRows: RowRule = async ({ db, actor }, rows, findings) 
       kind: 'conflict',
       column: '_row',
       value: row.before?.values.code ?? null,
-      message: `${problems.map((problem) => problem.message).join(' ')} The campaign can't be deleted; cancel it instead. / Chiến dịch đã có dữ liệu liên quan nên không xoá được; hãy huỷ (canceled) thay vì xoá.`,
+      message: t('rules.linkedData', { problems: problems.map((problem) => problem.message).join(' ') }),
     });
   }
 };
@@ -124,13 +121,12 @@ async function refuseTakenCodes(db: RuleContext['db'], rows: readonly ChangedRow
   for (const row of rows) {
     const other = taken.find((candidate) => candidate.id !== row.id && candidate.code.toLowerCase() === row.after.values.code?.toLowerCase());
     if (!other) continue;
-    const where = other.is_deleted ? 'a deleted campaign' : 'another campaign';
     findings.refuse(row, {
       code: 'CODE_TAKEN',
       kind: 'conflict',
       column: 'code',
       value: row.after.values.code,
-      message: `The code ${row.after.values.code} is already used by ${where} (${other.code}); choose another code. / Mã ${row.after.values.code} đã được dùng (${other.code}); hãy chọn mã khác.`,
+      message: t(other.is_deleted ? 'rules.codeTakenByDeleted' : 'rules.codeTaken', { code: row.after.values.code, other: other.code }),
     });
   }
 }
@@ -173,7 +169,7 @@ export function checkAssignmentRows(table: MappingTable): RowRule {
           code: 'CAMPAIGN_TERMINAL',
           column: keyColumn,
           value: row.after.values[keyColumn] ?? null,
-          message: `${locked.code} is ${locked.status}: its creators and products can't change any more, only their notes. / Chiến dịch ${locked.code} đã ${locked.status}: không đổi được creator và sản phẩm nữa, chỉ sửa ghi chú.`,
+          message: t('rules.terminalAssignmentsLocked', { code: locked.code, status: statusWord(locked.status) }),
         });
       }
     }
@@ -185,7 +181,7 @@ export function checkAssignmentRows(table: MappingTable): RowRule {
       if (!creator) continue;
       const decision = decideCreatorAssignment(actor, creator);
       if (!decision.isAllowed) {
-        findings.refuse(row, { code: decision.reason, kind: 'forbidden', column: 'creator_key', value: creator.creator_key, message: `${decision.message} / ${creator.name} đang trong danh sách đen: chỉ admin mới được gán creator này.` });
+        findings.refuse(row, { code: decision.reason, kind: 'forbidden', column: 'creator_key', value: creator.creator_key, message: decision.message });
       } else if (decision.warning) findings.warn(row, decision.warning);
     }
   };
@@ -238,7 +234,7 @@ export const checkCampaignStates: DeferredCheck = {
         findings.push({
           subject: { table: 'campaigns', id: fact.id },
           causes: campaigns.get(fact.id),
-          problem: { code: violation.code, column, value: fact.status, message: `${fact.code} is ${fact.status}: ${violation.message} / ${violation.messageVi}` },
+          problem: { code: violation.code, column, value: fact.status, message: t('rules.stateViolation', { code: fact.code, status: statusWord(fact.status), reason: violation.message }) },
         });
       }
     }
@@ -276,8 +272,8 @@ export const checkCampaignBrands: DeferredCheck = {
         value: row.other_brand,
         message:
           row.table === 'bookings'
-            ? `Booking ${row.label} is for brand ${row.other_brand}, but campaign ${row.campaign} belongs to ${row.campaign_brand}. / Booking ${row.label} thuộc thương hiệu ${row.other_brand} nhưng chiến dịch ${row.campaign} thuộc ${row.campaign_brand}.`
-            : `Product ${row.label} belongs to ${row.other_brand}, but campaign ${row.campaign} belongs to ${row.campaign_brand}. / Sản phẩm ${row.label} thuộc ${row.other_brand} nhưng chiến dịch ${row.campaign} thuộc ${row.campaign_brand}.`,
+            ? t('rules.bookingBrandMismatch', { booking: row.label, brand: row.other_brand, campaign: row.campaign, campaignBrand: row.campaign_brand })
+            : t('rules.productBrandMismatch', { product: row.label, brand: row.other_brand, campaign: row.campaign, campaignBrand: row.campaign_brand }),
       },
     }));
   },

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { t } from '../../contract/i18n/translate.js';
 import { z } from 'zod';
 import {
   assignCreatorsRequestSchema,
@@ -14,6 +15,7 @@ import {
   transitionRequestSchema,
   transitionResponseSchema,
 } from '../../contract/sync-payloads.js';
+import { getCurrentLanguage } from '../../contract/i18n/translate.js';
 import type { Database } from '../../platform/database/open-database.js';
 import { createSnapshotCache, readCurrentSnapshot } from '../../platform/database/snapshot-cache.js';
 import { createAdmissionGate } from '../../platform/http/admission-gate.js';
@@ -147,16 +149,17 @@ export function createCampaignsRouter(database: Database, documentation: ApiDocu
   // work: a few at a time in arrival order, so that a burst of them queues fairly instead of
   // crowding the pool (bench:api with the cache off at 150 connections: p95 7.2 s and 38
   // timeouts without the gate, 2.8 s and none with it).
-  const listComputeGate = createAdmissionGate({ concurrency: 4, maxQueued: 1000, busyMessage: 'The server is busy; try again in a moment.' });
+  const listComputeGate = createAdmissionGate({ concurrency: 4, maxQueued: 1000, busyMessage: () => t('http.busy') });
 
   router.get('/campaigns', async (request, response) => {
     const query = campaignListQueryHttpSchema.parse(request.query);
     const actor = getActor(response);
     assertAllowed(actor, 'campaign.view');
     // Everything the answer depends on besides the data: the tenant, the campaigns this reader
-    // may see (a client's brands), the query, the day (deadline flags) and whether this reader
-    // may see budgets. Readers that agree on all share one body.
-    const key = JSON.stringify([actor.tenantId ?? '', campaignScopeKey(actor), query, todayIn(config.timeZone), canSeeSpend(actor)]);
+    // may see (a client's brands), the query, the day (deadline flags), whether this reader
+    // may see budgets, and the language the flag reasons are written in. Readers that agree on
+    // all share one body.
+    const key = JSON.stringify([actor.tenantId ?? '', campaignScopeKey(actor), query, todayIn(config.timeZone), canSeeSpend(actor), getCurrentLanguage()]);
     const snapshot = getRequestSnapshot(response) ?? (await readCurrentSnapshot(database.sql));
     const body = await listCache.read(snapshot, key, () => listComputeGate.run(async () => encodeJson(await listCampaignsPage(prisma, actor, query, options))));
     sendEncodedJson(request, response, body);

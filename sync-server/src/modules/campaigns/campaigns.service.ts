@@ -9,6 +9,8 @@ import type { PrismaClient } from '../../generated/prisma/client.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { removeBriefSection } from '../../contract/campaigns/campaign-brief.js';
 import type { CampaignStatus } from '../../contract/campaigns/campaign-lifecycle.js';
+import { statusWord } from '../../contract/campaigns/sentence-words.js';
+import { t } from '../../contract/i18n/translate.js';
 import { getTableDefinition, type NormalisedValue } from '../../contract/index.js';
 import { AppError, type FieldProblem } from '../../platform/errors/app-error.js';
 import { applyActionChanges, type ActionSession } from '../../write/apply-actions.js';
@@ -96,11 +98,11 @@ function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T>
     value: issue.path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined), input),
     message: issue.message,
   }));
-  throw new AppError({ code: 'VALIDATION_FAILED', userMessage: `The campaign has ${problems.length} problem(s) to fix.`, problems });
+  throw new AppError({ code: 'VALIDATION_FAILED', userMessage: t('campaign.inputProblems', { count: problems.length }), problems });
 }
 
 function notFound(id: string): AppError {
-  return new AppError({ code: 'NOT_FOUND', reason: 'CAMPAIGN_NOT_FOUND', userMessage: 'This campaign does not exist or was deleted.', internalMessage: `campaign ${id} not found` });
+  return new AppError({ code: 'NOT_FOUND', reason: 'CAMPAIGN_NOT_FOUND', userMessage: t('campaign.notFound'), internalMessage: `campaign ${id} not found` });
 }
 
 async function loadLiveCampaign(db: Db, id: string): Promise<CampaignRecord> {
@@ -116,12 +118,12 @@ async function findKeysOfIds(db: Db, ids: { brandId?: string; ownerId?: string |
   if (ids.brandId !== undefined) {
     const brand = await db.brand.findFirst({ where: { id: ids.brandId, deletedAt: null }, select: { code: true } });
     if (brand) keys.brandCode = brand.code;
-    else problems.push({ table: TABLE, column: 'brand_id', value: ids.brandId, message: 'No such brand: pick an existing brand.' });
+    else problems.push({ table: TABLE, column: 'brand_id', value: ids.brandId, message: t('campaign.noSuchBrand') });
   }
   if (ids.ownerId !== undefined) {
     const owner = ids.ownerId ? await db.user.findFirst({ where: { id: ids.ownerId, deletedAt: null }, select: { username: true } }) : null;
     if (owner || ids.ownerId === null) keys.ownerUsername = owner?.username ?? null;
-    else problems.push({ table: TABLE, column: 'owner_id', value: ids.ownerId, message: 'No such user: pick an existing owner.' });
+    else problems.push({ table: TABLE, column: 'owner_id', value: ids.ownerId, message: t('campaign.noSuchOwner') });
   }
   if (problems.length > 0) throw new AppError({ code: 'VALIDATION_FAILED', reason: 'UNKNOWN_REFERENCE', userMessage: problems.map((p) => p.message).join(' '), problems });
   return keys;
@@ -173,7 +175,7 @@ export async function createCampaign(prisma: PrismaClient, actor: Actor, input: 
     actor,
     () => [{ table: CAMPAIGNS, rows: [campaignRow(undefined, toTemplateValues(data, keys), undefined)] }],
     (session, [results]) => readCampaignView(session, results?.[0]?.id, actor),
-    { config, summary: `The campaign can't be saved as ${data.status}.` },
+    { config, summary: t('campaign.cannotSaveAs', { status: statusWord(data.status) }) },
   );
   return value;
 }
@@ -194,7 +196,7 @@ export async function updateCampaign(prisma: PrismaClient, actor: Actor, campaig
     actor,
     () => [{ table: CAMPAIGNS, rows: [campaignRow(campaignId, toTemplateValues(patch, keys), expectedRowVersion)] }],
     (session) => readCampaignView(session, campaignId, actor),
-    { config, summary: `${record.code} can't be changed this way.` },
+    { config, summary: t('campaign.cannotChange', { code: record.code }) },
   );
   return value;
 }
@@ -211,7 +213,12 @@ export async function transitionCampaign(
   const record = await loadLiveCampaign(prisma, campaignId);
   if (record.status === to) {
     // Asking for the status it has is a mistake in the request, not a change to check.
-    throw new AppError({ code: 'VALIDATION_FAILED', reason: 'ALREADY_IN_STATUS', userMessage: `${record.code} is already ${to}.`, problems: [{ table: TABLE, column: 'status', value: to, message: `The campaign is already ${to}.` }] });
+    throw new AppError({
+      code: 'VALIDATION_FAILED',
+      reason: 'ALREADY_IN_STATUS',
+      userMessage: t('campaign.alreadyInStatus', { code: record.code, status: statusWord(to) }),
+      problems: [{ table: TABLE, column: 'status', value: to, message: t('lifecycle.alreadyInStatus', { status: statusWord(to) }) }],
+    });
   }
   const { value } = await applyActionChanges(
     prisma,
@@ -220,7 +227,7 @@ export async function transitionCampaign(
     // told someone changed the campaign meanwhile, never "paused" for a change that was not theirs.
     () => [{ table: CAMPAIGNS, rows: [campaignRow(campaignId, { status: to }, options.expectedRowVersion ?? record.rowVersion)], auditAction: 'transition', auditNote: options.note ?? null }],
     (session) => readCampaignView(session, campaignId, actor),
-    { config: options.config, summary: `${record.code} can't move from ${record.status} to ${to}.` },
+    { config: options.config, summary: t('campaign.cannotMove', { code: record.code, from: statusWord(record.status), to: statusWord(to) }) },
   );
   return value;
 }
@@ -235,7 +242,7 @@ export async function softDeleteCampaign(prisma: PrismaClient, actor: Actor, cam
     actor,
     () => [{ table: CAMPAIGNS, rows: [{ ...campaignRow(campaignId, { code: record.code }), isDeletion: true }], auditNote: options.note ?? null }],
     async () => undefined,
-    { summary: `${record.code} can't be deleted:` },
+    { summary: t('campaign.cannotDelete', { code: record.code }) },
   );
 }
 
@@ -279,7 +286,7 @@ export async function duplicateCampaign(prisma: PrismaClient, actor: Actor, camp
       const note = `Duplicated from ${original.code}`;
       const copy: Record<string, NormalisedValue> = {
         code,
-        name: `${original.name} (copy)`,
+        name: t('campaign.copyName', { name: original.name }),
         brand_code: mappings.brandCode,
         channel: original.channel,
         objective: original.objective,
@@ -329,7 +336,7 @@ export async function duplicateCampaign(prisma: PrismaClient, actor: Actor, camp
       await session.recordAction({ entityType: 'campaign', entityId: original.id, action: 'duplicate', changes: { duplicated_to: { before: null, after: view.id } }, note: `Duplicated as ${view.code}` });
       return view;
     },
-    { summary: "The campaign can't be duplicated." },
+    { summary: t('campaign.cannotDuplicate') },
   );
   const mappingResults = results.slice(1).flat();
   return {

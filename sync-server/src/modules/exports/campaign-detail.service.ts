@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { findTableDefinition, type ColumnType } from '../../contract/index.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { t } from '../../contract/i18n/translate.js';
 import { exportCampaignList, type TableExport } from './table-export.service.js';
 import { csvCell, formatCsv, type CsvCell } from './csv-writer.js';
 import type { ExportLabel } from './export-sql.js';
@@ -32,7 +33,7 @@ export async function getCampaignDetailSummary(prisma: PrismaClient, campaignCod
   for await (const row of list.rows) {
     if (row.code === campaignCode) campaign = row;
   }
-  if (!campaign) throw new AppError({ code: 'NOT_FOUND', userMessage: `campaign '${campaignCode}' does not exist` });
+  if (!campaign) throw new AppError({ code: 'NOT_FOUND', userMessage: t('exports.noCampaign', { code: campaignCode }) });
   const products = await prisma.$queryRawUnsafe<TextRow[]>(
     `SELECT cp.priority::text AS priority, b.code AS brand_code, p.code AS product_code, p.name AS product_name, p.category, cp.note
      FROM campaign_products cp JOIN campaigns c ON c.id = cp.campaign_id JOIN products p ON p.id = cp.product_id JOIN brands b ON b.id = p.brand_id

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { findTableDefinition, tableDefinitions, type TableDefinition } from '../../contract/index.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { t } from '../../contract/i18n/translate.js';
 import type { Actor } from '../access/actor.js';
 import { visibleRowsSql } from '../access/campaign-scope.js';
 import { hasContactColumns, loadContactMasking, maskContactCells } from '../access/contact-masking.js';
@@ -99,7 +100,7 @@ export async function exportTableFile(prisma: PrismaClient, actor: Actor, table:
   assertAllowed(actor, 'campaign.export');
   const definition = findTableDefinition(table);
   if (!definition) {
-    throw new AppError({ code: 'NOT_FOUND', reason: 'UNKNOWN_TABLE', userMessage: `There is no table ${table}; use one of ${tableDefinitions.map((candidate) => candidate.name).join(', ')}.` });
+    throw new AppError({ code: 'NOT_FOUND', reason: 'UNKNOWN_TABLE', userMessage: t('exports.noTable', { table, tables: tableDefinitions.map((candidate) => candidate.name).join(', ') }) });
   }
   const exported = await redactExport(prisma, actor, exportTable(prisma, definition.name, { withLabels: format === 'xlsx', visibleRows: visibleTo(actor, definition) }));
   return writeExportFile(`${definition.name}-${today()}`, format, (path) => writeTable(exported, format, path));

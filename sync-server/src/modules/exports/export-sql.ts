@@ -1,4 +1,4 @@
-import { findTableDefinition, templateColumns, type ColumnDefinition, type TableDefinition } from '../../contract/index.js';
+import { findTableDefinition, storedComputedColumns, templateColumns, type ColumnDefinition, type TableDefinition } from '../../contract/index.js';
 import { quoteIdent } from '../imports/import-sql.js';
 
 /**
@@ -52,6 +52,14 @@ export function columnValueSql(definition: TableDefinition, column: ColumnDefini
   return keyValueSql(reference.table, match.targetColumn, `t.${quoteIdent(reference.dbColumn)}`);
 }
 
+/**
+ * The columns of a table export: the template's, then the computed columns the rows store
+ * (amount_vnd…), which an import reads past, so that export → import → export stays the same file.
+ */
+export function exportColumns(definition: TableDefinition): readonly ColumnDefinition[] {
+  return [...templateColumns(definition), ...storedComputedColumns(definition)];
+}
+
 /** Natural-key columns first, then the others: a stable order that does not depend on ids. */
 function orderColumns(definition: TableDefinition, columns: readonly ColumnDefinition[]): string[] {
   const names = columns.map((column) => column.name);
@@ -88,7 +96,7 @@ export function exportLabels(definition: TableDefinition): ExportLabel[] {
  * the row aliased `t`, with `$n` parameters numbered after the paging ones ($1 limit, $2 offset).
  */
 export function buildExportSql(definition: TableDefinition, where: string[] = [], labels: readonly ExportLabel[] = []): string {
-  const columns = templateColumns(definition);
+  const columns = exportColumns(definition);
   const selects = columns.map((column) => `${columnValueSql(definition, column)} AS ${quoteIdent(column.name)}`);
   // Labels are joined by primary key, one join per label for the whole page, never a query per row.
   const joins = labels.map((label, index) => `LEFT JOIN ${quoteIdent(label.table)} l${index} ON l${index}.id = t.${quoteIdent(label.dbColumn)}`);

@@ -9,7 +9,8 @@ import {
 } from '../../contract/index.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { buildExportSql, exportLabels, type ExportLabel } from './export-sql.js';
+import { t } from '../../contract/i18n/translate.js';
+import { buildExportSql, exportColumns, exportLabels, type ExportLabel } from './export-sql.js';
 import { readExportPage, type TextRow } from './export.repository.js';
 
 const PAGE_SIZE = 5000;
@@ -46,7 +47,7 @@ function definitionOf(table: string): TableDefinition {
   const definition = findTableDefinition(table);
   if (!definition) {
     const known = tableDefinitions.map((candidate) => candidate.name).join(', ');
-    throw new AppError({ code: 'BAD_REQUEST', userMessage: `'${table}' is not an export table (one of ${known})` });
+    throw new AppError({ code: 'BAD_REQUEST', userMessage: t('exports.notAnExportTable', { table, tables: known }) });
   }
   return definition;
 }
@@ -75,7 +76,7 @@ export function exportTable(prisma: PrismaClient, table: TableName | string, opt
   const where: string[] = [];
   const params: unknown[] = [];
   addVisibleRows(options, where, params);
-  return { table: definition.name, columns: templateColumns(definition).map((column) => column.name), rows: readPages(prisma, definition, where, params, labels), labels };
+  return { table: definition.name, columns: exportColumns(definition).map((column) => column.name), rows: readPages(prisma, definition, where, params, labels), labels };
 }
 
 /** The campaign list of 000 section 4.7, filtered, in the campaigns template format. */

@@ -1,9 +1,9 @@
-import { templateColumns, type TableDefinition } from '../../contract/index.js';
+import { storedComputedColumns, templateColumns, type ColumnDefinition, type TableDefinition } from '../../contract/index.js';
 import type { SqlDb } from '../../platform/database/sql-transaction.js';
 import { columnValueSql } from './export-sql.js';
 import { quoteIdent } from '../imports/import-sql.js';
 
-/** One row as the sheet sees it: template values as canonical text, plus its bookkeeping. */
+/** One row as the sheet sees it: template values (and stored computed ones, amount_vnd…) as canonical text, plus its bookkeeping. */
 export type TemplateRowRecord = {
   id: string;
   row_version: number;
@@ -15,8 +15,13 @@ export type TemplateRowRecord = {
 
 export type RawTemplateRow = Omit<TemplateRowRecord, 'values'> & Record<string, unknown>;
 
+/** The columns a sheet row is read with: the template's, then the computed columns the row stores. */
+function readColumns(definition: TableDefinition): readonly ColumnDefinition[] {
+  return [...templateColumns(definition), ...storedComputedColumns(definition)];
+}
+
 export function selectTemplateRowsSql(definition: TableDefinition, where: string, tail: string): string {
-  const columns = templateColumns(definition).map((column) => `${columnValueSql(definition, column)} AS ${quoteIdent(`v_${column.name}`)}`);
+  const columns = readColumns(definition).map((column) => `${columnValueSql(definition, column)} AS ${quoteIdent(`v_${column.name}`)}`);
   return `SELECT t.id::text AS id, t.row_version, t.sync_seq::text AS sync_seq,
             to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at,
             (t.deleted_at IS NOT NULL) AS is_deleted, ${columns.join(', ')}
@@ -25,7 +30,7 @@ export function selectTemplateRowsSql(definition: TableDefinition, where: string
 
 export function toTemplateRowRecord(definition: TableDefinition, raw: RawTemplateRow): TemplateRowRecord {
   const values: Record<string, string | null> = {};
-  for (const column of templateColumns(definition)) values[column.name] = (raw[`v_${column.name}`] as string | null) ?? null;
+  for (const column of readColumns(definition)) values[column.name] = (raw[`v_${column.name}`] as string | null) ?? null;
   return { id: raw.id, row_version: raw.row_version, sync_seq: raw.sync_seq, updated_at: raw.updated_at, is_deleted: raw.is_deleted, values };
 }
 

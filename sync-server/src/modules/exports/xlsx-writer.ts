@@ -83,10 +83,11 @@ function toNumber(value: string): number | undefined {
 
 /**
  * Money is VND unless the row says otherwise: payments and bookings carry a `currency`; an
- * `amount_vnd` is VND whatever it says. `exchange_rate` is typed money for its precision but is a rate.
+ * `amount_vnd` is VND whatever it says (the tenant's base currency: VND unless it chose another).
+ * `exchange_rate` and `rate_to_base` are typed money for their precision but are rates.
  */
 function moneyFormat(field: string, row: TextRow): string {
-  if (field === 'exchange_rate') return XLSX_FORMATS.exchangeRate;
+  if (field === 'exchange_rate' || field === 'rate_to_base') return XLSX_FORMATS.exchangeRate;
   if (field.endsWith('_vnd')) return XLSX_FORMATS.vnd;
   const currency = row.currency?.trim().toUpperCase();
   return !currency || currency === 'VND' ? XLSX_FORMATS.vnd : XLSX_FORMATS.otherMoney;

@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { t } from '../../contract/i18n/translate.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { FILE_LIMITS, formatCount } from './file-limits.js';
 
@@ -9,10 +10,10 @@ export function columnLetter(index: number): string {
   return letters;
 }
 
-/** "row 2, column B (name)": where a cell is, as the sheet shows it. */
+/** "row 2, column B (name)": where a cell is, as the sheet shows it (the row number as the sheet writes it, ungrouped). */
 export function describeCellPlace(row: number, column: number, header?: string): string {
-  const name = header?.trim() ? ` (${header.trim()})` : '';
-  return `row ${row}, column ${columnLetter(column)}${name}`;
+  const place = { row: String(row), letter: columnLetter(column) };
+  return header?.trim() ? t('importFile.cellPlaceNamed', { ...place, header: header.trim() }) : t('importFile.cellPlace', place);
 }
 
 /** A refusal about one cell, naming the file, the row, the column and the value. */
@@ -20,12 +21,10 @@ export function cellError(reason: string, fileLabel: string, row: number, column
   return new AppError({
     code: 'VALIDATION_FAILED',
     reason,
-    userMessage: `${fileLabel}, ${describeCellPlace(row, column, header)}: ${message}`,
+    userMessage: t('importFile.cellProblem', { file: fileLabel, place: describeCellPlace(row, column, header), message }),
     problems: [{ table: fileLabel, row, column: header?.trim() || columnLetter(column), value, message }],
   });
 }
-
-const SAVE_AS_UTF8 = 'open the original in Excel and save it with File › Save As › "CSV UTF-8 (Comma delimited) (*.csv)" (in Google Sheets: File › Download › CSV; in LibreOffice: Save As, Text CSV, character set Unicode (UTF-8))';
 
 // Characters that Windows-1252 turns the bytes of a UTF-8 character into: a lead byte read as
 // Â…ô, then a continuation byte read as one of these.
@@ -79,17 +78,19 @@ export type CellTextContext = {
  */
 export function readCellText(text: string, context: CellTextContext, row: number, column: number, header: string | undefined): string {
   if (text.length > FILE_LIMITS.cellCharacters) {
-    throw cellError('CELL_TOO_LONG', context.fileLabel, row, column, header, `${text.slice(0, 40)}…`, `the cell holds ${formatCount(text.length)} characters; a cell may hold ${formatCount(FILE_LIMITS.cellCharacters)} (as in Excel)`);
+    throw cellError('CELL_TOO_LONG', context.fileLabel, row, column, header, `${text.slice(0, 40)}…`, t('importFile.cellTooLong', { length: formatCount(text.length), limit: formatCount(FILE_LIMITS.cellCharacters) }));
   }
   if (asciiOnly.test(text)) return text;
   const normalised = text.normalize('NFC');
   if (normalised.includes('\ufffd')) {
-    const readAs = context.encodingLabel ? ` (the file was read as ${context.encodingLabel})` : '';
-    throw cellError('DAMAGED_TEXT', context.fileLabel, row, column, header, normalised, `'${normalised}' holds �, the mark of a character that could not be read${readAs}. Nothing was imported: ${context.encodingLabel ? SAVE_AS_UTF8 : 'retype the character in the workbook'}.`);
+    const message = context.encodingLabel
+      ? t('importFile.replacementCharInFile', { text: normalised, encoding: context.encodingLabel, steps: t('importFile.resaveAsUtf8') })
+      : t('importFile.replacementCharInWorkbook', { text: normalised });
+    throw cellError('DAMAGED_TEXT', context.fileLabel, row, column, header, normalised, message);
   }
   const repaired = repairDoubleEncodedText(normalised);
   if (repaired !== undefined) {
-    throw cellError('DAMAGED_TEXT', context.fileLabel, row, column, header, normalised, `'${normalised}' is garbled text ('${repaired}' read through the wrong encoding). Nothing was imported: ${SAVE_AS_UTF8}.`);
+    throw cellError('DAMAGED_TEXT', context.fileLabel, row, column, header, normalised, t('importFile.garbledText', { text: normalised, repaired, steps: t('importFile.resaveAsUtf8') }));
   }
   return normalised;
 }

@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream';
 import { CsvError, parse, type Info } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import type { CellValue } from '../../contract/index.js';
+import { t, type MessageKey } from '../../contract/i18n/translate.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { cellError, columnLetter, readCellText, type CellTextContext } from './cell-text.js';
 import { FILE_LIMITS, FileBudget, fileLimitError, formatCount } from './file-limits.js';
@@ -14,7 +15,7 @@ import { removeFormulaGuard } from '../../platform/text/formula-guard.js';
 
 type Separator = ',' | ';' | '\t';
 
-const separatorNames: Record<Separator, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
+const separatorNames: Record<Separator, MessageKey> = { ',': 'importFile.separator.comma', ';': 'importFile.separator.semicolon', '\t': 'importFile.separator.tab' };
 
 /**
  * The separator, sniffed from the header line (outside quotes): Excel set to a Vietnamese
@@ -59,28 +60,34 @@ export function describeCsvError(error: CsvError, fileLabel: string, header: rea
   const row = (context.records ?? 0) + (context.empty_lines ?? 0) + 1;
   const column = context.index ?? 0;
   const name = row === 1 ? undefined : header[column];
-  const refuse = (value: unknown, message: string) => cellError('MALFORMED_CSV', fileLabel, row, column, name, value, `${message} Nothing was imported.`);
-  const quoting = 'A cell holding quotes, line breaks or the separator must be put in double quotes with each quote inside it doubled — "=HYPERLINK(""http://…"",""name"")" — as Excel, Google Sheets and LibreOffice write it when they save a CSV; fix the cell there and save the file again.';
+  const refuse = (value: unknown, message: string) => cellError('MALFORMED_CSV', fileLabel, row, column, name, value, `${message} ${t('importFile.nothingImported')}`);
+  const quoting = t('importFile.csvQuoting');
+  const separatorName = t(separatorNames[separator]);
   switch (error.code) {
     case 'INVALID_OPENING_QUOTE':
-      return refuse(`${context.field ?? ''}…`, `this cell has a quote (") in it but does not start with one, so it can't be read. ${quoting}`);
+      return refuse(`${context.field ?? ''}…`, t('importFile.csvOpeningQuote', { quoting }));
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      return refuse(context.field, `this quoted cell goes on after its closing quote, so it can't be read. ${quoting}`);
+      return refuse(context.field, t('importFile.csvClosingQuote', { quoting }));
     case 'CSV_QUOTE_NOT_CLOSED':
-      return refuse(context.field, `a quote opened in this cell is never closed, so the rest of the file would be read as one cell. ${quoting}`);
+      return refuse(context.field, t('importFile.csvQuoteNotClosed', { quoting }));
     case 'CSV_MAX_RECORD_SIZE':
-      return refuse(undefined, `this row is longer than ${formatCount(FILE_LIMITS.csvRecordCharacters)} characters: most likely a quote opened in it is never closed. ${quoting}`);
+      return refuse(undefined, t('importFile.csvRecordTooLong', { limit: formatCount(FILE_LIMITS.csvRecordCharacters), quoting }));
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
     case 'CSV_RECORD_INCONSISTENT_COLUMNS':
-      return refuse(undefined, `this row has ${context.record?.length ?? 'a different number of'} cells but the header has ${header.length}. A ${separatorNames[separator]} inside a cell that is not in quotes splits it in two.`);
+      return refuse(
+        undefined,
+        context.record
+          ? t('importFile.csvCellCount', { cells: formatCount(context.record.length), headerCells: formatCount(header.length), separator: separatorName })
+          : t('importFile.csvCellCountUnknown', { headerCells: formatCount(header.length), separator: separatorName }),
+      );
     default:
       return new AppError({
         code: 'VALIDATION_FAILED',
         reason: 'MALFORMED_CSV',
-        userMessage: `${fileLabel}, row ${row}: this row can't be read as CSV. Nothing was imported. Open the file in Excel, Google Sheets or LibreOffice and save it again as CSV.`,
+        userMessage: t('importFile.csvUnreadableRow', { file: fileLabel, row: String(row) }),
         internalMessage: error.message,
-        problems: [{ table: fileLabel, row, message: "this row can't be read as CSV" }],
+        problems: [{ table: fileLabel, row, message: t('importFile.csvUnreadableRowShort') }],
         cause: error,
       });
   }
@@ -150,7 +157,8 @@ export async function readCsvFile(path: string, options: ReadOptions = {}): Prom
         budget.countCells(cells.length);
         for (let column = header.length; column < cells.length; column += 1) {
           if (cells[column]!.trim() !== '') {
-            throw cellError('MALFORMED_CSV', fileLabel, rowNumber, column, undefined, cells[column], `this row has a value past the last column of the header (${columnLetter(header.length - 1)}, ${header.length} columns). A ${separatorNames[separator]} inside a cell that is not in quotes splits the cell in two: put the cell in quotes, or give the column a header. Nothing was imported.`);
+            const message = t('importFile.csvPastLastColumn', { letter: columnLetter(header.length - 1), count: header.length, separator: t(separatorNames[separator]) });
+            throw cellError('MALFORMED_CSV', fileLabel, rowNumber, column, undefined, cells[column], message);
           }
         }
         const values: Record<string, CellValue> = {};

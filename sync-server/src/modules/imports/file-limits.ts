@@ -1,3 +1,4 @@
+import { formatNumber, getCurrentLanguage, t, type MessageKey } from '../../contract/i18n/translate.js';
 import { AppError } from '../../platform/errors/app-error.js';
 
 /**
@@ -26,31 +27,41 @@ export const FILE_LIMITS = {
 
 export type FileLimitName = keyof typeof FILE_LIMITS;
 
-const limitUnits: Record<FileLimitName, string> = {
-  rows: 'rows',
-  columns: 'columns',
-  cells: 'cells',
-  sharedStrings: 'distinct texts per workbook',
-  sharedStringCharacters: 'characters of distinct texts per workbook',
-  cellCharacters: 'characters per cell',
-  csvRecordCharacters: 'characters per row',
+const limitUnits: Record<FileLimitName, MessageKey> = {
+  rows: 'importFile.unit.rows',
+  columns: 'importFile.unit.columns',
+  cells: 'importFile.unit.cells',
+  sharedStrings: 'importFile.unit.sharedStrings',
+  sharedStringCharacters: 'importFile.unit.sharedStringCharacters',
+  cellCharacters: 'importFile.unit.cellCharacters',
+  csvRecordCharacters: 'importFile.unit.csvRecordCharacters',
 };
 
-const thousands = new Intl.NumberFormat('en-US');
+/** What a file has too many of, as the refusal counts it. */
+export type FoundKind = 'rows' | 'cells' | 'headerColumns' | 'lines' | 'distinctTexts' | 'distinctTextCharacters' | 'lastUsedRow';
 
-/** 2000000 → "2,000,000": counts in messages are read by people. */
+/** What to do about a file past a limit. */
+export type LimitAdvice = 'split' | 'removeColumns' | 'splitWorkbook' | 'deleteEmptyRows';
+
+/** 2000000 → "2,000,000" (en), "2.000.000" (vi): counts in messages are read by people, in their language. */
 export function formatCount(count: number): string {
-  return thousands.format(count);
+  return formatNumber(getCurrentLanguage(), count);
+}
+
+/** "more than 1,000,000": a count a reader stopped at. */
+export function moreThan(count: number): { moreThan: number } {
+  return { moreThan: count };
 }
 
 /** A file past one of the limits: refused before (or while) it is read, with what to do about it. */
-export function fileLimitError(fileLabel: string, what: string, found: number | string, limit: FileLimitName, advice = 'split it into smaller files'): AppError {
-  const foundText = typeof found === 'number' ? formatCount(found) : found;
+export function fileLimitError(fileLabel: string, what: FoundKind, found: number | { moreThan: number }, limit: FileLimitName, advice: LimitAdvice = 'split'): AppError {
+  const foundText = typeof found === 'number' ? formatCount(found) : t('importFile.moreThan', { count: formatCount(found.moreThan) });
+  const params = { found: foundText, what: t(`importFile.found.${what}`), limit: formatCount(FILE_LIMITS[limit]), unit: t(limitUnits[limit]) };
   return new AppError({
     code: 'VALIDATION_FAILED',
     reason: 'FILE_LIMIT_EXCEEDED',
-    userMessage: `${fileLabel} has ${foundText} ${what}; the limit is ${formatCount(FILE_LIMITS[limit])} ${limitUnits[limit]}. Nothing was imported: ${advice}.`,
-    problems: [{ table: fileLabel, value: found, message: `${foundText} ${what}; the limit is ${formatCount(FILE_LIMITS[limit])} ${limitUnits[limit]}` }],
+    userMessage: t('importFile.limitExceeded', { file: fileLabel, ...params, advice: t(`importFile.advice.${advice}`) }),
+    problems: [{ table: fileLabel, value: typeof found === 'number' ? found : foundText, message: t('importFile.limitExceededShort', params) }],
   });
 }
 
@@ -67,16 +78,16 @@ export class FileBudget {
   /** Rows with data (a run of repeated rows counts each). */
   countRows(count = 1): void {
     this.rows += count;
-    if (this.rows > FILE_LIMITS.rows) throw fileLimitError(this.fileLabel, 'rows', `more than ${formatCount(FILE_LIMITS.rows)}`, 'rows');
+    if (this.rows > FILE_LIMITS.rows) throw fileLimitError(this.fileLabel, 'rows', moreThan(FILE_LIMITS.rows), 'rows');
   }
 
   /** Cells read, empty or not (an empty cell still costs reading). */
   countCells(count: number): void {
     this.cells += count;
-    if (this.cells > FILE_LIMITS.cells) throw fileLimitError(this.fileLabel, 'cells', `more than ${formatCount(FILE_LIMITS.cells)}`, 'cells');
+    if (this.cells > FILE_LIMITS.cells) throw fileLimitError(this.fileLabel, 'cells', moreThan(FILE_LIMITS.cells), 'cells');
   }
 
   checkHeaderWidth(columns: number): void {
-    if (columns > FILE_LIMITS.columns) throw fileLimitError(this.fileLabel, 'columns in its header', columns, 'columns', 'remove the columns the import does not need');
+    if (columns > FILE_LIMITS.columns) throw fileLimitError(this.fileLabel, 'headerColumns', columns, 'columns', 'removeColumns');
   }
 }

@@ -1,6 +1,7 @@
 import { open, readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import JSZip from 'jszip';
+import { t, type MessageKey } from '../../contract/i18n/translate.js';
 import { AppError, isAppError } from '../../platform/errors/app-error.js';
 import { FileBudget } from './file-limits.js';
 import { ODS_MIME_TYPE, readOdsIndex, streamOdsRows, type OdsIndex } from './ods-reader.js';
@@ -48,10 +49,10 @@ export function spreadsheetKindOf(path: string, format: 'auto' | SpreadsheetKind
   return kind === undefined || kind === format ? format : undefined;
 }
 
-const otherFormats: Record<string, string> = {
-  '.xls': 'an Excel 97–2003 workbook (.xls); open it in Excel and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8 (Comma delimited)"',
-  '.numbers': 'a Numbers file; in Numbers choose File › Export To › CSV (Unicode UTF-8) or Excel',
-  '.gsheet': 'a link to a Google Sheet, not its data; in Google Sheets choose File › Download › Microsoft Excel (.xlsx) or CSV',
+const otherFormats: Record<string, MessageKey> = {
+  '.xls': 'importFile.unsupported.xls',
+  '.numbers': 'importFile.unsupported.numbers',
+  '.gsheet': 'importFile.unsupported.gsheet',
 };
 
 /**
@@ -60,12 +61,12 @@ const otherFormats: Record<string, string> = {
  */
 export function unsupportedFileError(fileName: string): AppError {
   const name = basename(fileName);
-  const what = otherFormats[extname(name).toLowerCase()] ?? 'not a file the import reads';
+  const what = t(otherFormats[extname(name).toLowerCase()] ?? 'importFile.unsupported.other', { name });
   return new AppError({
     code: 'VALIDATION_FAILED',
     reason: 'UNSUPPORTED_FILE',
-    userMessage: `${name} is ${what}. The import reads CSV and text files (.csv, .txt, .tsv), Excel workbooks (.xlsx) and LibreOffice workbooks (.ods).`,
-    problems: [{ table: name, value: extname(name) || name, message: `${name} is not a .csv, .txt, .tsv, .xlsx or .ods file` }],
+    userMessage: `${what} ${t('importFile.readsThese')}`,
+    problems: [{ table: name, value: extname(name) || name, message: t('importFile.unsupportedShort', { name }) }],
   });
 }
 
@@ -76,11 +77,14 @@ export function assertSupportedFile(path: string, format: 'auto' | SpreadsheetKi
   return kind;
 }
 
-function unreadableWorkbook(fileLabel: string, why: string, cause?: unknown): AppError {
+type WorkbookTrouble = 'xlsOrPassword' | 'notZip' | 'cutShort' | 'damaged' | 'otherZip' | 'damagedOrProtected';
+
+function unreadableWorkbook(fileLabel: string, trouble: WorkbookTrouble, cause?: unknown): AppError {
+  const why = t(`importFile.workbook.${trouble}`);
   return new AppError({
     code: 'VALIDATION_FAILED',
     reason: 'UNREADABLE_FILE',
-    userMessage: `${fileLabel} can't be read as a workbook: ${why}. Nothing was imported.`,
+    userMessage: t('importFile.unreadableWorkbook', { file: fileLabel, why }),
     internalMessage: cause instanceof Error ? `${fileLabel}: ${cause.message}` : undefined,
     problems: [{ table: fileLabel, message: why }],
     cause,
@@ -100,15 +104,15 @@ async function readWorkbookIndex(path: string): Promise<WorkbookIndex> {
     await handle.close();
   }
   if (magic.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-    throw unreadableWorkbook(fileLabel, 'it is an Excel 97–2003 workbook (.xls) or a workbook with a password; save it in Excel as "Excel Workbook (.xlsx)" without a password');
+    throw unreadableWorkbook(fileLabel, 'xlsOrPassword');
   }
-  if (!magic.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) throw unreadableWorkbook(fileLabel, 'it is not an .xlsx or .ods file (those are zip archives); save it again from Excel or LibreOffice');
+  if (!magic.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) throw unreadableWorkbook(fileLabel, 'notZip');
   const bytes = await readFile(path);
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch (error) {
-    throw unreadableWorkbook(fileLabel, 'the file is damaged or cut short; save it again from Excel or LibreOffice', error);
+    throw unreadableWorkbook(fileLabel, 'cutShort', error);
   }
   try {
     if (zip.file('xl/workbook.xml')) return await readXlsxIndex(zip, bytes.length);
@@ -116,9 +120,9 @@ async function readWorkbookIndex(path: string): Promise<WorkbookIndex> {
     if (zip.file('content.xml') && (mimeType === '' || mimeType.startsWith(ODS_MIME_TYPE))) return await readOdsIndex(zip, bytes.length);
   } catch (error) {
     if (isAppError(error)) throw error;
-    throw unreadableWorkbook(fileLabel, 'its contents are damaged; save it again from Excel or LibreOffice', error);
+    throw unreadableWorkbook(fileLabel, 'damaged', error);
   }
-  throw unreadableWorkbook(fileLabel, 'it is a zip archive but neither an Excel (.xlsx) nor a LibreOffice (.ods) workbook');
+  throw unreadableWorkbook(fileLabel, 'otherZip');
 }
 
 /** The tab names of a workbook (.xlsx or .ods), in workbook order. */
@@ -151,7 +155,7 @@ export async function readXlsxTab(path: string, tabName: string, options: ReadOp
 function toReadError(error: unknown, fileLabel: string): unknown {
   if (isAppError(error)) return error;
   // saxes: "3:15: unexpected end" and the like; the user needs to know the file is damaged, not where the parser stopped.
-  return unreadableWorkbook(fileLabel, 'its contents are damaged (or protected with a password); save it again from Excel or LibreOffice', error);
+  return unreadableWorkbook(fileLabel, 'damagedOrProtected', error);
 }
 
 async function* withReadErrors<T>(rows: AsyncIterable<T>, fileLabel: string): AsyncGenerator<T> {

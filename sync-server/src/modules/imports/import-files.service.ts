@@ -7,6 +7,7 @@ import { runInWriteTransaction, type WriteSession } from '../../write/write-sess
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { planImportPath, type FileFormat, type ImportPlanForPath, type ImportSourceFile } from './import-plan.js';
 import type { ImportOptions, ImportTableResult } from './import.types.js';
+import { t } from '../../contract/i18n/translate.js';
 
 // Planning lives in import-plan.ts; its names are here too, for the callers of the import.
 export { isImportUsageError, listImportTables, planImportPath, tableFromName, type FileFormat, type ImportPlanForPath, type ImportSourceFile, type PlanOptions } from './import-plan.js';
@@ -59,7 +60,7 @@ export async function importPlan(prisma: PrismaClient, path: string, plan: Impor
   const problems = [...plan.problems];
   const results = await importSources(prisma, plan.sources, options, hooks);
   const isSuccess = problems.length === 0 && plan.sources.length > 0 && results.every((result) => result.totals.errors === 0);
-  if (plan.sources.length === 0 && problems.length === 0) problems.push({ message: `${path} holds no CSV or XLSX file` });
+  if (plan.sources.length === 0 && problems.length === 0) problems.push({ message: t('importFile.noFiles', { path }) });
   return { results, problems, isSuccess };
 }
 

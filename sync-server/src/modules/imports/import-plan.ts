@@ -6,6 +6,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { findTableDefinition, tableDefinitions, type TableName } from '../../contract/index.js';
+import { LOCALE_TAG } from '../../contract/i18n/languages.js';
+import { getCurrentLanguage, t } from '../../contract/i18n/translate.js';
 import { AppError, isAppError, type FieldProblem } from '../../platform/errors/app-error.js';
 import { assertSupportedFile, listWorkbookTabs, spreadsheetKindOf, stripSpreadsheetExtension, unsupportedFileError } from './file-readers.js';
 import { normaliseHeader } from './header-names.js';
@@ -61,6 +63,11 @@ function usageError(reason: string, userMessage: string, problems: FieldProblem[
   return new AppError({ code: reason === 'PATH_NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION_FAILED', reason, userMessage, problems });
 }
 
+/** "a and b", "a, b and c" ("a, b và c") in the current language. */
+export function listInWords(items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+  return new Intl.ListFormat(LOCALE_TAG[getCurrentLanguage()], { type }).format(items);
+}
+
 export type PlanOptions = {
   format?: FileFormat;
   /** The table the one file holds, whatever its name says (`--table`): for "export (3).csv". */
@@ -78,14 +85,12 @@ export async function planImportPath(path: string, formatOrOptions: FileFormat |
   try {
     info = await stat(path);
   } catch {
-    throw usageError('PATH_NOT_FOUND', `${path} does not exist.`, [{ table: basename(path), value: path, message: 'no such file or folder' }]);
+    throw usageError('PATH_NOT_FOUND', t('importFile.pathNotFound', { path }), [{ table: basename(path), value: path, message: t('importFile.pathNotFoundShort') }]);
   }
   if (table !== undefined) {
     const definition = findTableDefinition(table);
-    if (!definition) throw usageError('UNKNOWN_TABLE', `There is no import table '${table}'. The tables are: ${listImportTables()}.`, [{ value: table, message: `'${table}' is not an import table` }]);
-    if (info.isDirectory()) {
-      throw usageError('TABLE_NEEDS_ONE_FILE', `${path} is a folder: a table can be named for one file only (a folder's files are matched to tables by their names).`);
-    }
+    if (!definition) throw usageError('UNKNOWN_TABLE', t('importFile.noSuchTable', { table, tables: listImportTables() }), [{ value: table, message: t('importFile.notAnImportTable', { table }) }]);
+    if (info.isDirectory()) throw usageError('TABLE_NEEDS_ONE_FILE', t('importFile.tableNeedsOneFile', { path }));
     return { sources: [await planFileAsTable(path, assertSupportedFile(path, format), definition.name, info.size)], problems: [] };
   }
   const files = info.isDirectory()
@@ -104,7 +109,7 @@ export async function planImportPath(path: string, formatOrOptions: FileFormat |
     if (kind === 'csv') {
       const table = tableFromName(basename(file));
       if (table) sources.push({ table, path: file, kind, label: basename(file), sizeBytes });
-      else problems.push({ table: basename(file), message: `${basename(file)}: the file name names no import table (expected one of ${listImportTables()})` });
+      else problems.push({ table: basename(file), message: t('importFile.nameNamesNoTable', { file: basename(file), tables: listImportTables() }) });
       continue;
     }
     const tabs = await listWorkbookTabs(file);
@@ -119,7 +124,7 @@ export async function planImportPath(path: string, formatOrOptions: FileFormat |
       if (table) sources.push({ table, path: file, kind, tabName: tab, label: `${basename(file)} › ${tab}`, sizeBytes });
       // Tabs that are not tables (a "README" or "Hướng dẫn" tab) are reported only when nothing matched.
     }
-    if (!matched.some((entry) => entry.table)) problems.push({ table: basename(file), message: `${basename(file)}: no tab is named after an import table` });
+    if (!matched.some((entry) => entry.table)) problems.push({ table: basename(file), message: t('importFile.noTabNamedAfterTable', { file: basename(file) }) });
   }
   assertEachTableOnce(path, sources);
   sources.sort((a, b) => (tableOrder.get(a.table) ?? 0) - (tableOrder.get(b.table) ?? 0) || a.label.localeCompare(b.label));
@@ -133,7 +138,7 @@ async function planFileAsTable(path: string, kind: 'csv' | 'xlsx', table: TableN
   const tabs = await listWorkbookTabs(path);
   const tab = tabs.length === 1 ? tabs[0] : tabs.find((candidate) => tableFromName(candidate) === table);
   if (tab === undefined) {
-    throw usageError('TAB_NOT_FOUND', `${label} has ${tabs.length} tabs (${tabs.join(', ')}) and none is named ${table}: name the tab ${table}, or save that tab on its own as a CSV file.`);
+    throw usageError('TAB_NOT_FOUND', t('importFile.tabNotFound', { file: label, count: tabs.length, tabs: tabs.join(', '), table }));
   }
   return { table, path, kind, tabName: tab, label: `${label} › ${tab}`, sizeBytes };
 }
@@ -149,18 +154,16 @@ function assertEachTableOnce(path: string, sources: readonly ImportSourceFile[])
   for (const source of sources) byTable.set(source.table, [...(byTable.get(source.table) ?? []), source]);
   const twice = [...byTable.entries()].filter(([, given]) => given.length > 1);
   if (twice.length === 0) return;
-  const problems = twice.flatMap(([table, given]) => given.map((source) => ({ table: source.label, message: `${table} is also in ${given.filter((other) => other !== source).map((other) => other.label).join(' and ')}` })));
+  const problems = twice.flatMap(([table, given]) =>
+    given.map((source) => ({ table: source.label, message: t('importFile.alsoIn', { table, others: listInWords(given.filter((other) => other !== source).map((other) => other.label)) }) })),
+  );
   const tables = twice.map(([table]) => table);
-  const tableList = tables.length > 4 ? `${tables.slice(0, 3).join(', ')} and ${tables.length - 3} more` : tables.join(', ');
+  const tableList = tables.length > 4 ? t('importFile.andMore', { list: tables.slice(0, 3).join(', '), count: tables.length - 3 }) : tables.join(', ');
   const isMixed = twice.some(([, given]) => given.some((source) => source.kind === 'csv') && given.some((source) => source.kind === 'xlsx'));
   if (isMixed) {
     const workbooks = [...new Set(twice.flatMap(([, given]) => given.filter((source) => source.kind === 'xlsx').map((source) => basename(source.path))))];
-    throw usageError(
-      'TABLE_GIVEN_TWICE',
-      `${path} holds both CSV files and ${workbooks.length === 1 ? 'a workbook' : 'workbooks'} (${workbooks.join(', ')}) with the same tables (${tableList}), so each would be imported twice. Nothing was imported. Choose one: add --format csv to import only the CSV files, or --format xlsx to import only the ${workbooks.length === 1 ? 'workbook' : 'workbooks'}; or move the files you don't want out of the folder.`,
-      problems,
-    );
+    throw usageError('TABLE_GIVEN_TWICE', t('importFile.givenTwiceMixed', { path, workbookCount: workbooks.length, workbooks: workbooks.join(', '), tables: tableList }), problems);
   }
-  const where = twice.map(([table, given]) => `${table} in ${given.map((source) => source.label).join(' and ')}`).join('; ');
-  throw usageError('TABLE_GIVEN_TWICE', `${path} gives ${tables.length === 1 ? 'a table' : 'tables'} in more than one file: ${where}. Nothing was imported. Keep one file per table: move the others out of the folder.`, problems);
+  const where = twice.map(([table, given]) => t('importFile.tableInFiles', { table, files: listInWords(given.map((source) => source.label)) })).join('; ');
+  throw usageError('TABLE_GIVEN_TWICE', t('importFile.givenTwice', { path, count: tables.length, where }), problems);
 }

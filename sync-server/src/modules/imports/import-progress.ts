@@ -5,6 +5,7 @@
  * terminal a bar; otherwise (CI, a pipe, a log file) a plain line every few seconds.
  */
 import cliProgress from 'cli-progress';
+import { formatNumber, getCurrentLanguage, t } from '../../contract/i18n/translate.js';
 import { formatCount } from './file-limits.js';
 import type { ImportFileHooks, ImportSourceFile } from './import-files.service.js';
 
@@ -43,38 +44,39 @@ export function estimateProgress(reading: ProgressReading): ProgressEstimate {
   return estimate;
 }
 
-/** 5 → "5 s", 125 → "2 min 5 s", 3900 → "1 h 5 min". */
+/** 5 → "5 s", 125 → "2 min 5 s", 3900 → "1 h 5 min" (in the current language's units). */
 export function formatDuration(seconds: number): string {
   const whole = Math.max(0, Math.round(seconds));
-  if (whole < 60) return `${whole} s`;
-  if (whole < 3600) return `${Math.floor(whole / 60)} min ${whole % 60} s`;
-  return `${Math.floor(whole / 3600)} h ${Math.floor((whole % 3600) / 60)} min`;
+  if (whole < 60) return t('progress.seconds', { seconds: String(whole) });
+  if (whole < 3600) return t('progress.minutes', { minutes: String(Math.floor(whole / 60)), seconds: String(whole % 60) });
+  return t('progress.hours', { hours: String(Math.floor(whole / 3600)), minutes: String(Math.floor((whole % 3600) / 60)) });
 }
 
 /** "42,000 of about 100,000 rows" or "42,000 rows". */
 export function describeRows(estimate: ProgressEstimate): string {
-  const rows = formatCount(estimate.rowsRead);
-  return estimate.estimatedRows !== undefined ? `${rows} of about ${formatCount(estimate.estimatedRows)} rows` : `${rows} row${estimate.rowsRead === 1 ? '' : 's'}`;
+  if (estimate.estimatedRows === undefined) return t('progress.rows', { count: estimate.rowsRead });
+  return t('progress.rowsOfAbout', { rows: formatCount(estimate.rowsRead), total: formatCount(estimate.estimatedRows) });
 }
 
 export function describeSpeed(estimate: ProgressEstimate): string {
-  return estimate.rowsPerSecond !== undefined ? `${formatCount(Math.round(estimate.rowsPerSecond))} rows/s` : '… rows/s';
+  return estimate.rowsPerSecond !== undefined ? t('progress.speed', { speed: formatCount(Math.round(estimate.rowsPerSecond)) }) : t('progress.speedUnknown');
 }
 
 export function describeTimeLeft(estimate: ProgressEstimate): string {
-  return estimate.secondsLeft !== undefined ? `ETA ${formatDuration(estimate.secondsLeft)}` : 'ETA …';
+  return estimate.secondsLeft !== undefined ? t('progress.eta', { duration: formatDuration(estimate.secondsLeft) }) : t('progress.etaUnknown');
 }
 
 /** A line for a log: "creators.csv: 42,000 of about 100,000 rows (42 %), 11,900 rows/s, ETA 5 s". */
 export function formatProgressLine(label: string, estimate: ProgressEstimate): string {
-  const share = estimate.fraction !== undefined && estimate.fraction < 1 ? ` (${Math.floor(estimate.fraction * 100)} % of the file)` : '';
-  return `${label}: ${describeRows(estimate)}${share}, ${describeSpeed(estimate)}, ${describeTimeLeft(estimate)}`;
+  const share = estimate.fraction !== undefined && estimate.fraction < 1 ? t('progress.shareOfFile', { percent: String(Math.floor(estimate.fraction * 100)) }) : '';
+  return t('progress.line', { label, rows: describeRows(estimate), share, speed: describeSpeed(estimate), left: describeTimeLeft(estimate) });
 }
 
 /** The line once a file's rows are all read and checked: "creators.csv: 100,000 rows read and checked in 8.1 s (12,300 rows/s)". */
 export function formatSourceReadLine(label: string, rowsRead: number, elapsedMs: number): string {
-  const speed = elapsedMs >= MIN_MS_FOR_SPEED ? ` (${formatCount(Math.round((rowsRead * 1000) / elapsedMs))} rows/s)` : '';
-  return `${label}: ${formatCount(rowsRead)} row${rowsRead === 1 ? '' : 's'} read and checked in ${(elapsedMs / 1000).toFixed(1)} s${speed}`;
+  const speed = elapsedMs >= MIN_MS_FOR_SPEED ? t('progress.readSpeed', { speed: formatCount(Math.round((rowsRead * 1000) / elapsedMs)) }) : '';
+  const seconds = formatNumber(getCurrentLanguage(), elapsedMs / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return t('progress.readLine', { label, count: rowsRead, seconds, speed });
 }
 
 export type ProgressOutput = NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
@@ -123,8 +125,8 @@ export function createImportProgress(options: ImportProgressOptions): ImportProg
   return {
     onSourceStart(source) {
       current = { source, startedAt: now(), bytesRead: 0, rowsRead: 0, lastLineAt: now() };
-      if (bar) bar.start(Math.max(source.sizeBytes, 1), 0, { file: source.label, rows: '0 rows', speed: '… rows/s', left: 'ETA …' });
-      else print(`${source.label}: reading…`);
+      if (bar) bar.start(Math.max(source.sizeBytes, 1), 0, { file: source.label, rows: t('progress.rows', { count: 0 }), speed: t('progress.speedUnknown'), left: t('progress.etaUnknown') });
+      else print(t('progress.reading', { label: source.label }));
     },
     // Bytes are only noted: the rows checked after them redraw (a chunk of bytes is read long before its rows are checked).
     onBytesRead(source, bytes) {

@@ -1,23 +1,22 @@
+import { formatNumber, getCurrentLanguage, t } from '../../contract/i18n/translate.js';
 import type { FieldProblem } from '../../platform/errors/app-error.js';
-import { formatCount } from './file-limits.js';
 import type { ImportTableResult } from './import.types.js';
 
 /** One line a marketer can act on: where, which value, what is wrong. (Rows stay ungrouped, as the sheet's row headers show them.) */
 export function formatProblem(problem: FieldProblem): string {
-  const where = [problem.table, problem.row !== undefined ? `row ${problem.row}` : undefined, problem.column ? `column ${problem.column}` : undefined]
+  const where = [problem.table, problem.row !== undefined ? t('importReport.row', { row: String(problem.row) }) : undefined, problem.column ? t('importReport.column', { column: problem.column }) : undefined]
     .filter(Boolean)
-    .join(', ');
-  return where ? `${where}: ${problem.message}` : problem.message;
+    .join(t('importReport.separator'));
+  return where ? t('importReport.where', { where, message: problem.message }) : problem.message;
 }
-
-const plural = (count: number, one: string, many = `${one}s`) => `${formatCount(count)} ${count === 1 ? one : many}`;
 
 export function formatTotals(result: ImportTableResult): string {
   const { created, updated, unchanged, errors, placeholders } = result.totals;
-  const parts = [`${formatCount(created)} created`, `${formatCount(updated)} updated`, `${formatCount(unchanged)} unchanged`, plural(errors, 'error')];
-  if (placeholders) parts.push(`${plural(placeholders, 'placeholder')} created`);
-  const verdict = result.isCommitted ? 'saved' : result.totals.errors ? 'nothing written' : result.isDryRun ? 'dry run, nothing written' : 'nothing written: another file of this import was refused';
-  return `${result.fileLabel} → ${result.table}: ${parts.join(', ')} (${verdict})`;
+  const verdict = t(
+    result.isCommitted ? 'importReport.verdict.saved' : result.totals.errors ? 'importReport.verdict.nothingWritten' : result.isDryRun ? 'importReport.verdict.dryRun' : 'importReport.verdict.otherFileRefused',
+  );
+  const params = { file: result.fileLabel, table: result.table, created, updated, unchanged, errors, verdict };
+  return placeholders ? t('importReport.totalsWithPlaceholders', { ...params, placeholders }) : t('importReport.totals', params);
 }
 
 export type ResultReportOptions = {
@@ -33,9 +32,9 @@ export function formatResult(result: ImportTableResult, options: ResultReportOpt
   const lines = [formatTotals(result)];
   for (const problem of result.problems.slice(0, maxProblems)) lines.push(`  ${formatProblem(problem)}`);
   const rest = result.problems.length - maxProblems;
-  if (rest > 0) lines.push(`  … and ${plural(rest, 'more problem', 'more problems')}${allProblemsFile ? ` — see ${allProblemsFile}` : ': use --errors-out FILE to get them all as a spreadsheet'}`);
-  for (const warning of result.warnings.slice(0, maxProblems)) lines.push(`  warning, ${warning}`);
-  if (result.warnings.length > maxProblems) lines.push(`  … and ${plural(result.warnings.length - maxProblems, 'more warning', 'more warnings')}`);
+  if (rest > 0) lines.push(`  ${allProblemsFile ? t('importReport.moreProblemsInFile', { count: rest, file: allProblemsFile }) : t('importReport.moreProblems', { count: rest })}`);
+  for (const warning of result.warnings.slice(0, maxProblems)) lines.push(`  ${t('importReport.warning', { warning })}`);
+  if (result.warnings.length > maxProblems) lines.push(`  ${t('importReport.moreWarnings', { count: result.warnings.length - maxProblems })}`);
   return lines;
 }
 
@@ -43,7 +42,8 @@ export function formatResult(result: ImportTableResult, options: ResultReportOpt
 export function formatImportSummary(results: readonly ImportTableResult[], elapsedMs: number, isSuccess: boolean): string {
   const rows = results.reduce((sum, result) => sum + result.totals.rows, 0);
   const seconds = elapsedMs / 1000;
-  const speed = seconds > 0 && rows > 0 ? `, ${formatCount(Math.round(rows / seconds))} rows/s` : '';
-  const done = `${plural(rows, 'row')} in ${seconds.toFixed(1)} s${speed}`;
-  return isSuccess ? `Done: ${done}.` : `Finished with problems: ${done}; the files listed with errors wrote nothing.`;
+  const secondsText = formatNumber(getCurrentLanguage(), seconds, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const summary =
+    seconds > 0 && rows > 0 ? t('importReport.rowsInWithSpeed', { rows, seconds: secondsText, speed: Math.round(rows / seconds) }) : t('importReport.rowsIn', { rows, seconds: secondsText });
+  return t(isSuccess ? 'importReport.done' : 'importReport.finishedWithProblems', { summary });
 }

@@ -9,6 +9,7 @@ import {
   type TableDefinition,
   type TableName,
 } from '../../contract/index.js';
+import { t } from '../../contract/i18n/translate.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { AppError, type FieldProblem } from '../../platform/errors/app-error.js';
 import type { RowResult } from '../../write/change-set.js';
@@ -17,6 +18,7 @@ import { SYSTEM_ACTOR } from '../access/actor.js';
 import type { ImportOptions, ImportRow, ImportTableResult, NormalisedRow, RowOutcome } from './import.types.js';
 import { buildPlaceholderRow, canCreatePlaceholder } from './placeholder-rows.js';
 import { normaliseHeader } from './header-names.js';
+import { listInWords } from './import-plan.js';
 
 /**
  * Rows in template format → the write door. The CLI import, the upload and the sheet push all
@@ -33,7 +35,7 @@ export async function importTableRows(
 ): Promise<ImportTableResult> {
   const definition = findTableDefinition(tableName);
   if (!definition) {
-    throw new AppError({ code: 'BAD_REQUEST', userMessage: `'${tableName}' is not an import table` });
+    throw new AppError({ code: 'BAD_REQUEST', userMessage: t('importFile.notAnImportTable', { table: tableName }) });
   }
   const { value: result, isCommitted } = await runInWriteTransaction(
     prisma,
@@ -87,14 +89,14 @@ function mapHeader(definition: TableDefinition, header: readonly string[], fileL
     if (name === '') continue;
     const column = definition.columns.find((candidate) => candidate.name === name);
     if (seen.has(name)) {
-      problems.push({ table: fileLabel, row: 1, column: raw, value: raw, message: `column '${raw}' appears twice` });
+      problems.push({ table: fileLabel, row: 1, column: raw, value: raw, message: t('importRows.columnTwice', { header: raw }) });
       continue;
     }
     seen.add(name);
     if (column) readers.push({ header: raw, column });
     else if (!computed.has(name)) {
       const expected = definition.columns.map((candidate) => candidate.name).join(', ');
-      problems.push({ table: fileLabel, row: 1, column: raw, value: raw, message: `column '${raw}' is not a ${definition.name} column (expected: ${expected})` });
+      problems.push({ table: fileLabel, row: 1, column: raw, value: raw, message: t('importRows.unknownColumn', { header: raw, table: definition.name, expected }) });
     }
   }
   const keyColumns = new Set([
@@ -104,7 +106,7 @@ function mapHeader(definition: TableDefinition, header: readonly string[], fileL
   const defaulted = definition.columns.filter((column) => !seen.has(column.name) && column.defaultValue !== undefined && keyColumns.has(column.name));
   for (const column of definition.columns) {
     if (column.isRequired && column.defaultValue === undefined && !seen.has(column.name)) {
-      problems.push({ table: fileLabel, row: 1, column: column.name, message: `column '${column.name}' is missing` });
+      problems.push({ table: fileLabel, row: 1, column: column.name, message: t('importRows.missingColumn', { column: column.name }) });
     }
   }
   return { readers, defaulted, problems };
@@ -150,8 +152,8 @@ export async function importRowsInSession(
   const present = [...mapping.readers.map((reader) => reader.column.name), ...mapping.defaulted.map((column) => column.name)];
   const keyColumns = definition.naturalKeys.filter((naturalKey) => naturalKey.columns.every((column) => present.includes(column)));
   if (keyColumns.length === 0 && mapping.problems.length === 0) {
-    const needed = definition.naturalKeys.map((naturalKey) => naturalKey.columns.join(' + ')).join(' or ');
-    mapping.problems.push({ table: fileLabel, row: 1, message: `${definition.name} needs the columns ${needed} to recognise rows` });
+    const needed = listInWords(definition.naturalKeys.map((naturalKey) => naturalKey.columns.join(' + ')), 'disjunction');
+    mapping.problems.push({ table: fileLabel, row: 1, message: t('importRows.needsKeyColumns', { table: definition.name, needed }) });
   }
   if (mapping.problems.length) {
     result.problems.push(...mapping.problems);
@@ -203,17 +205,8 @@ function isBlankRow(row: ImportRow): boolean {
   return Object.values(row.values).every((value) => isEmptyCell(value));
 }
 
-/** Values a table derives from others in the same row. */
-function deriveValues(definition: TableDefinition, values: Record<string, NormalisedValue>): void {
-  // amount_vnd: amount when paid in VND, amount × exchange rate otherwise (schema comment on Payment).
-  if (definition.name === 'payments' && 'amount_vnd' in values && values.amount_vnd === null && values.amount !== null && values.amount !== undefined) {
-    const currency = String(values.currency ?? 'VND').toUpperCase();
-    if (currency === 'VND') values.amount_vnd = values.amount;
-    else if (values.exchange_rate !== null && values.exchange_rate !== undefined) {
-      values.amount_vnd = (Math.round(Number(values.amount) * Number(values.exchange_rate) * 100) / 100).toString();
-    }
-  }
-}
+// Base-currency amounts (amount_vnd…) are the write door's to fill, at every door alike:
+// modules/currencies/currency.rules.ts.
 
 class BatchImporter {
   /** Natural key of every row read so far → its row number: a key twice in one file is refused. */
@@ -236,8 +229,10 @@ class BatchImporter {
         options.shouldCreateMissing
           ? canCreatePlaceholder(reference)
             ? ''
-            : ` (an import cannot create ${reference.table === 'users' ? 'a user' : `a placeholder in ${reference.table}`})`
-          : ' (import it first, or use --create-missing)',
+            : reference.table === 'users'
+              ? t('importRows.cannotCreateUser')
+              : t('importRows.cannotCreatePlaceholder', { table: reference.table })
+          : t('importRows.importFirst'),
       ...(options.shouldCreateMissing ? { onMissingReferences: (rows) => this.createPlaceholders(rows) } : {}),
     };
   }
@@ -275,7 +270,6 @@ class BatchImporter {
       values[column.name] = read.ok ? read.value : null;
     }
     if (problems.length === 0) {
-      deriveValues(this.definition, values);
       const keyProblem = this.checkKey(row.rowNumber, values);
       if (keyProblem) problems.push(keyProblem);
     }
@@ -294,13 +288,14 @@ class BatchImporter {
       const earlier = this.seenKeys.get(keyText);
       if (earlier !== undefined) {
         const shown = naturalKey.columns.map((column) => values[column] ?? '').join(' / ');
-        return { table: this.table, row: rowNumber, column: naturalKey.columns.join(' + '), value: shown, message: `this row repeats row ${earlier} (same ${naturalKey.columns.join(' + ')} '${shown}')` };
+        return { table: this.table, row: rowNumber, column: naturalKey.columns.join(' + '), value: shown, message: t('importRows.repeatsRow', { earlier: String(earlier), columns: naturalKey.columns.join(' + '), shown }) };
       }
       this.seenKeys.set(keyText, rowNumber);
       return undefined;
     }
-    const needed = this.plan.naturalKeys.map((naturalKey) => naturalKey.columns.filter((column) => !(naturalKey.nullableColumns ?? []).includes(column)).join(' + ')).join(' or ');
-    return { table: this.table, row: rowNumber, column: needed, message: `a ${this.definition.name} row needs ${needed} to be recognised` };
+    const alternatives = this.plan.naturalKeys.map((naturalKey) => naturalKey.columns.filter((column) => !(naturalKey.nullableColumns ?? []).includes(column)).join(' + '));
+    // The column stays in code form ("a or b") for programs; the message lists the alternatives in words.
+    return { table: this.table, row: rowNumber, column: alternatives.join(' or '), message: t('importRows.rowNeedsKey', { table: this.definition.name, needed: listInWords(alternatives, 'disjunction') }) };
   }
 
   /** --create-missing: one placeholder import per referenced table, through the same door. */
@@ -322,7 +317,7 @@ class BatchImporter {
         this.session,
         target,
         [...placeholders.values()].map((values, index) => ({ rowNumber: index + 2, values })),
-        { shouldCreateMissing: true, isDryRun: this.options.isDryRun ?? false, fileLabel: `${target.name} (placeholders)`, shouldKeepRowOutcomes: false },
+        { shouldCreateMissing: true, isDryRun: this.options.isDryRun ?? false, fileLabel: t('importRows.placeholdersLabel', { table: target.name }), shouldKeepRowOutcomes: false },
       );
       this.result.totals.placeholders += nested.totals.created + nested.totals.placeholders;
       if (nested.totals.errors) this.result.problems.push(...nested.problems);
@@ -344,7 +339,7 @@ class BatchImporter {
   }
 
   private recordResult(result: RowResult): void {
-    for (const warning of result.warnings) if (this.result.warnings.length < 1000) this.result.warnings.push(`row ${result.rowNumber}: ${warning}`);
+    for (const warning of result.warnings) if (this.result.warnings.length < 1000) this.result.warnings.push(t('importRows.rowWarning', { row: String(result.rowNumber), warning }));
     if (result.outcome === 'error') {
       this.recordError(result.rowNumber, result.problems);
       if (this.keepOutcomes) this.result.outcomes[this.result.outcomes.length - 1]!.result = result;

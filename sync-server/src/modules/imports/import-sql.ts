@@ -1,5 +1,6 @@
 import {
   findTableDefinition,
+  storedComputedColumns,
   type ColumnDefinition,
   type ColumnType,
   type NaturalKey,
@@ -196,6 +197,10 @@ function writeTargets(plan: ImportPlan): WriteTarget[] {
     if (!column.dbColumn) continue;
     targets.push({ dbColumn: column.dbColumn, recordsetColumn: column.name, pgType: pgTypes[column.type], valueExpr: typedExpr(`d.${quoteIdent(column.name)}`, column) });
   }
+  // Every row carries its stored computed values (amount_vnd), as the door's rules left them.
+  for (const column of storedComputedColumns(plan.definition)) {
+    targets.push({ dbColumn: column.dbColumn!, recordsetColumn: column.name, pgType: pgTypes[column.type], valueExpr: `d.${quoteIdent(column.name)}` });
+  }
   for (const reference of plan.references) {
     targets.push({ dbColumn: reference.dbColumn, recordsetColumn: referenceAlias(reference), pgType: 'uuid', valueExpr: `d.${quoteIdent(referenceAlias(reference))}` });
     for (const copy of reference.copies ?? []) {
@@ -221,6 +226,7 @@ function createdRowsAuditSql(plan: ImportPlan, audit: CreatedRowsAudit): string 
     if (present.has(column.name)) fields.push(`'${column.name}', ${formatSql(`d.${quoteIdent(column.name)}`, column)}`);
     else if (column.defaultValue !== undefined) fields.push(`'${column.name}', ${sqlText(canonicalDefault(column))}`);
   }
+  for (const column of storedComputedColumns(plan.definition)) fields.push(`'${column.name}', ${formatSql(`d.${quoteIdent(column.name)}`, column)}`);
   const changes = `(SELECT coalesce(jsonb_object_agg(e.key, jsonb_build_object('before', NULL, 'after', e.value)), '{}'::jsonb) FROM jsonb_each_text(jsonb_strip_nulls(jsonb_build_object(${fields.join(', ')}))) AS e)`;
   return `audited AS (INSERT INTO audit_logs (actor_id, actor_label, source, entity_type, entity_id, action, changes, note)
   SELECT $2::uuid, $3, $4::audit_source, ${sqlText(audit.entityType)}, d."__id", $5, ${changes}, $6 FROM d WHERE d."__is_new" RETURNING 1),`;

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { CellValue, ImportFileReport, ImportReport } from '../../contract/sync-payloads.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
+import { t } from '../../contract/i18n/translate.js';
 import { AppError, isAppError } from '../../platform/errors/app-error.js';
 import type { Actor } from '../access/actor.js';
 import type { CampaignsConfig } from '../campaigns/campaigns.config.js';
@@ -86,9 +87,9 @@ export async function importUploadedFile(prisma: PrismaClient, actor: Actor, fil
       if (plan.problems.length > 0) throw unreadable(plan.problems.map(formatProblem).join(' '));
       sources = plan.sources;
     } catch (error) {
-      throw isAppError(error) ? error : unreadable(`${fileName} could not be read as ${kind === 'csv' ? 'a CSV' : 'a workbook'} file.`, error);
+      throw isAppError(error) ? error : unreadable(t(kind === 'csv' ? 'upload.notReadableCsv' : 'upload.notReadableWorkbook', { file: fileName }), error);
     }
-    if (sources.length === 0) throw unreadable(`${fileName} holds no table to import.`);
+    if (sources.length === 0) throw unreadable(t('upload.noTable', { file: fileName }));
     for (const source of sources) assertCanWriteTable(actor, source.table);
     // Placeholders for missing references are rows of other tabs: only planners may create them.
     if (options.shouldCreateMissing) assertCanWriteTable(actor, 'campaigns');

@@ -3,6 +3,7 @@ import multer from 'multer';
 import { z } from 'zod';
 import { importReportSchema } from '../../contract/sync-payloads.js';
 import type { Database } from '../../platform/database/open-database.js';
+import { t } from '../../contract/i18n/translate.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { parseByteSize } from '../../platform/http/byte-size.js';
 import { errorResponse, type ApiDocumentation } from '../../platform/http/openapi.js';
@@ -29,23 +30,26 @@ const uploadBodySchema = importUploadFormSchema.extend({
 });
 
 /** multer's own errors, as the API's: too large → 413, anything else about the form → 400. */
+function uploadError(error: unknown, maxBytes: number): AppError {
+  if (error instanceof multer.MulterError) {
+    const isTooLarge = error.code === 'LIMIT_FILE_SIZE';
+    return new AppError({
+      code: isTooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST',
+      userMessage: isTooLarge ? t('upload.tooLarge', { size: Math.round(maxBytes / 1024) }) : t('upload.badForm', { error: error.message }),
+      cause: error,
+    });
+  }
+  // Anything else is busboy refusing the form itself ("Malformed part header" for a file name with a NUL): bad input as well.
+  return new AppError({ code: 'BAD_REQUEST', userMessage: t('upload.malformedForm'), problems: [{ column: 'file', message: t('upload.malformedFormShort') }], cause: error });
+}
+
 function receiveOneFile(maxBytes: number): RequestHandler {
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1, fields: 10 } }).single('file');
   return (request, response, next) => {
     upload(request, response, (error: unknown) => {
-      if (!error) return enterActorTenant(response, next);
-      if (error instanceof multer.MulterError) {
-        const isTooLarge = error.code === 'LIMIT_FILE_SIZE';
-        return next(
-          new AppError({
-            code: isTooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST',
-            userMessage: isTooLarge ? `The file is larger than ${Math.round(maxBytes / 1024)} KB; split it or import it with npm run import.` : `The upload could not be read: ${error.message}. Send one file in the field "file".`,
-            cause: error,
-          }),
-        );
-      }
-      // Anything else is busboy refusing the form itself ("Malformed part header" for a file name with a NUL): bad input as well.
-      next(new AppError({ code: 'BAD_REQUEST', userMessage: 'The upload is not a well-formed form (multipart/form-data). Send one file in the field "file", with a plain file name.', problems: [{ column: 'file', message: 'not a well-formed form part' }], cause: error }));
+      // multer calls back from the form parser's events, outside the request's context: enter it
+      // again first, so that the request goes on (or is refused) in its tenant and language.
+      enterActorTenant(response, () => (error ? next(uploadError(error, maxBytes)) : next()));
     });
   };
 }
@@ -69,7 +73,7 @@ export function createImportsRouter(database: Database, documentation: ApiDocume
   const campaignsConfig = loadCampaignsConfig();
   router.post('/imports', receiveOneFile(parseByteSize(bodyLimit)), async (request, response) => {
     const form = importUploadFormSchema.parse(request.body ?? {});
-    if (!request.file) throw new AppError({ code: 'VALIDATION_FAILED', userMessage: 'Attach the file to import in the field "file".', problems: [{ column: 'file', message: 'Required.' }] });
+    if (!request.file) throw new AppError({ code: 'VALIDATION_FAILED', userMessage: t('upload.attachFile'), problems: [{ column: 'file', message: t('upload.required') }] });
     const report = await importUploadedFile(
       database.prisma,
       getActor(response),

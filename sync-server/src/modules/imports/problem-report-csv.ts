@@ -5,7 +5,9 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { stringify } from 'csv-stringify/sync';
-import { coerceCell, enumValues, findTableDefinition, storageLimits, templateColumns, type ColumnDefinition } from '../../contract/index.js';
+import { coerceCell, findTableDefinition, storageLimits, templateColumns, type ColumnDefinition } from '../../contract/index.js';
+import { describeEnumChoices } from '../../contract/coerce-value.js';
+import { t } from '../../contract/i18n/translate.js';
 import type { FieldProblem } from '../../platform/errors/app-error.js';
 import { formatCount } from './file-limits.js';
 import type { ImportTableResult } from './import.types.js';
@@ -20,6 +22,10 @@ export type ReportedProblem = {
   problem: FieldProblem;
 };
 
+/**
+ * The header stays these English codes in every language, like the template headers: a program
+ * (or a formula) reading the report finds its columns whatever language wrote the problems.
+ */
 export const PROBLEM_REPORT_COLUMNS = ['file', 'table', 'row', 'column', 'value', 'problem', 'accepted'] as const;
 
 /** The byte-order mark without which Excel reads a UTF-8 CSV as Windows-1258 or 1252 and garbles Vietnamese. */
@@ -32,13 +38,14 @@ function cellText(value: unknown): string {
   return String(value);
 }
 
-function describeNumberRange(column: ColumnDefinition, whole: boolean): string {
+type NumberKind = 'number' | 'wholeNumber' | 'money';
+
+function describeNumberRange(column: ColumnDefinition, kind: NumberKind): string {
   const largest = column.max ?? storageLimits.largest[column.type as keyof typeof storageLimits.largest];
   const smallest = column.min;
-  const kind = whole ? 'a whole number' : 'a number';
-  if (smallest !== undefined && largest !== undefined) return `${kind} from ${formatCount(smallest)} to ${formatCount(largest)}`;
-  if (largest !== undefined) return `${kind} up to ${formatCount(largest)}`;
-  return kind;
+  if (smallest !== undefined && largest !== undefined) return t(`accepted.${kind}Between`, { min: formatCount(smallest), max: formatCount(largest) });
+  if (largest !== undefined) return t(`accepted.${kind}UpTo`, { max: formatCount(largest) });
+  return t(`accepted.${kind}`);
 }
 
 /** What a column accepts, in the words of docs/import-export.md ("How cells are read"). */
@@ -46,30 +53,31 @@ export function describeAcceptedValues(column: ColumnDefinition): string {
   const described = (() => {
     switch (column.type) {
       case 'enum':
-        return column.enumName ? `one of ${enumValues[column.enumName].join(', ')}` : 'one of the listed values';
+        // The labels in the report's language, with their codes: either may be typed.
+        return column.enumName ? t('accepted.oneOf', { values: describeEnumChoices(column.enumName) }) : t('accepted.oneOfListed');
       case 'date':
-        return 'a date: 2026-01-31, 31/01/2026 (day first) or an Excel date';
+        return t('accepted.date');
       case 'datetime':
-        return 'a date and time: 2026-01-31 20:30 or 31/01/2026 20:30 (Vietnam time unless an offset is given)';
+        return t('accepted.datetime');
       case 'boolean':
-        return 'TRUE or FALSE (also yes/no, 1/0, có/không)';
+        return t('accepted.boolean');
       case 'money':
-        return `an amount in đồng, ${describeNumberRange(column, false).replace(/^a number /, '')}: 1500000, 1.500.000 or 1,500,000 ₫`;
+        return describeNumberRange(column, 'money');
       case 'decimal':
-        return `${describeNumberRange(column, false)}; a rate as 6.5% or 0.065`;
+        return t('accepted.rate', { range: describeNumberRange(column, 'number') });
       case 'integer':
-        return describeNumberRange(column, true);
+        return describeNumberRange(column, 'wholeNumber');
       case 'json':
-        return 'JSON text, e.g. {"key": "value"}';
+        return t('accepted.json');
       case 'text': {
         const longest = formatCount(storageLimits.textLength[column.textKind ?? 'short']);
-        if (column.textKind === 'phone') return `a phone number kept as text, with its leading 0 or +84 (format the column as Text), up to ${longest} characters`;
-        if (column.textKind === 'link') return `a web address, up to ${longest} characters`;
-        return `text, up to ${longest} characters`;
+        if (column.textKind === 'phone') return t('accepted.phone', { longest });
+        if (column.textKind === 'link') return t('accepted.link', { longest });
+        return t('accepted.text', { longest });
       }
     }
   })();
-  return column.isRequired && column.defaultValue === undefined ? `${described} (required)` : described;
+  return column.isRequired && column.defaultValue === undefined ? t('accepted.required', { described }) : described;
 }
 
 /**
@@ -80,7 +88,7 @@ export function describeAcceptedValues(column: ColumnDefinition): string {
 export function describeAccepted(tableName: string | undefined, problem: FieldProblem): string {
   const definition = tableName ? findTableDefinition(tableName) : undefined;
   if (!definition) return '';
-  if (problem.row === 1) return `the columns of ${definition.name}: ${templateColumns(definition).map((column) => column.name).join(', ')}`;
+  if (problem.row === 1) return t('accepted.columnsOf', { table: definition.name, columns: templateColumns(definition).map((column) => column.name).join(', ') });
   const column = definition.columns.find((candidate) => candidate.name === problem.column);
   if (!column) return '';
   const isReadingProblem = !coerceCell(column, problem.value as Parameters<typeof coerceCell>[1]).ok;

@@ -1,4 +1,5 @@
 import { coerceCell, type CellValue, type NormalisedValue, type TableDefinition } from '../../contract/index.js';
+import { t } from '../../contract/i18n/translate.js';
 import type { FieldProblem } from '../../platform/errors/app-error.js';
 import { buildResolveSql, createImportPlan, keyAlias } from './import-sql.js';
 import { resolveBatch, type ImportDb } from './import.repository.js';
@@ -33,8 +34,8 @@ export async function resolveRowsByKey(
   if (plan.naturalKeys.length === 0 || recordset.length === 0) {
     for (const result of results) {
       if (result.problems.length === 0) {
-        const needed = definition.naturalKeys[0]?.columns.join(' + ') ?? 'its key';
-        result.problems.push({ table: definition.name, row: result.rowNumber, column: needed, message: `a deletion needs ${needed}` });
+        const needed = definition.naturalKeys[0]?.columns.join(' + ') ?? t('importRows.itsKey');
+        result.problems.push({ table: definition.name, row: result.rowNumber, column: needed, message: t('importRows.deletionNeedsKey', { needed }) });
       }
     }
     return results;

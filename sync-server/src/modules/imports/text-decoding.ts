@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { t } from '../../contract/i18n/translate.js';
 import { AppError } from '../../platform/errors/app-error.js';
 
 /**
@@ -27,15 +28,12 @@ const iconvNames: Record<TextEncodingName, string> = {
 
 const HEAD_BYTES = 256 * 1024;
 
-const SAVE_AS_UTF8 =
-  'In Excel choose File › Save As › "CSV UTF-8 (Comma delimited) (*.csv)"; in LibreOffice Save As › Text CSV with the character set "Unicode (UTF-8)"; a CSV downloaded from Google Sheets is already UTF-8.';
-
 function encodingRefusal(fileLabel: string, seen: string, why: string): AppError {
   return new AppError({
     code: 'VALIDATION_FAILED',
     reason: 'UNSUPPORTED_ENCODING',
-    userMessage: `${fileLabel} can't be read: ${why}; it looks like ${seen}. Nothing was imported. Save it as UTF-8: ${SAVE_AS_UTF8}`,
-    problems: [{ table: fileLabel, value: seen, message: `the text encoding ${seen} can't be read safely; save the file as UTF-8` }],
+    userMessage: t('importFile.encodingRefused', { file: fileLabel, why, seen, steps: t('importFile.saveAsUtf8Steps') }),
+    problems: [{ table: fileLabel, value: seen, message: t('importFile.encodingRefusedShort', { seen }) }],
   });
 }
 
@@ -151,7 +149,7 @@ export function chooseSingleByteEncoding(sample: Buffer): { name?: 'windows-1258
   const vietnameseRank = rank(['windows-1258']);
   const westernRank = rank(['windows-1252', 'ISO-8859-1', 'ISO-8859-15']);
   const best = ranked[0]?.name;
-  const seen = best ? describeChardetName(best) : 'an unknown encoding';
+  const seen = best ? describeChardetName(best) : t('importFile.unknownEncoding');
 
   const asVietnamese = iconv.decode(sample, iconvNames['windows-1258']);
   const composed = asVietnamese.normalize('NFC');
@@ -215,13 +213,13 @@ export async function detectFileEncoding(path: string, fileLabel: string): Promi
   const sample = invalidUtf8At < head.length ? head : Buffer.concat([head.subarray(0, 64 * 1024), await readLinesAround(path, invalidUtf8At)]);
   const choice = chooseSingleByteEncoding(sample);
   if (choice.name) return { name: choice.name, label: choice.seen, lineBreaks };
-  throw encodingRefusal(fileLabel, choice.seen, 'it is not UTF-8, and it does not read for sure as Windows-1258 (Vietnamese) or Windows-1252 (Western) either');
+  throw encodingRefusal(fileLabel, choice.seen, t('importFile.encodingNotSure'));
 }
 
 function encodingFromBom(head: Buffer, fileLabel: string): DetectedEncoding | undefined {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { name: 'utf-8', label: 'UTF-8 with BOM' };
   if (head[0] === 0xff && head[1] === 0xfe) {
-    if (head[2] === 0 && head[3] === 0) throw encodingRefusal(fileLabel, 'UTF-32', 'UTF-32 text is not read');
+    if (head[2] === 0 && head[3] === 0) throw encodingRefusal(fileLabel, 'UTF-32', t('importFile.encodingUtf32'));
     return { name: 'utf-16le', label: 'UTF-16 LE (Unicode Text)' };
   }
   if (head[0] === 0xfe && head[1] === 0xff) return { name: 'utf-16be', label: 'UTF-16 BE' };

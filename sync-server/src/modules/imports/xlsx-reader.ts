@@ -3,7 +3,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import type { CellValue } from '../../contract/index.js';
-import { FILE_LIMITS, fileLimitError, formatCount, type FileBudget } from './file-limits.js';
+import { FILE_LIMITS, fileLimitError, moreThan, type FileBudget } from './file-limits.js';
 import type { SheetRow, SheetWidth } from './tabular-rows.js';
 
 /**
@@ -86,7 +86,7 @@ export async function readSharedStrings(index: XlsxIndex, fileLabel: string): Pr
   let current: string | undefined;
   let phoneticDepth = 0;
   let isReadingText = false;
-  const refuseCount = (count: number | string) => fileLimitError(fileLabel, 'distinct texts', count, 'sharedStrings', 'split the workbook, or save each tab as its own CSV file');
+  const refuseCount = (count: number | { moreThan: number }) => fileLimitError(fileLabel, 'distinctTexts', count, 'sharedStrings', 'splitWorkbook');
   parser.on('opentag', (tag) => {
     const attributes = tag.attributes as Record<string, string>;
     if (tag.name === 'sst') {
@@ -100,7 +100,7 @@ export async function readSharedStrings(index: XlsxIndex, fileLabel: string): Pr
     if (!isReadingText || current === undefined) return;
     current += text;
     characters += text.length;
-    if (characters > FILE_LIMITS.sharedStringCharacters) throw fileLimitError(fileLabel, 'characters of distinct text', `more than ${formatCount(FILE_LIMITS.sharedStringCharacters)}`, 'sharedStringCharacters');
+    if (characters > FILE_LIMITS.sharedStringCharacters) throw fileLimitError(fileLabel, 'distinctTextCharacters', moreThan(FILE_LIMITS.sharedStringCharacters), 'sharedStringCharacters');
   });
   parser.on('closetag', (tag) => {
     if (tag.name === 't') isReadingText = false;
@@ -108,7 +108,7 @@ export async function readSharedStrings(index: XlsxIndex, fileLabel: string): Pr
     else if (tag.name === 'si' && current !== undefined) {
       strings.push(current);
       current = undefined;
-      if (strings.length > FILE_LIMITS.sharedStrings) throw refuseCount(`more than ${formatCount(FILE_LIMITS.sharedStrings)}`);
+      if (strings.length > FILE_LIMITS.sharedStrings) throw refuseCount(moreThan(FILE_LIMITS.sharedStrings));
     }
   });
   const ready: never[] = [];
@@ -173,7 +173,7 @@ export async function* streamXlsxRows(
     } else if ((tag.name === 'v' || tag.name === 't') && cell) isReadingText = true;
     else if (tag.name === 'dimension') {
       const lastRow = Number(/(\d+)$/.exec(attributes.ref ?? '')?.[1] ?? 0);
-      if (lastRow > FILE_LIMITS.rows) throw fileLimitError(context.fileLabel, 'rows (its last used row)', lastRow, 'rows', 'delete the empty rows below your data (Ctrl+End shows where the sheet ends) or split the tab');
+      if (lastRow > FILE_LIMITS.rows) throw fileLimitError(context.fileLabel, 'lastUsedRow', lastRow, 'rows', 'deleteEmptyRows');
     }
   });
   parser.on('text', (chunk) => {

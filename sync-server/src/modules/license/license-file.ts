@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import { z } from 'zod';
+import { t, type MessageKey, type MessageParams } from '../../contract/i18n/translate.js';
 
 /**
  * An offline licence file, Keygen-style: a base64 JSON envelope between BEGIN/END markers,
@@ -38,10 +39,23 @@ export type LicenseRefusal =
   | 'LICENSE_OTHER_MACHINE'
   | 'LICENSE_CLOCK_SET_BACK';
 
+/**
+ * A refused licence. `message` is phrased in the language current when it was raised; `describe()`
+ * phrases it again in the current one, for a refusal remembered longer than one request (the
+ * licence status is kept a minute, and each refused write is answered in its caller's language).
+ */
 export class LicenseError extends Error {
-  constructor(readonly reason: LicenseRefusal, message: string) {
-    super(message);
+  constructor(
+    readonly reason: LicenseRefusal,
+    readonly messageKey: MessageKey,
+    readonly messageParams: MessageParams = {},
+  ) {
+    super(t(messageKey, messageParams));
     this.name = 'LicenseError';
+  }
+
+  describe(): string {
+    return t(this.messageKey, this.messageParams);
   }
 }
 
@@ -65,23 +79,23 @@ export function readSignedLicense(fileText: string, trustedKeys: TrustedKeys): L
   const begin = fileText.indexOf(LICENSE_BEGIN);
   const end = fileText.indexOf(LICENSE_END);
   if (begin < 0 || end < begin) {
-    throw new LicenseError('LICENSE_MALFORMED', `This is not a Booking Center licence file: it has no "${LICENSE_BEGIN}" … "${LICENSE_END}" block. Use the .lic file you were sent, unchanged.`);
+    throw new LicenseError('LICENSE_MALFORMED', 'license.notALicenceFile', { begin: LICENSE_BEGIN, end: LICENSE_END });
   }
   const body = fileText.slice(begin + LICENSE_BEGIN.length, end).replace(/\s+/g, '');
   const envelope = envelopeSchema.safeParse(parseJson(Buffer.from(body, 'base64').toString('utf8')));
-  if (!envelope.success) throw new LicenseError('LICENSE_MALFORMED', 'The licence file is damaged: its content cannot be read. Use the .lic file you were sent, unchanged.');
+  if (!envelope.success) throw new LicenseError('LICENSE_MALFORMED', 'license.damaged');
 
   const encoded = parseJson(Buffer.from(envelope.data.enc, 'base64').toString('utf8'));
   const keyId = typeof encoded === 'object' && encoded !== null && 'keyId' in encoded ? String(encoded.keyId) : undefined;
   const publicKeyPem = keyId ? trustedKeys[keyId] : undefined;
   if (!publicKeyPem) {
-    throw new LicenseError('LICENSE_UNKNOWN_KEY', `The licence was signed with a key this server does not know (${keyId ?? 'no key id'}). Ask your vendor for a licence for this version.`);
+    throw new LicenseError('LICENSE_UNKNOWN_KEY', 'license.unknownKey', { keyId: keyId ?? t('license.noKeyId') });
   }
   if (!verify(null, signingInputOf(envelope.data.enc), createPublicKey(publicKeyPem), Buffer.from(envelope.data.sig, 'base64'))) {
-    throw new LicenseError('LICENSE_TAMPERED', 'The licence has been changed since it was issued (its signature does not match), so it is not accepted. Use the .lic file you were sent, unchanged.');
+    throw new LicenseError('LICENSE_TAMPERED', 'license.tampered');
   }
   const payload = licensePayloadSchema.safeParse(encoded);
-  if (!payload.success) throw new LicenseError('LICENSE_MALFORMED', 'The licence is signed but its content is not a Booking Center licence of this version.');
+  if (!payload.success) throw new LicenseError('LICENSE_MALFORMED', 'license.notThisVersion');
   return payload.data;
 }
 
@@ -93,16 +107,13 @@ export function checkLicenseValidity(
   const { now } = context;
   assertClockNotSetBack(now, context.lastSeenAt);
   if (payload.machineFingerprint !== context.machineFingerprint) {
-    throw new LicenseError(
-      'LICENSE_OTHER_MACHINE',
-      `This licence is for another machine (${payload.machineFingerprint.slice(0, 12)}…); this one is ${context.machineFingerprint.slice(0, 12)}…. Send the output of "npm run license -- fingerprint" to your vendor for a licence for this machine.`,
-    );
+    throw new LicenseError('LICENSE_OTHER_MACHINE', 'license.otherMachine', { licensed: payload.machineFingerprint.slice(0, 12), current: context.machineFingerprint.slice(0, 12) });
   }
   if (now.getTime() < Date.parse(payload.issuedAt) - CLOCK_TOLERANCE_MS) {
-    throw new LicenseError('LICENSE_NOT_YET_VALID', `The licence was issued on ${payload.issuedAt.slice(0, 10)}, after this machine's date (${now.toISOString().slice(0, 10)}). Check the machine's clock.`);
+    throw new LicenseError('LICENSE_NOT_YET_VALID', 'license.notYetValid', { issuedOn: payload.issuedAt.slice(0, 10), today: now.toISOString().slice(0, 10) });
   }
   if (now.getTime() > Date.parse(payload.expiresAt)) {
-    throw new LicenseError('LICENSE_EXPIRED', `The licence for ${payload.licensee} expired on ${payload.expiresAt.slice(0, 10)}. Ask your vendor to renew it, then run "npm run license -- activate FILE".`);
+    throw new LicenseError('LICENSE_EXPIRED', 'license.expired', { licensee: payload.licensee, expiredOn: payload.expiresAt.slice(0, 10) });
   }
 }
 
@@ -111,10 +122,7 @@ export const CLOCK_TOLERANCE_MS = 10 * 60 * 1000;
 
 export function assertClockNotSetBack(now: Date, lastSeenAt: Date | undefined): void {
   if (lastSeenAt && now.getTime() < lastSeenAt.getTime() - CLOCK_TOLERANCE_MS) {
-    throw new LicenseError(
-      'LICENSE_CLOCK_SET_BACK',
-      `This machine's clock (${now.toISOString()}) is earlier than the last time Booking Center ran (${lastSeenAt.toISOString()}). Set the clock right and start again.`,
-    );
+    throw new LicenseError('LICENSE_CLOCK_SET_BACK', 'license.clockSetBack', { now: now.toISOString(), lastSeen: lastSeenAt.toISOString() });
   }
 }
 

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { t } from '../../contract/i18n/translate.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { logger } from '../../platform/logging/logger.js';
 import {
@@ -22,8 +23,11 @@ export type LicenseStatus = {
   state: 'licensed' | 'trial' | 'read_only';
   canWrite: boolean;
   reason?: LicenseRefusal | 'TRIAL_OVER';
-  /** What a person reads in `license status`, /healthz and a refused write. */
-  message: string;
+  /**
+   * What a person reads in `license status`, /healthz and a refused write: phrased each time it
+   * is read, in the current language (a status is kept a minute and read by many callers).
+   */
+  readonly message: string;
   license?: Pick<LicensePayload, 'licenseId' | 'licensee' | 'tenant' | 'seats' | 'expiresAt' | 'keyId'>;
   trialEndsAt?: string;
   machineFingerprint: string;
@@ -32,6 +36,11 @@ export type LicenseStatus = {
 type ClockState = { trialStartedAt: string; lastSeenAt: string };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A status whose `message` is phrased when read, in the reader's language. */
+function withMessage(facts: Omit<LicenseStatus, 'message'>, phrase: () => string): LicenseStatus {
+  return Object.defineProperty({ ...facts }, 'message', { get: phrase, enumerable: true }) as LicenseStatus;
+}
 
 export function evaluateLicense(config: LicenseConfig = readLicenseConfig(), now = new Date()): LicenseStatus {
   const machineFingerprint = computeMachineFingerprint();
@@ -53,23 +62,19 @@ function decide(config: LicenseConfig, now: Date, lastSeenAt: Date, clock: Clock
       const trialEndsAt = new Date(Date.parse(clock.trialStartedAt) + TRIAL_DAYS * DAY_MS).toISOString();
       if (now.toISOString() < trialEndsAt) {
         const daysLeft = Math.ceil((Date.parse(trialEndsAt) - now.getTime()) / DAY_MS);
-        return { state: 'trial', canWrite: true, trialEndsAt, machineFingerprint, message: `Trial: ${daysLeft} day${daysLeft === 1 ? '' : 's'} left (until ${trialEndsAt.slice(0, 10)}). Activate a licence with "npm run license -- activate FILE".` };
+        return withMessage({ state: 'trial', canWrite: true, trialEndsAt, machineFingerprint }, () => t('license.trial', { days: daysLeft, until: trialEndsAt.slice(0, 10) }));
       }
-      return { state: 'read_only', canWrite: false, reason: 'TRIAL_OVER', trialEndsAt, machineFingerprint, message: `The trial ended on ${trialEndsAt.slice(0, 10)}, so Booking Center is read-only: you can read and export, not change data. Activate a licence with "npm run license -- activate FILE".` };
+      return withMessage({ state: 'read_only', canWrite: false, reason: 'TRIAL_OVER', trialEndsAt, machineFingerprint }, () => t('license.trialOver', { endedOn: trialEndsAt.slice(0, 10) }));
     }
     const payload = readSignedLicense(licenseText, config.trustedKeys);
     checkLicenseValidity(payload, { now, machineFingerprint, lastSeenAt });
     const { licenseId, licensee, tenant, seats, expiresAt, keyId } = payload;
-    return {
-      state: 'licensed',
-      canWrite: true,
-      license: { licenseId, licensee, tenant, seats, expiresAt, keyId },
-      machineFingerprint,
-      message: `Licensed to ${licensee} (tenant ${tenant}, ${seats} seat${seats === 1 ? '' : 's'}) until ${expiresAt.slice(0, 10)}.`,
-    };
+    return withMessage({ state: 'licensed', canWrite: true, license: { licenseId, licensee, tenant, seats, expiresAt, keyId }, machineFingerprint }, () =>
+      t('license.licensed', { licensee, tenant, seats, until: expiresAt.slice(0, 10) }),
+    );
   } catch (error) {
     if (!(error instanceof LicenseError)) throw error;
-    return { state: 'read_only', canWrite: false, reason: error.reason, machineFingerprint, message: `${error.message} Until then Booking Center is read-only.` };
+    return withMessage({ state: 'read_only', canWrite: false, reason: error.reason, machineFingerprint }, () => t('license.readOnlyUntilThen', { refusal: error.describe() }));
   }
 }
 
@@ -106,7 +111,7 @@ export function forgetLicenseStatus(): void {
 export function assertLicenseAllowsWrites(): void {
   const status = currentLicenseStatus();
   if (status.canWrite) return;
-  throw new AppError({ code: 'FORBIDDEN', reason: 'LICENSE_READ_ONLY', userMessage: `Nothing was saved. ${status.message}` });
+  throw new AppError({ code: 'FORBIDDEN', reason: 'LICENSE_READ_ONLY', userMessage: t('license.nothingSaved', { status: status.message }) });
 }
 
 function readClockState(config: LicenseConfig): ClockState | undefined {

@@ -21,6 +21,8 @@
  * One contact alone can also be erased (a manager who asks), leaving the creator as it is.
  */
 import { getTableDefinition, type NormalisedValue } from '../../contract/index.js';
+import { enumLabel } from '../../contract/i18n/enum-labels.js';
+import { t } from '../../contract/i18n/translate.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { applyActionChanges, type ActionSession } from '../../write/apply-actions.js';
@@ -61,12 +63,13 @@ function shortIdOf(id: string): string {
 
 function assertConfirmed(request: ErasureRequest): void {
   if (request.confirm === request.creatorKey) return;
-  const what = request.contact ? `the contact ${request.contact.name} of ${request.creatorKey}` : `${request.creatorKey}`;
   throw new AppError({
     code: 'VALIDATION_FAILED',
     reason: 'CONFIRMATION_REQUIRED',
-    userMessage: `Erasing the personal data of ${what} cannot be undone. To go ahead, confirm with the creator key exactly: "confirm": "${request.creatorKey}". / Xoá dữ liệu cá nhân không thể hoàn tác; hãy xác nhận bằng đúng mã creator "${request.creatorKey}".`,
-    problems: [{ column: 'confirm', value: request.confirm ?? null, message: `type ${request.creatorKey} exactly` }],
+    userMessage: request.contact
+      ? t('erasure.confirmContact', { contact: request.contact.name, creatorKey: request.creatorKey })
+      : t('erasure.confirmCreator', { creatorKey: request.creatorKey }),
+    problems: [{ column: 'confirm', value: request.confirm ?? null, message: t('erasure.typeExactly', { creatorKey: request.creatorKey }) }],
   });
 }
 
@@ -106,7 +109,7 @@ export async function erasePersonalData(prisma: PrismaClient, actor: Actor, requ
         select: { id: true, deletedAt: true },
       });
       if (request.contact && contacts.length === 0) {
-        throw new AppError({ code: 'NOT_FOUND', reason: 'CONTACT_NOT_FOUND', userMessage: `${request.creatorKey} has no ${request.contact.contactType} contact named ${request.contact.name}.` });
+        throw new AppError({ code: 'NOT_FOUND', reason: 'CONTACT_NOT_FOUND', userMessage: t('erasure.contactNotFound', { creatorKey: request.creatorKey, contactType: enumLabel('contact_type', request.contact.contactType), name: request.contact.name }) });
       }
       // Numbered after the contacts already erased, so that a second erasure keeps the names unique.
       const alreadyErased = request.contact ? await session.db.creatorContact.count({ where: { creatorId: creator.id, name: { startsWith: 'Erased contact ' } } }) : 0;
@@ -153,7 +156,7 @@ export async function erasePersonalData(prisma: PrismaClient, actor: Actor, requ
         kept: { bookings, payments, videos },
       };
     },
-    { summary: `The personal data of ${request.creatorKey} was not erased.` },
+    { summary: t('erasure.notErased', { creatorKey: request.creatorKey }) },
   );
   return value;
 }
@@ -161,7 +164,7 @@ export async function erasePersonalData(prisma: PrismaClient, actor: Actor, requ
 /** The creator with this key, deleted or not: a deleted creator's data is still personal data. */
 async function findCreator(session: ActionSession, creatorKey: string) {
   const creator = await session.db.creator.findFirst({ where: { creatorKey }, select: { id: true, creatorKey: true, name: true, deletedAt: true } });
-  if (!creator) throw new AppError({ code: 'NOT_FOUND', reason: 'CREATOR_NOT_FOUND', userMessage: `There is no creator ${creatorKey}.` });
+  if (!creator) throw new AppError({ code: 'NOT_FOUND', reason: 'CREATOR_NOT_FOUND', userMessage: t('erasure.creatorNotFound', { creatorKey }) });
   return creator;
 }
 

@@ -32,13 +32,18 @@ export async function findCampaignIds(db: Db, scope: CampaignScope): Promise<str
   return rows.map((row) => row.id);
 }
 
-/** Planned, committed (agreed booking fees) and paid, grouped by brand or by start month, in one pass. */
+/**
+ * Planned, committed (agreed booking fees) and paid, grouped by brand or by start month, in one
+ * pass; money in the tenant's base currency (booking_center_base_amount, migration
+ * totals_in_base_currency: a fee in another currency with no base value is not added).
+ */
 export async function sumBudgets(db: Db, scope: CampaignScope, groupBy: 'brand' | 'month') {
   const groupExpr = groupBy === 'brand' ? 'b.code' : `coalesce(to_char(c.start_date, 'YYYY-MM'), 'no date')`;
   return db.$queryRawUnsafe<{ group_key: string; brand_name: string | null; planned: number; committed: number; paid: number }[]>(
     `WITH scoped AS (${scopedCampaigns}),
-     committed AS (SELECT campaign_id, sum(total_fee_agreed) AS total FROM bookings
-                   WHERE deleted_at IS NULL AND status <> 'canceled' AND campaign_id IN (SELECT id FROM scoped) GROUP BY campaign_id)
+     committed AS (SELECT bk.campaign_id, sum(booking_center_base_amount(bk.total_fee_vnd, bk.total_fee_agreed, bk.currency, tn.base_currency)) AS total
+                   FROM bookings bk JOIN tenants tn ON tn.id = bk.tenant_id
+                   WHERE bk.deleted_at IS NULL AND bk.status <> 'canceled' AND bk.campaign_id IN (SELECT id FROM scoped) GROUP BY bk.campaign_id)
      SELECT ${groupExpr} AS group_key, ${groupBy === 'brand' ? 'min(b.name)' : 'NULL'} AS brand_name,
             coalesce(sum(c.budget_planned), 0)::float8 AS planned,
             coalesce(sum(cm.total), 0)::float8 AS committed,
@@ -65,12 +70,13 @@ export async function findTopCreatorsByViews(db: Db, scope: CampaignScope, limit
   );
 }
 
-/** Creators ranked by revenue attributed through their tracking codes. */
+/** Creators ranked by revenue attributed through their tracking codes, in the tenant's base currency. */
 export async function findTopCreatorsByRevenue(db: Db, scope: CampaignScope, limit: number) {
   return db.$queryRawUnsafe<{ creator_key: string; name: string; revenue: number; orders: number }[]>(
     `WITH scoped AS (${scopedCampaigns})
-     SELECT cr.creator_key, cr.name, coalesce(sum(tc.revenue), 0)::float8 AS revenue, count(tc.id)::int AS orders
+     SELECT cr.creator_key, cr.name, coalesce(sum(booking_center_base_amount(tc.revenue_vnd, tc.revenue, tc.currency, tn.base_currency)), 0)::float8 AS revenue, count(tc.id)::int AS orders
      FROM tracking_conversions tc
+     JOIN tenants tn ON tn.id = tc.tenant_id
      JOIN tracking_assets ta ON ta.id = tc.tracking_asset_id AND ta.deleted_at IS NULL
      JOIN creators cr ON cr.id = ta.creator_id
      WHERE tc.deleted_at IS NULL AND ta.campaign_id IN (SELECT id FROM scoped)

@@ -120,6 +120,8 @@ export async function seedSampleData(prisma: PrismaClient, tenantId: string = DE
         productFocusId: required(productIdByKey, `${brandCode}/${productCode}`),
         startDate: day(startDate),
         endDate: day(endDate),
+        // The samples are in đồng, the default tenant's base currency: their base amount is the amount.
+        totalFeeVnd: booking.totalFeeAgreed,
       };
       const saved = await tx.booking.upsert({ where: { tenantId_code: { tenantId, code: booking.code } }, create: fields, update: fields });
       bookingByCode.set(booking.code, { id: saved.id, campaignId: saved.campaignId, creatorId: saved.creatorId });
@@ -182,6 +184,7 @@ export async function seedSampleData(prisma: PrismaClient, tenantId: string = DE
         const conversionFields = {
           ...conversion,
           orderDate: new Date(orderDate),
+          revenueVnd: conversion.revenue,
           sourcePlatform: 'tiktok_shop',
           productId: required(productIdByKey, `${brandCode}/${productCode}`),
           trackingAssetId: saved.id,

@@ -1,5 +1,6 @@
 import { findTableDefinition, tableDefinitions, type TableDefinition } from '../../contract/index.js';
 import type { PullResponse } from '../../contract/sync-payloads.js';
+import { t } from '../../contract/i18n/translate.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Actor } from '../access/actor.js';
 import { visibleRowsSql } from '../access/campaign-scope.js';
@@ -21,8 +22,8 @@ export function resolvePullTables(tables: string | undefined): TableDefinition[]
   if (unknown.length) {
     throw new AppError({
       code: 'VALIDATION_FAILED',
-      userMessage: `Unknown table ${unknown.map((name) => `'${name}'`).join(', ')}.`,
-      problems: [{ column: 'tables', value: unknown.join(','), message: `not one of ${tableDefinitions.map((definition) => definition.name).join(', ')}` }],
+      userMessage: t('pull.unknownTables', { tables: unknown.map((name) => `'${name}'`).join(', ') }),
+      problems: [{ column: 'tables', value: unknown.join(','), message: t('pull.notATable', { tables: tableDefinitions.map((definition) => definition.name).join(', ') }) }],
     });
   }
   return names.map((name) => findTableDefinition(name)!);
@@ -37,8 +38,8 @@ export function parseCursor(since: string | undefined): PullCursor | null {
   if (!/^\d{1,19}(\.\d{1,19}){0,102}$/.test(since)) {
     throw new AppError({
       code: 'VALIDATION_FAILED',
-      userMessage: 'The pull cursor is not one this server gave out. Pull again without it.',
-      problems: [{ column: 'since', value: since, message: 'not a cursor from a previous pull' }],
+      userMessage: t('pull.badCursor'),
+      problems: [{ column: 'since', value: since, message: t('pull.badCursorShort') }],
     });
   }
   const [seq, fromXid, ...alsoXids] = since.split('.').map((part) => BigInt(part));

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { coerceCell, findTableDefinition, tableDefinitions, type NormalisedValue, type TableDefinition } from '../../contract/index.js';
 import type { PushRequest, PushResponse, PushRowResult, RowStatus } from '../../contract/sync-payloads.js';
+import { t } from '../../contract/i18n/translate.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import type { SqlTransactionRunner } from '../../platform/database/sql-transaction.js';
 import { AppError, type FieldProblem } from '../../platform/errors/app-error.js';
@@ -73,7 +74,7 @@ function replayStoredPush(stored: { requestHash: string; response: unknown }, re
     throw new AppError({
       code: 'CONFLICT',
       reason: 'IDEMPOTENCY_KEY_REUSED',
-      userMessage: 'This push reuses the key of an earlier, different push. Send it again with a new idempotency key.',
+      userMessage: t('push.keyReused'),
     });
   }
   return stored.response as PushResponse;
@@ -84,14 +85,14 @@ function orderTables(request: PushRequest) {
   if (unknown.length) {
     throw new AppError({
       code: 'VALIDATION_FAILED',
-      userMessage: `Unknown tab ${unknown.map((name) => `'${name}'`).join(', ')}.`,
-      problems: unknown.map((name) => ({ column: 'tables', value: name, message: `'${name}' is not one of ${tableDefinitions.map((definition) => definition.name).join(', ')}` })),
+      userMessage: t('push.unknownTabs', { tabs: unknown.map((name) => `'${name}'`).join(', ') }),
+      problems: unknown.map((name) => ({ column: 'tables', value: name, message: t('push.notATab', { name, tables: tableDefinitions.map((definition) => definition.name).join(', ') }) })),
     });
   }
   const seen = new Set<string>();
   for (const table of request.tables) {
     if (seen.has(table.table)) {
-      throw new AppError({ code: 'VALIDATION_FAILED', userMessage: `The tab '${table.table}' is sent twice in one push.`, problems: [{ column: 'tables', value: table.table, message: 'sent twice' }] });
+      throw new AppError({ code: 'VALIDATION_FAILED', userMessage: t('push.tabTwice', { tab: table.table }), problems: [{ column: 'tables', value: table.table, message: t('push.sentTwice') }] });
     }
     seen.add(table.table);
   }
@@ -183,7 +184,7 @@ function readKeyCells(definition: TableDefinition, key: Record<string, string>, 
   for (const [name, raw] of Object.entries(key)) {
     const column = definition.columns.find((candidate) => candidate.name === name);
     if (!column) {
-      problems.push({ table: definition.name, row: rowNumber, column: name, value: raw, message: `'${name}' is not a ${definition.name} column` });
+      problems.push({ table: definition.name, row: rowNumber, column: name, value: raw, message: t('push.notAColumn', { name, table: definition.name }) });
       continue;
     }
     const read = coerceCell(column, raw);

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { t } from '../../contract/i18n/translate.js';
 import type { Database } from '../../platform/database/open-database.js';
 import { createAdmissionGate, heldPlace, type AdmissionGate } from '../../platform/http/admission-gate.js';
 import { busyResponse, errorResponse, type ApiDocumentation } from '../../platform/http/openapi.js';
@@ -18,7 +19,7 @@ export function createPushGate(pushAdmission: { concurrency: number; maxQueued: 
     concurrency: pushAdmission.concurrency,
     maxQueued: pushAdmission.maxQueued,
     maxWaitMs: pushAdmission.maxWaitSeconds === undefined ? undefined : pushAdmission.maxWaitSeconds * 1000,
-    busyMessage: 'The server is busy with other people’s pushes, so yours was not applied yet. It is sent again automatically in a moment; nothing is lost.',
+    busyMessage: () => t('http.pushBusy'),
   });
 }
 

@@ -1,4 +1,6 @@
 import { enumValues, tableDefinitions, type TableDefinition } from '../../contract/index.js';
+import { enumLabels } from '../../contract/i18n/enum-labels.js';
+import { LANGUAGES } from '../../contract/i18n/languages.js';
 import type { TablePayload, TablesResponse } from '../../contract/sync-payloads.js';
 
 /**
@@ -17,7 +19,7 @@ function toTablePayload(definition: TableDefinition): TablePayload {
   return {
     name: definition.name,
     title: definition.label.en,
-    titleVi: definition.label.vi,
+    titles: { ...definition.label },
     naturalKey: [...(definition.naturalKeys[0]?.columns ?? [])],
     dependsOn: [...new Set(definition.references.map((reference) => reference.table).filter((table) => table !== 'users' && table !== definition.name))],
     columns: [
@@ -27,11 +29,11 @@ function toTablePayload(definition: TableDefinition): TablePayload {
           name: column.name,
           type: column.type,
           required: column.isRequired,
-          ...(column.enumName ? { enumValues: [...enumValues[column.enumName]] } : {}),
+          ...(column.enumName ? { enumValues: [...enumValues[column.enumName]], enumLabels: labelsOfEnum(column.enumName) } : {}),
           ...(referenceByColumn.has(column.name) ? { references: referenceByColumn.get(column.name) } : {}),
           computed: false,
           label: column.label.en,
-          labelVi: column.label.vi,
+          labels: { ...column.label },
         })),
       ...definition.computedColumns.map((column) => ({
         name: column.name,
@@ -39,8 +41,12 @@ function toTablePayload(definition: TableDefinition): TablePayload {
         required: false,
         computed: true,
         label: column.label.en,
-        labelVi: column.label.vi,
+        labels: { ...column.label },
       })),
     ],
   };
+}
+
+function labelsOfEnum(enumName: keyof typeof enumValues) {
+  return Object.fromEntries(LANGUAGES.map((language) => [language, enumLabels(enumName, language)])) as Record<(typeof LANGUAGES)[number], string[]>;
 }

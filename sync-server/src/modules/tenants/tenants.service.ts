@@ -5,9 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { LANGUAGES } from '../../contract/i18n/languages.js';
+import { t } from '../../contract/i18n/translate.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import type { Database } from '../../platform/database/open-database.js';
 import { runInTenant } from '../../platform/database/tenant-scope.js';
+import { followTenantLanguage } from '../../platform/i18n/command-language.js';
 import { AppError } from '../../platform/errors/app-error.js';
 
 export type TenantSummary = { id: string; code: string; name: string; baseCurrency: string; timeZone: string; language: string; createdAt: Date };
@@ -19,18 +22,18 @@ export const tenantCodeSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'a tenant code is 1–40 letters, digits, "-" or "_", starting with a letter or digit (hnf, cocoon-vn)');
+  .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, { error: () => t('tenants.codeInvalid') });
 
 export const newTenantSchema = z.object({
   code: tenantCodeSchema,
-  name: z.string().trim().min(1, 'give the tenant a name').max(200),
-  baseCurrency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'a currency is three letters (VND, USD)').default('VND'),
+  name: z.string().trim().min(1, { error: () => t('tenants.nameRequired') }).max(200),
+  baseCurrency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, { error: () => t('tenants.currencyInvalid') }).default('VND'),
   timeZone: z
     .string()
     .trim()
-    .refine((zone) => isTimeZone(zone), 'a time zone is an IANA name such as Asia/Ho_Chi_Minh')
+    .refine((zone) => isTimeZone(zone), { error: () => t('tenants.timeZoneInvalid') })
     .default('Asia/Ho_Chi_Minh'),
-  language: z.enum(['vi', 'en', 'am']).default('vi'),
+  language: z.enum(LANGUAGES, { error: () => t('tenants.languageInvalid') }).default('vi'),
 });
 export type NewTenant = z.input<typeof newTenantSchema>;
 
@@ -52,7 +55,7 @@ export async function findTenantForCommand(prisma: PrismaClient, code: string | 
   const tenants = await listTenants(prisma);
   if (code === undefined) {
     const first = tenants[0];
-    if (!first) throw new AppError({ code: 'NOT_FOUND', reason: 'NO_TENANT', userMessage: 'This database has no tenant; run npm run db:migrate first.' });
+    if (!first) throw new AppError({ code: 'NOT_FOUND', reason: 'NO_TENANT', userMessage: t('tenants.noTenant') });
     return first;
   }
   const wanted = code.trim().toLowerCase();
@@ -61,16 +64,21 @@ export async function findTenantForCommand(prisma: PrismaClient, code: string | 
     throw new AppError({
       code: 'NOT_FOUND',
       reason: 'TENANT_NOT_FOUND',
-      userMessage: `There is no tenant "${code}". The tenants are: ${tenants.map((tenant) => tenant.code).join(', ')}. Add one with: npm run tenant -- add --code <code> --name "<name>"`,
+      userMessage: t('tenants.notFound', { code, codes: tenants.map((tenant) => tenant.code).join(', ') }),
     });
   }
   return found;
 }
 
-/** Points every later statement of a command's database handle at the tenant `--tenant` names. */
+/**
+ * Points every later statement of a command's database handle at the tenant `--tenant` names,
+ * and from then on the command speaks the tenant's language, unless --lang or the terminal's
+ * locale chose one (platform/i18n/command-language.ts).
+ */
 export async function actInTenant(database: Database, code: string | undefined): Promise<TenantSummary> {
   const tenant = await findTenantForCommand(database.prisma, code);
   database.tenant.tenantId = tenant.id;
+  followTenantLanguage(tenant.language);
   return tenant;
 }
 
@@ -80,12 +88,12 @@ export async function createTenant(prisma: PrismaClient, input: NewTenant): Prom
   if (!parsed.success) {
     throw new AppError({
       code: 'VALIDATION_FAILED',
-      userMessage: `The tenant was not added: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}.`,
+      userMessage: t('tenants.notAdded', { problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') }),
       problems: parsed.error.issues.map((issue) => ({ column: issue.path.join('.'), message: issue.message })),
     });
   }
   const existing = await prisma.tenant.findUnique({ where: { code: parsed.data.code }, select: { id: true } });
-  if (existing) throw new AppError({ code: 'CONFLICT', reason: 'TENANT_EXISTS', userMessage: `A tenant with the code "${parsed.data.code}" already exists.` });
+  if (existing) throw new AppError({ code: 'CONFLICT', reason: 'TENANT_EXISTS', userMessage: t('tenants.exists', { code: parsed.data.code }) });
   const id = randomUUID();
   return runInTenant(id, () => prisma.tenant.create({ data: { id, ...parsed.data }, select: tenantFields }));
 }

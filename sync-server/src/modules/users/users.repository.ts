@@ -113,3 +113,26 @@ export async function lockApiTokenByPrefix(db: Prisma.TransactionClient, prefix:
 export function markApiTokenRevoked(db: Prisma.TransactionClient, id: string, revokedAt: Date) {
   return db.apiToken.update({ where: { id }, data: { revokedAt, isActive: false }, select: { id: true } });
 }
+
+export type OwnAccount = {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  /** Their own choice (vi, en, am); null: they follow the spreadsheet, then the tenant. */
+  language: string | null;
+  /** Kept apart from `language`: the sign-in merges the two (auth.repository.ts), the settings show both. */
+  tenant: { language: string; baseCurrency: string };
+};
+
+/** The signed-in person's row, with their tenant's language and base currency, in the current tenant. */
+export function findOwnAccount(db: Db, userId: string): Promise<OwnAccount | null> {
+  return db.user.findFirst({
+    where: { id: userId, deletedAt: null },
+    select: { id: true, email: true, displayName: true, role: true, language: true, tenant: { select: { language: true, baseCurrency: true } } },
+  });
+}
+
+export function updateUserLanguage(db: Prisma.TransactionClient, id: string, language: string | null) {
+  return db.user.update({ where: { id }, data: { language }, select: { id: true } });
+}

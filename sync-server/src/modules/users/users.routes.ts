@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Database } from '../../platform/database/open-database.js';
 import { errorResponse, type ApiDocumentation } from '../../platform/http/openapi.js';
 import { getActor } from '../auth/authenticate.js';
+import { createMeRouter } from './me.routes.js';
 import {
   type NewTokenRequest,
   type NewUserRequest,
@@ -87,12 +88,13 @@ function documentAdminRoutes(documentation: ApiDocumentation): void {
   });
 }
 
-/** The admin panel's endpoints: users, roles and API tokens of the caller's tenant. */
+/** The admin panel's endpoints: users, roles and API tokens of the caller's tenant; and /me, everyone's own settings. */
 // The service checks the caller's role, then the body: someone who may not manage users hears
 // that, not what was wrong with what they sent.
 export function createUsersRouter(database: Database, documentation: ApiDocumentation): Router {
   documentAdminRoutes(documentation);
   const router = Router();
+  router.use(createMeRouter(database, documentation));
   router.get('/admin/users', async (_request, response) => {
     response.json({ users: await listTenantUsers(database, getActor(response)) });
   });

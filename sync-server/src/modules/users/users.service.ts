@@ -18,6 +18,7 @@
  * unique across the installation; a refusal for an email of another tenant never names it.
  */
 import type { z } from 'zod';
+import { t, type MessageKey } from '../../contract/i18n/translate.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Database } from '../../platform/database/open-database.js';
 import { AppError, isAppError } from '../../platform/errors/app-error.js';
@@ -43,6 +44,7 @@ import {
   type StoredUser,
 } from './users.repository.js';
 import {
+  roleLabel,
   newTokenRequestSchema,
   newUserRequestSchema,
   userChangeRequestSchema,
@@ -66,17 +68,21 @@ export function assertCanManageUsers(actor: Pick<Actor, 'role'>): void {
   throw new AppError({
     code: 'FORBIDDEN',
     reason: 'ADMIN_ONLY',
-    userMessage: `Only an admin can manage users and API tokens; your role is ${actor.role}. / Chỉ quản trị viên (admin) mới quản lý được người dùng và API token.`,
+    userMessage: t('users.adminOnly', { role: roleLabel(actor.role) }),
   });
 }
 
-function parse<Schema extends z.ZodType>(schema: Schema, input: unknown, what: string): z.infer<Schema> {
+/**
+ * The request as its schema reads it, or a refusal naming each field. `refusal` is the sentence
+ * around the fields' own messages ("The user was not added: {problems}."), in the caller's language.
+ */
+export function parse<Schema extends z.ZodType>(schema: Schema, input: unknown, refusal: { key: MessageKey; params?: Record<string, string> }): z.infer<Schema> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => ({ column: issue.path.join('.') || '_request', message: issue.message }));
   throw new AppError({
     code: 'VALIDATION_FAILED',
-    userMessage: `${what}: ${problems.map((problem) => (problem.column === '_request' ? problem.message : `${problem.column}: ${problem.message}`)).join('; ')}.`,
+    userMessage: t(refusal.key, { ...refusal.params, problems: problems.map((problem) => (problem.column === '_request' ? problem.message : `${problem.column}: ${problem.message}`)).join('; ') }),
     problems,
   });
 }
@@ -101,11 +107,12 @@ async function readAdminUser(db: Tx | Database['prisma'], email: string): Promis
 }
 
 function notAUser(email: string): AppError {
-  return new AppError({ code: 'NOT_FOUND', reason: 'USER_NOT_FOUND', userMessage: `${email} is not a user of this tenant. / ${email} chưa phải là người dùng ở đây.` });
+  return new AppError({ code: 'NOT_FOUND', reason: 'USER_NOT_FOUND', userMessage: t('users.notAUser', { email }) });
 }
 
-const EMAIL_TAKEN_MESSAGE =
-  'This email already belongs to a Booking Center user elsewhere on this server, so it can\'t be added here: a person signs in to one place. Ask them for another address, or ask whoever runs the server. / Email này đã được dùng cho một người dùng khác trên máy chủ này, nên không thể thêm ở đây.';
+function emailTaken(): AppError {
+  return new AppError({ code: 'CONFLICT', reason: 'EMAIL_TAKEN', userMessage: t('users.emailTaken') });
+}
 
 /** One run of the door's transaction; `work` writes through `session.db` and records its audit. */
 async function inWriteTransaction<T>(database: UsersDatabase, actor: Actor, work: (session: WriteSession<Tx>, db: Tx) => Promise<T>): Promise<T> {
@@ -128,8 +135,8 @@ async function resolveBrands(db: Tx, codes: readonly string[]): Promise<Array<{ 
     throw new AppError({
       code: 'VALIDATION_FAILED',
       reason: 'UNKNOWN_BRAND',
-      userMessage: `There is no brand ${unknown.map((code) => `"${code}"`).join(', ')} here. A client is given brand codes of this tenant (Brands tab). / Không có thương hiệu ${unknown.join(', ')}.`,
-      problems: unknown.map((code) => ({ column: 'brands', value: code, message: `no brand has the code "${code}"` })),
+      userMessage: t('users.unknownBrands', { brands: unknown.map((code) => `"${code}"`).join(', ') }),
+      problems: unknown.map((code) => ({ column: 'brands', value: code, message: t('users.noBrandWithCode', { code }) })),
     });
   }
   return found;
@@ -139,8 +146,8 @@ function refuseBrandsForRole(role: Role): never {
   throw new AppError({
     code: 'VALIDATION_FAILED',
     reason: 'BRANDS_FOR_CLIENTS_ONLY',
-    userMessage: `Brands are given to client users only (they see just those brands' campaigns); this user's role is ${role}. / Chỉ người dùng vai trò client mới được gán thương hiệu.`,
-    problems: [{ column: 'brands', message: 'only for role client' }],
+    userMessage: t('users.brandsForClientsOnly', { role: roleLabel(role) }),
+    problems: [{ column: 'brands', message: t('users.brandsOnlyForClients') }],
   });
 }
 
@@ -149,7 +156,7 @@ async function pickUsername(db: Tx, email: string, requested: string | undefined
   if (requested) {
     const taken = await findUsernamesLike(db, requested);
     if (taken.has(requested.toLowerCase())) {
-      throw new AppError({ code: 'CONFLICT', reason: 'USERNAME_TAKEN', userMessage: `The username "${requested}" is taken in this tenant; choose another (or leave it out to use the email's first part).`, problems: [{ column: 'username', value: requested, message: 'taken' }] });
+      throw new AppError({ code: 'CONFLICT', reason: 'USERNAME_TAKEN', userMessage: t('users.usernameTaken', { username: requested }), problems: [{ column: 'username', value: requested, message: t('users.usernameTakenShort') }] });
     }
     return requested;
   }
@@ -162,7 +169,7 @@ async function pickUsername(db: Tx, email: string, requested: string | undefined
 /** Adds a person to the actor's tenant (`user_brands` for a client), audited as `user create`. */
 export async function addUser(database: UsersDatabase, actor: Actor, input: NewUserRequest): Promise<AdminUser> {
   assertCanManageUsers(actor);
-  const request = parse(newUserRequestSchema, input, 'The user was not added');
+  const request = parse(newUserRequestSchema, input, { key: 'users.notAdded' });
   if (request.role !== 'client' && request.brands?.length) refuseBrandsForRole(request.role);
   const isElsewhere = async () => (await countUsersWithEmailAnywhere(database.sql, request.email)) > 0;
   // Read before the transaction: the sign-in lookup that sees every tenant is a statement of its own.
@@ -174,10 +181,10 @@ export async function addUser(database: UsersDatabase, actor: Actor, input: NewU
         throw new AppError({
           code: 'CONFLICT',
           reason: 'USER_EXISTS',
-          userMessage: `${existing.email} is already a user here (${existing.role}${existing.isActive ? '' : ', deactivated'}). ${existing.isActive ? 'Change their role instead.' : 'Reactivate them instead.'} / Người này đã là người dùng.`,
+          userMessage: t('users.alreadyAUser', { email: existing.email, role: roleLabel(existing.role), state: existing.isActive ? 'active' : 'deactivated' }),
         });
       }
-      if (isTakenBeforehand) throw new AppError({ code: 'CONFLICT', reason: 'EMAIL_TAKEN', userMessage: EMAIL_TAKEN_MESSAGE });
+      if (isTakenBeforehand) throw emailTaken();
       const brands = request.role === 'client' ? await resolveBrands(db, request.brands ?? []) : [];
       const username = await pickUsername(db, request.email, request.username);
       const { id } = await insertUser(db, { email: request.email, username, displayName: request.displayName, role: request.role });
@@ -189,7 +196,7 @@ export async function addUser(database: UsersDatabase, actor: Actor, input: NewU
   } catch (error) {
     // Someone added the same email in another tenant at the same moment: the unique index
     // caught it, and it is now there to see.
-    if (isAppError(error) && error.reason === 'CONCURRENT_WRITE' && (await isElsewhere())) throw new AppError({ code: 'CONFLICT', reason: 'EMAIL_TAKEN', userMessage: EMAIL_TAKEN_MESSAGE });
+    if (isAppError(error) && error.reason === 'CONCURRENT_WRITE' && (await isElsewhere())) throw emailTaken();
     throw error;
   }
 }
@@ -208,7 +215,7 @@ function auditActionFor(changes: FieldChanges): string {
  */
 export async function changeUser(database: UsersDatabase, actor: Actor, email: string, input: UserChangeRequest): Promise<AdminUser> {
   assertCanManageUsers(actor);
-  const change = parse(userChangeRequestSchema, input, `${email} was not changed`);
+  const change = parse(userChangeRequestSchema, input, { key: 'users.notChanged', params: { email } });
   return inWriteTransaction(database, actor, async (session, db) => {
     const isAboutAdminRights = change.role !== undefined || change.isActive !== undefined;
     const activeAdmins = isAboutAdminRights ? await lockActiveAdmins(db) : [];
@@ -221,7 +228,7 @@ export async function changeUser(database: UsersDatabase, actor: Actor, email: s
       throw new AppError({
         code: 'CONFLICT',
         reason: 'LAST_ADMIN',
-        userMessage: `${user.email} is the last active admin of this tenant, so they can't be ${isActive ? 'given another role' : 'deactivated'}: someone must be able to manage users. Make another person admin first. / Đây là quản trị viên cuối cùng nên không thể ${isActive ? 'đổi vai trò' : 'vô hiệu hoá'}; hãy chỉ định một quản trị viên khác trước.`,
+        userMessage: t('users.lastAdmin', { email: user.email, change: isActive ? 'role' : 'deactivate' }),
       });
     }
     if (role !== 'client' && change.brands?.length) refuseBrandsForRole(role);
@@ -274,11 +281,11 @@ export async function listTenantTokens(database: UsersDatabase, actor: Actor): P
 /** A personal API token for a user of this tenant: it acts with their role. The token is in this answer only. */
 export async function createTokenForUser(database: UsersDatabase, actor: Actor, input: NewTokenRequest): Promise<CreatedToken> {
   assertCanManageUsers(actor);
-  const request = parse(newTokenRequestSchema, input, 'The token was not created');
+  const request = parse(newTokenRequestSchema, input, { key: 'users.tokenNotCreated' });
   return inWriteTransaction(database, actor, async (session, db) => {
     const user = await findUserByEmail(db, request.email);
     if (!user) throw notAUser(request.email);
-    if (!user.isActive) throw new AppError({ code: 'CONFLICT', reason: 'USER_INACTIVE', userMessage: `${user.email} is deactivated: reactivate them before giving them a token.` });
+    if (!user.isActive) throw new AppError({ code: 'CONFLICT', reason: 'USER_INACTIVE', userMessage: t('users.inactiveNoToken', { email: user.email }) });
     const { token, prefix, tokenHash } = generateApiToken();
     const saved = await insertApiToken(db, { userId: user.id, name: request.name, prefix, tokenHash });
     await session.recordAction({
@@ -296,7 +303,7 @@ export async function revokeToken(database: UsersDatabase, actor: Actor, prefix:
   assertCanManageUsers(actor);
   return inWriteTransaction(database, actor, async (session, db) => {
     const token = await lockApiTokenByPrefix(db, prefix.trim());
-    if (!token) throw new AppError({ code: 'NOT_FOUND', reason: 'TOKEN_NOT_FOUND', userMessage: `No API token here has the prefix ${prefix}. The token list shows each token's prefix.` });
+    if (!token) throw new AppError({ code: 'NOT_FOUND', reason: 'TOKEN_NOT_FOUND', userMessage: t('users.tokenNotFound', { prefix }) });
     if (token.revokedAt) return { prefix: token.prefix, revokedAt: token.revokedAt.toISOString() };
     const revokedAt = new Date();
     await markApiTokenRevoked(db, token.id, revokedAt);

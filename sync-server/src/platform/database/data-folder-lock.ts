@@ -1,6 +1,8 @@
 import { linkSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { LOCALE_TAG } from '../../contract/i18n/languages.js';
+import { getCurrentLanguage, t } from '../../contract/i18n/translate.js';
 import { AppError } from '../errors/app-error.js';
 import { logger } from '../logging/logger.js';
 
@@ -57,7 +59,7 @@ export function lockDataFolder(dataDir: string, holder: DataFolderHolder, advice
   };
   const token = `${record.pid}:${record.startedAt}:${Math.random()}`;
   if (heldLocks.has(path)) {
-    throw new AppError({ code: 'CONFLICT', reason: 'DATA_FOLDER_IN_USE', userMessage: 'This process already has the data folder open: close it before opening it again.' });
+    throw new AppError({ code: 'CONFLICT', reason: 'DATA_FOLDER_IN_USE', userMessage: t('database.alreadyOpenHere') });
   }
 
   if (!tryCreate(path, record)) {
@@ -164,18 +166,18 @@ function readRecord(path: string): LockRecord | undefined {
 }
 
 function inUseError(path: string, holder: LockRecord, adviceWhenBusy: BusyAdvice | undefined): AppError {
-  const since = new Date(holder.startedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-  const who = holder.kind === 'server' ? `The Booking Center server (${holder.label})` : `${holder.label}`;
-  const where = holder.host === hostname() ? `pid ${holder.pid}` : `pid ${holder.pid} on ${holder.host}`;
-  const at = holder.url ? `, at ${holder.url}` : '';
-  const first = `${who} is running on this data folder (${where}, since ${since}${at}).`;
-  const stop = holder.kind === 'server' ? 'Stop it first (Ctrl+C in its window)' : 'Wait for it to finish';
-  const instead = holder.kind === 'server' && adviceWhenBusy ? `, or ${adviceWhenBusy({ url: holder.url })}` : '';
-  const foreign = holder.host !== hostname() ? ` If nothing runs there any more, delete ${path} and try again.` : '';
+  const since = new Date(holder.startedAt).toLocaleString(LOCALE_TAG[getCurrentLanguage()], { dateStyle: 'medium', timeStyle: 'short' });
+  const where = holder.host === hostname() ? t('database.pid', { pid: holder.pid }) : t('database.pidOnHost', { pid: holder.pid, host: holder.host });
+  const at = holder.url ? t('database.atUrl', { url: holder.url }) : '';
+  const elsewhere = holder.host !== hostname() ? t('database.lockOnOtherHost', { path }) : '';
+  const userMessage =
+    holder.kind === 'server'
+      ? t('database.inUseByServer', { label: holder.label, where, since, at, instead: adviceWhenBusy ? t('database.orInstead', { advice: adviceWhenBusy({ url: holder.url }) }) : '', elsewhere })
+      : t('database.inUseByCommand', { label: holder.label, where, since, at, elsewhere });
   return new AppError({
     code: 'CONFLICT',
     reason: 'DATA_FOLDER_IN_USE',
-    userMessage: `${first} ${stop}${instead}. One process at a time can use an embedded database folder.${foreign}`,
+    userMessage,
     internalMessage: `data folder lock ${path} is held by pid ${holder.pid} (${holder.label})`,
   });
 }

@@ -9,6 +9,7 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
+import { t } from '../../contract/i18n/translate.js';
 import { AppError, isAppError } from '../errors/app-error.js';
 import { logger } from '../logging/logger.js';
 import { migrationsDir as defaultMigrationsDir, prismaSchemaPath } from '../project-paths.js';
@@ -182,7 +183,7 @@ export async function markMigrationApplied(adapterFactory: SqlMigrationAwareDriv
   const directory = (await readMigrationList(dir)).migrationDirectories.find((candidate) => candidate.path === name);
   const content = directory?.migrationFile.content;
   if (!directory || content?.tag !== 'ok') {
-    throw new AppError({ code: 'NOT_FOUND', reason: 'MIGRATION_NOT_FOUND', userMessage: `There is no migration ${name} in prisma/migrations.` });
+    throw new AppError({ code: 'NOT_FOUND', reason: 'MIGRATION_NOT_FOUND', userMessage: t('database.migrationNotFound', { name }) });
   }
   const connection = await adapterFactory.connect();
   const run = (sql: string, args: unknown[] = []) => connection.queryRaw({ sql, args, argTypes: args.map(() => ({ scalarType: 'string' as const, arity: 'scalar' as const })) });
@@ -271,13 +272,11 @@ function toMigrationError(error: unknown, failure: MigrationGuard['failure'], ro
     // Before this guard, a process killed just after a migration's SQL committed left it unmarked:
     // applying it again then fails on its own changes. Only a person can tell; one command records it.
     const wasInterrupted = rolledBack.includes(failure.migration);
-    const next = wasInterrupted
-      ? `It had been interrupted on an earlier run. If that run did save its changes (a database migrated by an older version), record it as applied with: npm run db:migrate -- --mark-applied ${failure.migration}`
-      : `Once its SQL (prisma/migrations/${failure.migration}/migration.sql) is fixed, npm run db:migrate applies it.`;
+    const next = t(wasInterrupted ? 'database.migrationWasInterrupted' : 'database.migrationFixThenRerun', { migration: failure.migration });
     return new AppError({
       code: 'INTERNAL',
       reason: 'MIGRATION_FAILED',
-      userMessage: `The database could not be brought up to date: migration ${failure.migration} failed: ${failure.message}. None of its changes were saved; the migrations before it are in place. ${next}`,
+      userMessage: t('database.migrationFailed', { migration: failure.migration, message: failure.message, next }),
       internalMessage: `migration ${failure.migration} failed: ${failure.message}`,
       cause: error,
     });
@@ -289,7 +288,7 @@ function toMigrationError(error: unknown, failure: MigrationGuard['failure'], ro
   return new AppError({
     code: 'INTERNAL',
     reason: 'MIGRATION_FAILED',
-    userMessage: `The database could not be brought up to date: ${sentences || 'the schema engine stopped'}${typeof code === 'string' ? ` (${code})` : ''}.`,
+    userMessage: t('database.schemaEngineFailed', { details: sentences || t('database.schemaEngineStopped'), code: typeof code === 'string' ? code : 'none' }),
     internalMessage: text,
     cause: error,
   });

@@ -35,7 +35,11 @@ export type AdmissionGate = {
 
 const PLACE_KEY = 'admissionPlace';
 
-export function createAdmissionGate(options: { concurrency: number; maxQueued: number; maxWaitMs?: number; busyMessage: string }): AdmissionGate {
+/**
+ * `busyMessage` is a function so that it is phrased when a request is turned away, in that
+ * request's language (`() => t('http.pushBusy')`); a plain text is taken as it is.
+ */
+export function createAdmissionGate(options: { concurrency: number; maxQueued: number; maxWaitMs?: number; busyMessage: string | (() => string) }): AdmissionGate {
   const limit = pLimit(Math.max(1, options.concurrency));
   // A moving average of how long one task takes, for Retry-After and the longest wait.
   let averageMs = 100;
@@ -50,7 +54,8 @@ export function createAdmissionGate(options: { concurrency: number; maxQueued: n
     const isFull = inGate >= limit.concurrency + options.maxQueued;
     const isTooLong = options.maxWaitMs !== undefined && inGate >= limit.concurrency && waitMs > options.maxWaitMs;
     if (isFull || isTooLong) {
-      throw new AppError({ code: 'BUSY', userMessage: options.busyMessage, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) });
+      const userMessage = typeof options.busyMessage === 'function' ? options.busyMessage() : options.busyMessage;
+      throw new AppError({ code: 'BUSY', userMessage, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) });
     }
   }
 

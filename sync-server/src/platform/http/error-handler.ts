@@ -1,5 +1,8 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
+import { isLanguage, type Language } from '../../contract/i18n/languages.js';
+import { getCurrentLanguage, t } from '../../contract/i18n/translate.js';
+import { runInLanguage } from '../i18n/request-language.js';
 import { findSqlState } from '../database/database-errors.js';
 import { AppError, isAppError, type AppErrorCode } from '../errors/app-error.js';
 import { logger } from '../logging/logger.js';
@@ -15,14 +18,26 @@ export function toErrorResponse(error: AppError): ErrorResponseBody {
   const errors: Record<string, string[]> = {};
   for (const problem of error.problems) {
     const field = problem.column ?? '_request';
-    const location = problem.row !== undefined ? `row ${problem.row}: ` : '';
-    (errors[field] ??= []).push(`${location}${problem.message}`);
+    (errors[field] ??= []).push(problem.row !== undefined ? t('http.problemAtRow', { row: problem.row, message: problem.message }) : problem.message);
   }
   return { detail: error.userMessage, code: error.reason ?? error.code, errors };
 }
 
+/**
+ * The request's language, read from the response rather than from the async context: an error
+ * raised by a body parser reaches this handler from the socket's events, outside the request's
+ * context, and must still be answered in the caller's language.
+ */
+function languageOf(response: Response): Language {
+  const language: unknown = (response.locals as Record<string, unknown> | undefined)?.language;
+  return isLanguage(language) ? language : getCurrentLanguage();
+}
+
 /** Converts every error once, at the edge. Nothing else in the server writes error responses. */
-export const errorHandler: ErrorRequestHandler = (error: unknown, request, response, _next) => {
+export const errorHandler: ErrorRequestHandler = (error: unknown, request, response, next) =>
+  runInLanguage(languageOf(response), () => answerError(error, request, response, next));
+
+const answerError: ErrorRequestHandler = (error: unknown, request, response) => {
   const appError = toAppError(error);
   if (appError.code === 'INTERNAL') {
     logger.error({ err: error, method: request.method, path: request.path }, 'unhandled error');
@@ -36,8 +51,8 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, request, respo
   response.status(appError.httpStatus).json(toErrorResponse(appError));
 };
 
-export const notFoundHandler: RequestHandler = (request, _response, next) => {
-  next(new AppError({ code: 'NOT_FOUND', userMessage: `There is no ${request.method} ${request.path} on this server.` }));
+export const notFoundHandler: RequestHandler = (request, response, next) => {
+  next(new AppError({ code: 'NOT_FOUND', userMessage: runInLanguage(languageOf(response), () => t('http.noRoute', { method: request.method, path: request.path })) }));
 };
 
 function toAppError(error: unknown): AppError {
@@ -45,7 +60,8 @@ function toAppError(error: unknown): AppError {
   if (error instanceof ZodError) {
     return new AppError({
       code: 'VALIDATION_FAILED',
-      userMessage: 'Some fields are missing or not valid.',
+      // zod's own words for each field stay as they are (a schema may give ours); the sentence is ours.
+      userMessage: t('http.invalidFields'),
       problems: error.issues.map((issue) => ({ column: issue.path.join('.') || '_request', message: issue.message })),
       cause: error,
     });
@@ -53,26 +69,26 @@ function toAppError(error: unknown): AppError {
   // Errors raised by Express's body parser carry an HTTP status and a type.
   const bodyError = error as { status?: number; type?: string } | undefined;
   if (bodyError?.type === 'entity.too.large') {
-    return new AppError({ code: 'PAYLOAD_TOO_LARGE', userMessage: 'The request is too large. Send fewer rows at a time.', cause: error });
+    return new AppError({ code: 'PAYLOAD_TOO_LARGE', userMessage: t('http.tooLarge'), cause: error });
   }
   if (bodyError?.type === 'entity.parse.failed') {
-    return new AppError({ code: 'BAD_REQUEST', userMessage: 'The request body is not valid JSON.', cause: error });
+    return new AppError({ code: 'BAD_REQUEST', userMessage: t('http.notJson'), cause: error });
   }
   if (typeof bodyError?.status === 'number' && bodyError.status >= 400 && bodyError.status < 500) {
-    return new AppError({ code: codeForStatus(bodyError.status), userMessage: 'The request could not be read.', cause: error });
+    return new AppError({ code: codeForStatus(bodyError.status), userMessage: t('http.unreadable'), cause: error });
   }
   if (isRefusedValue(error)) {
     return new AppError({
       code: 'VALIDATION_FAILED',
       reason: 'VALUE_NOT_STORABLE',
-      userMessage: "A value in the request can't be stored: text with a NUL or broken character, text too long for its column, or a number too large. Nothing was changed.",
+      userMessage: t('http.valueNotStorable'),
       internalMessage: error instanceof Error ? error.message : String(error),
       cause: error,
     });
   }
   return new AppError({
     code: 'INTERNAL',
-    userMessage: 'Something went wrong on the server. Nothing was changed; please try again, and tell the team if it keeps happening.',
+    userMessage: t('http.internal'),
     internalMessage: error instanceof Error ? error.message : String(error),
     cause: error,
   });

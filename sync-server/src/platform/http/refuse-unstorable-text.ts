@@ -9,6 +9,7 @@
  */
 import type { RequestHandler } from 'express';
 import { describeUnstorableText } from '../../contract/coerce-value.js';
+import { t } from '../../contract/i18n/translate.js';
 import { AppError, type FieldProblem } from '../errors/app-error.js';
 
 type Location = { name: string; text: string };
@@ -21,7 +22,7 @@ export const refuseUnstorableText: RequestHandler = (request, _response, next) =
     new AppError({
       code: 'VALIDATION_FAILED',
       reason: 'UNSTORABLE_TEXT',
-      userMessage: `The request can't be stored: ${problem.message}.`,
+      userMessage: t('http.unstorableText', { problem: problem.message }),
       problems: [problem],
     }),
   );

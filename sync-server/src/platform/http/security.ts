@@ -1,7 +1,9 @@
 import type { RequestHandler } from 'express';
 import { rateLimit, type Store } from 'express-rate-limit';
 import helmet from 'helmet';
+import { translate } from '../../contract/i18n/translate.js';
 import { AppError } from '../errors/app-error.js';
+import { getRequestLanguage } from '../i18n/request-language.js';
 import { rateLimitStoreLogger } from './shared-store.js';
 
 export const securityHeaders: RequestHandler = helmet();
@@ -46,7 +48,8 @@ export function createRateLimit(requestsPerMinute: number, store: Store): Reques
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     keyGenerator: (_request, response) => String((response.locals.actor as { label?: string } | undefined)?.label ?? 'anonymous'),
-    handler: (_request, _response, next) =>
-      next(new AppError({ code: 'RATE_LIMITED', userMessage: `Too many requests: at most ${requestsPerMinute} a minute. Wait a moment and try again.` })),
+    // In the request's language as the sign-in set it: the store's callbacks may resume outside its context.
+    handler: (_request, response, next) =>
+      next(new AppError({ code: 'RATE_LIMITED', userMessage: translate(getRequestLanguage(response), 'http.rateLimited', { limit: requestsPerMinute }) })),
   });
 }
