@@ -46,12 +46,14 @@ describe('money is hidden from viewers on every read', () => {
       expect(bookingOf(asFinance, 'BK-0001').values.total_fee_agreed).toBe(25_000_000);
       expect(bookingOf(asFinance, 'BK-0003').values.total_fee_agreed).toBe(40_000_000);
       expect(bookingOf(asViewer, 'BK-0001').values).toMatchObject({ total_fee_agreed: null, status: 'completed', creator_key: 'KOC-LINHBEAUTY' });
+      // The fee in the base currency is the server's (a read-only column), hidden the same way.
+      expect([bookingOf(asFinance, 'BK-0001').computed.total_fee_vnd, bookingOf(asViewer, 'BK-0001').computed.total_fee_vnd]).toEqual([25_000_000, null]);
 
       const feesOf = (body: PullResponse) => rowsOf(body, 'booking_deliverables').map((row) => row.values.fee).sort();
       expect(feesOf(asFinance)).toEqual([25_000_000, 3_000_000, 40_000_000, 9_000_000].sort());
       expect(feesOf(asViewer)).toEqual([null, null, null, null]);
 
-      const amountsOf = (body: PullResponse) => rowsOf(body, 'payments').map((row) => [row.values.booking_code, row.values.amount, row.values.amount_vnd, row.values.status]);
+      const amountsOf = (body: PullResponse) => rowsOf(body, 'payments').map((row) => [row.values.booking_code, row.values.amount, row.computed.amount_vnd, row.values.status]);
       expect(amountsOf(asFinance)).toEqual(expect.arrayContaining([
         ['BK-0001', 12_500_000, 12_500_000, 'paid'],
         ['BK-0003', 20_000_000, 20_000_000, 'pending'],

@@ -87,7 +87,8 @@ describe.skipIf(!isChromiumThere)('the sidebar in Vietnamese and Amharic, in Chr
     expect(flags).toContain('AT_RISK_DEADLINE');
     expect(flags).toMatch(VIETNAMESE);
     await expect(page.locator('[data-test="budget"]').textContent()).resolves.toContain('150.000.000');
-    await page.screenshot({ path: path.join(docsDir, 'sidebar-vi.png'), fullPage: true });
+    // The top of the sidebar: status, the moves and why not, the flags, the budget.
+    await page.screenshot({ path: path.join(docsDir, 'sidebar-vi.png') });
     await page.close();
     await checkAnImportProblem(addon, VIETNAMESE);
   });
@@ -114,13 +115,14 @@ describe.skipIf(!isChromiumThere)('the sidebar in Vietnamese and Amharic, in Chr
 
     // Drawn, not boxes: without an Ethiopic font every letter is the same .notdef box, so two
     // different words of equal length measure the same; with one, they differ.
-    const widths = await page.evaluate(() => {
-      const canvas = document.createElement('canvas').getContext('2d')!;
+    // (Evaluated in the page, which has a DOM; the test's own TypeScript has none.)
+    const widths = await page.evaluate<number[]>(`(() => {
+      const canvas = document.createElement('canvas').getContext('2d');
       canvas.font = getComputedStyle(document.body).font;
-      return [canvas.measureText('ዘመቻ').width, canvas.measureText('ሁኔታ').width, canvas.measureText('\u{10FFFD}\u{10FFFD}\u{10FFFD}').width];
-    });
+      return ['ዘመቻ', 'ሁኔታ', '\\u{10FFFD}\\u{10FFFD}\\u{10FFFD}'].map((text) => canvas.measureText(text).width);
+    })()`);
     expect(new Set(widths.map((width) => width.toFixed(2))).size).toBe(3);
-    await page.screenshot({ path: path.join(docsDir, 'sidebar-am.png'), fullPage: true });
+    await page.screenshot({ path: path.join(docsDir, 'sidebar-am.png') });
     await page.close();
     await checkAnImportProblem(addon, ETHIOPIC);
   });

@@ -12,6 +12,7 @@ import { computeMachineFingerprint } from '../../sync-server/src/modules/license
 import { projectRoot } from '../../sync-server/src/platform/project-paths.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { runChild } from '../support/child-process.js';
+import { queryAsOwner } from '../support/owner-sql.js';
 import { createCliDatabase } from '../support/cli-database.js';
 
 const execFileAsync = promisify(execFile);
@@ -221,4 +222,28 @@ describe('a read-only installation (the trial is over)', () => {
     expect(accepted.status).toBe(201);
     expect(await server.database.prisma.campaign.count()).toBe(before + 1);
   }, 180_000);
+
+  it('counts seats: a licence full of active people refuses a new one (LICENSE_SEATS_FULL) at the API and the CLI, even when two admins add at once', async () => {
+    const headers = { ...(await server.authAs('lan.nguyen')), 'content-type': 'application/json' };
+    const countActive = async () => Number((await queryAsOwner<{ count: number }>(server.database, 'SELECT count(*)::int AS count FROM users WHERE is_active AND deleted_at IS NULL'))[0]?.count);
+    const taken = await countActive();
+    // One seat free, and two admins' requests racing for it.
+    activateLicense(licenseFor({ seats: taken + 1 }), { dir: licenseDir, trustedKeys });
+    const add = (email: string) =>
+      fetch(`${server.url}/api/v1/admin/users`, { method: 'POST', headers, body: JSON.stringify({ email, displayName: email, role: 'viewer' }) });
+    const raced = await Promise.all([add('seat.a@bookingcenter.vn'), add('seat.b@bookingcenter.vn')]);
+    expect(raced.map((answer) => answer.status).sort()).toEqual([201, 409]);
+    const refused = (await raced.find((answer) => answer.status === 409)!.json()) as { code: string; detail: string };
+    expect(refused.code).toBe('LICENSE_SEATS_FULL');
+    expect(refused.detail).toContain(`All ${taken + 1} seats of the licence are taken`);
+
+    // Deactivating someone frees their seat; reactivating them while full is refused in turn.
+    const deactivated = await fetch(`${server.url}/api/v1/admin/users/an.pham@bookingcenter.vn`, { method: 'PATCH', headers, body: JSON.stringify({ isActive: false }) });
+    expect(deactivated.status).toBe(200);
+    expect((await add('seat.c@bookingcenter.vn')).status).toBe(201);
+    const reactivated = await fetch(`${server.url}/api/v1/admin/users/an.pham@bookingcenter.vn`, { method: 'PATCH', headers: { ...headers, 'accept-language': 'vi' }, body: JSON.stringify({ isActive: true }) });
+    expect(reactivated.status).toBe(409);
+    expect(((await reactivated.json()) as { detail: string }).detail).toMatch(/^Giấy phép chỉ có \d+ chỗ/);
+    expect(await countActive()).toBe(taken + 1);
+  }, 120_000);
 });

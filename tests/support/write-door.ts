@@ -161,7 +161,10 @@ async function runImportCli(input: CliCaseInput, env: Record<string, string>): P
   const folder = await mkdtemp(join(tmpdir(), 'bc-cli-import-'));
   try {
     for (const [name, text] of Object.entries(input.files)) await writeFile(join(folder, name), text);
-    const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', ...env };
+    // An English terminal, as child-process.ts gives its children: with no language of its own
+    // (LANG=C) the CLI would speak the tenant's, and these cases read its English messages.
+    const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', LANG: 'en_US.UTF-8', ...env };
+    for (const name of ['LC_ALL', 'LC_MESSAGES'] as const) if (!env[name]) delete childEnv[name];
     if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
     delete childEnv.TEST_DATABASE_URL;
     try {

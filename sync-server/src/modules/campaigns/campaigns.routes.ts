@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { t } from '../../contract/i18n/translate.js';
 import { z } from 'zod';
 import {
   assignCreatorsRequestSchema,
@@ -15,7 +14,7 @@ import {
   transitionRequestSchema,
   transitionResponseSchema,
 } from '../../contract/sync-payloads.js';
-import { getCurrentLanguage } from '../../contract/i18n/translate.js';
+import { getCurrentLanguage, t } from '../../contract/i18n/translate.js';
 import type { Database } from '../../platform/database/open-database.js';
 import { createSnapshotCache, readCurrentSnapshot } from '../../platform/database/snapshot-cache.js';
 import { createAdmissionGate } from '../../platform/http/admission-gate.js';

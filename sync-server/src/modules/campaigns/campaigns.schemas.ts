@@ -1,24 +1,27 @@
 /** Input shapes of the campaign services, parsed with zod at the service boundary. */
 import { z } from 'zod';
+import { t } from '../../contract/i18n/translate.js';
+
+// Each message is a function: zod renders it when a value is refused, in that request's language.
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-02-01.')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'Not a real calendar date.');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => t('campaignField.dateFormat') })
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), { error: () => t('campaignField.notACalendarDate') });
 
-const money = z.number().finite().nonnegative('Must be 0 or more.').max(1e15, 'Too large.');
-const count = z.number().int('Must be a whole number.').nonnegative('Must be 0 or more.').max(Number.MAX_SAFE_INTEGER);
+const money = z.number().finite().nonnegative({ error: () => t('campaignField.notNegative') }).max(1e15, { error: () => t('campaignField.tooLarge') });
+const count = z.number().int({ error: () => t('campaignField.wholeNumber') }).nonnegative({ error: () => t('campaignField.notNegative') }).max(Number.MAX_SAFE_INTEGER);
 
 export const campaignCodeSchema = z
   .string()
   .trim()
-  .min(1, 'A campaign needs a code.')
-  .max(64, 'At most 64 characters.')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'Letters, digits, dot, dash or underscore, starting with a letter or digit (e.g. TET-2026).');
+  .min(1, { error: () => t('campaignField.codeRequired') })
+  .max(64, { error: () => t('campaignField.tooLong', { max: 64 }) })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: () => t('campaignField.codeCharacters') });
 
 const editableFields = {
-  name: z.string().trim().min(1, 'A campaign needs a name.').max(200, 'At most 200 characters.'),
-  brandId: z.uuid('Choose a brand.'),
+  name: z.string().trim().min(1, { error: () => t('campaignField.nameRequired') }).max(200, { error: () => t('campaignField.tooLong', { max: 200 }) }),
+  brandId: z.uuid({ error: () => t('campaignField.brandRequired') }),
   channel: z.enum(['tiktok', 'multi']),
   objective: z.enum(['awareness', 'traffic', 'sale', 'launch', 'clearance']),
   description: z.string().max(100_000).nullable(),
@@ -57,7 +60,7 @@ export type UpdateCampaignInput = z.input<typeof updateCampaignSchema>;
 
 export const assignCreatorsSchema = z.object({
   campaignId: z.uuid(),
-  creatorIds: z.array(z.uuid()).min(1, 'Pick at least one creator.').max(1000),
+  creatorIds: z.array(z.uuid()).min(1, { error: () => t('campaignField.pickCreator') }).max(1000),
   role: z.enum(['main', 'supporting', 'trial']).default('main'),
   note: z.string().trim().max(2000).nullable().optional(),
 });
@@ -65,7 +68,7 @@ export type AssignCreatorsInput = z.input<typeof assignCreatorsSchema>;
 
 export const assignProductsSchema = z.object({
   campaignId: z.uuid(),
-  productIds: z.array(z.uuid()).min(1, 'Pick at least one product.').max(1000),
+  productIds: z.array(z.uuid()).min(1, { error: () => t('campaignField.pickProduct') }).max(1000),
   priority: z.number().int().min(1).max(1000).default(1),
   note: z.string().trim().max(2000).nullable().optional(),
 });

@@ -70,6 +70,16 @@ export async function lockActiveAdmins(db: Prisma.TransactionClient): Promise<st
   return rows.map((row) => row.id);
 }
 
+/**
+ * The active people of the whole installation, for the licence's seats. Adding or reactivating
+ * someone queues on one lock first, so two admins (of any tenants) can't both take the last seat.
+ */
+export async function lockAndCountSeatsTaken(db: Prisma.TransactionClient): Promise<number> {
+  await db.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext('booking_center.licence_seats'))`;
+  const [row] = await db.$queryRaw<{ taken: number }[]>`SELECT app_active_user_count() AS taken`;
+  return Number(row?.taken ?? 0);
+}
+
 export function insertUser(db: Prisma.TransactionClient, data: { email: string; username: string; displayName: string; role: Role }) {
   return db.user.create({ data, select: { id: true } });
 }

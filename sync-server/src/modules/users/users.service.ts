@@ -26,11 +26,13 @@ import { runInWriteTransaction, type WriteSession } from '../../write/write-sess
 import type { Actor, Role } from '../access/actor.js';
 import { diffFields } from '../audit/audit.service.js';
 import type { FieldChanges } from '../audit/audit.types.js';
+import { currentLicenseStatus } from '../license/license.service.js';
 import { generateApiToken } from '../auth/api-tokens.service.js';
 import {
   countUsersWithEmailAnywhere,
   findBrandsByCodes,
   findUserByEmail,
+  lockAndCountSeatsTaken,
   findUsernamesLike,
   insertApiToken,
   insertUser,
@@ -185,6 +187,7 @@ export async function addUser(database: UsersDatabase, actor: Actor, input: NewU
         });
       }
       if (isTakenBeforehand) throw emailTaken();
+      await assertSeatFree(db);
       const brands = request.role === 'client' ? await resolveBrands(db, request.brands ?? []) : [];
       const username = await pickUsername(db, request.email, request.username);
       const { id } = await insertUser(db, { email: request.email, username, displayName: request.displayName, role: request.role });
@@ -199,6 +202,17 @@ export async function addUser(database: UsersDatabase, actor: Actor, input: NewU
     if (isAppError(error) && error.reason === 'CONCURRENT_WRITE' && (await isElsewhere())) throw emailTaken();
     throw error;
   }
+}
+
+/**
+ * A licence sells seats: people who may be active at once on this installation. The trial has no
+ * such limit. Checked where someone becomes active (added, reactivated), under one lock.
+ */
+async function assertSeatFree(db: Tx): Promise<void> {
+  const seats = currentLicenseStatus().license?.seats;
+  if (seats === undefined) return;
+  if ((await lockAndCountSeatsTaken(db)) < seats) return;
+  throw new AppError({ code: 'CONFLICT', reason: 'LICENSE_SEATS_FULL', userMessage: t('users.seatsFull', { seats }) });
 }
 
 function auditActionFor(changes: FieldChanges): string {
@@ -231,6 +245,7 @@ export async function changeUser(database: UsersDatabase, actor: Actor, email: s
         userMessage: t('users.lastAdmin', { email: user.email, change: isActive ? 'role' : 'deactivate' }),
       });
     }
+    if (isActive && !user.isActive) await assertSeatFree(db);
     if (role !== 'client' && change.brands?.length) refuseBrandsForRole(role);
     // A client's brands go with the role: someone who stops being a client sees by their new role.
     const brands = role === 'client' ? (change.brands ? await resolveBrands(db, change.brands) : undefined) : user.brands.length ? [] : undefined;

@@ -43,6 +43,7 @@ export const accountMessages = defineMessages({
       '{email} is already a user here ({role}{state, select, active {} other {, deactivated}}). {state, select, active {Change their role instead.} other {Reactivate them instead.}}',
     'users.lastAdmin':
       "{email} is the last active admin of this tenant, so they can't be {change, select, role {given another role} other {deactivated}}: someone must be able to manage users. Make another person admin first.",
+    'users.seatsFull': 'All {seats, plural, one {# seat} other {# seats}} of the licence are taken by active people. Deactivate someone who no longer needs access, or ask your vendor for a licence with more seats.',
     'users.notAdded': 'The user was not added: {problems}.',
     'users.notChanged': '{email} was not changed: {problems}.',
     'users.tokenNotCreated': 'The token was not created: {problems}.',
@@ -189,6 +190,7 @@ export const accountMessages = defineMessages({
       '{email} đã là người dùng ở đây ({role}{state, select, active {} other {, đã bị vô hiệu hoá}}). {state, select, active {Hãy đổi vai trò của họ.} other {Hãy kích hoạt lại họ.}}',
     'users.lastAdmin':
       '{email} là admin cuối cùng còn hoạt động của tenant này nên không thể {change, select, role {đổi sang vai trò khác} other {bị vô hiệu hoá}}: phải có người quản lý được người dùng. Hãy chỉ định một người khác làm admin trước.',
+    'users.seatsFull': 'Giấy phép chỉ có {seats, number} chỗ và đã dùng hết cho người đang hoạt động. Hãy ngừng kích hoạt người không còn cần truy cập, hoặc xin nhà cung cấp giấy phép nhiều chỗ hơn.',
     'users.notAdded': 'Chưa thêm người dùng: {problems}.',
     'users.notChanged': 'Chưa thay đổi {email}: {problems}.',
     'users.tokenNotCreated': 'Chưa tạo token: {problems}.',
@@ -326,6 +328,7 @@ export const accountMessages = defineMessages({
       '{email} እዚህ ተጠቃሚ ነው ({role}{state, select, active {} other {፣ ተሰናክሏል}})። {state, select, active {ይልቁንስ ሚናቸውን ይቀይሩ።} other {ይልቁንስ እንደገና ያንቁዋቸው።}}',
     'users.lastAdmin':
       '{email} የዚህ ድርጅት የመጨረሻው ንቁ አስተዳዳሪ ስለሆኑ {change, select, role {ሌላ ሚና ሊሰጣቸው} other {ሊሰናከሉ}} አይችሉም፦ ተጠቃሚዎችን የሚያስተዳድር ሰው መኖር አለበት። መጀመሪያ ሌላ ሰው አስተዳዳሪ ያድርጉ።',
+    'users.seatsFull': 'የፈቃዱ {seats, number} {seats, plural, one {ቦታ} other {ቦታዎች}} በሙሉ በንቁ ተጠቃሚዎች ተይዘዋል። መዳረሻ የማያስፈልገውን ተጠቃሚ ያቦዝኑ፣ ወይም ተጨማሪ ቦታ ያለው ፈቃድ ከአቅራቢዎ ይጠይቁ።',
     'users.notAdded': 'ተጠቃሚው አልተጨመረም፦ {problems}።',
     'users.notChanged': '{email} አልተለወጠም፦ {problems}።',
     'users.tokenNotCreated': 'ቶከኑ አልተፈጠረም፦ {problems}።',
