@@ -41,6 +41,9 @@ describe('the error handler speaks the language asked for', () => {
     expect(amharic.body.detail).toMatch(ETHIOPIC);
     expect(vietnamese.body.detail).toBe('Hãy đăng nhập trước: gửi kèm "Authorization: Bearer <token>".');
     expect(english.body.detail).toBe('Sign in first: send "Authorization: Bearer <token>".');
+    // One URL, several languages: a cache between the server and the caller must keep them apart.
+    const response = await fetch(`${server.url}/api/v1/tables`, { headers: { 'accept-language': 'vi' } });
+    expect(response.headers.get('vary') ?? '').toMatch(/accept-language/i);
   });
 
   it('says a route does not exist, and a body is not JSON, in the asked language (the body parser resumes outside the request)', async () => {

@@ -295,7 +295,8 @@ describe('amounts in another currency are converted to the base currency at ever
       expect((await metricsOf(db(), 'CC-TET-2026')).budgetActualPaid).toBe(before);
     });
 
-    it('the payments export carries amount_vnd after the template columns, and imports back unchanged', async () => {
+    it('the payments export carries amount_vnd after the template columns; imported back, it changes only the legacy row, which gets its value', async () => {
+      const before = await budgetActual(db(), 'CC-TET-2026');
       const exported = exportTable(db(), 'payments');
       expect(exported.columns.slice(-1)).toEqual(['amount_vnd']);
       const dir = await mkdtemp(join(tmpdir(), 'bc-currency-export-'));
@@ -313,10 +314,13 @@ describe('amounts in another currency are converted to the base currency at ever
           })(),
         });
         const file = importReportSchema.parse(await report.json()).files[0]!;
-        expect([file.isCommitted, file.totals.created, file.totals.updated, file.totals.errors]).toEqual([true, 0, 0, 0]);
+        expect([file.isCommitted, file.totals.created, file.totals.updated, file.totals.errors]).toEqual([true, 0, 1, 0]);
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
+      // The legacy payment of 2026-12-04 converted at the rate of that day (25,500) and now counts.
+      expect((await paymentsIn(db(), 'CC-TET-2026', 'USD')).find((payment) => payment.day === '2026-12-04')?.amountVnd).toBe(25_500_000);
+      expect(await budgetActual(db(), 'CC-TET-2026')).toBe(before + 25_500_000);
     });
   });
 

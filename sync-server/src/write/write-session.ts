@@ -241,7 +241,9 @@ export class WriteSession<Db extends WriteDb = WriteDb> {
       }
       const after = stateAfter(definition, plan, row, current, resolutionByRow.get(row.rowNumber));
       const fields = changedFields(definition, plan, current, after);
-      if (current && fields.length === 0) continue;
+      // Unchanged is no change, except for a row still missing a value the door fills (a payment
+      // saved before it converted amounts): written again, it gets it, or is refused for lack of a rate.
+      if (current && fields.length === 0 && !lacksStoredValue(definition, current)) continue;
       if (!current) result.id = after.id;
       changed.push({ rowNumber: row.rowNumber, id: after.id, isNew: !current, isDeletion: false, before: current ?? null, after, changed: fields });
     }
@@ -374,6 +376,10 @@ function describeConflict(expectedVersion: number | null, current: RowState): st
   // Versions are counters, not amounts: written as they are, without grouping.
   if (current.rowVersion !== expectedVersion) return t('write.conflictChanged', { mine: String(expectedVersion), theirs: String(current.rowVersion) });
   return undefined;
+}
+
+function lacksStoredValue(definition: TableDefinition, current: RowState): boolean {
+  return storedComputedColumns(definition).some((column) => current.values[column.name] === null);
 }
 
 /**

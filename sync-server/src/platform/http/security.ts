@@ -21,8 +21,9 @@ export function createCors(allowedOrigins: string[]): RequestHandler {
         'Access-Control-Allow-Origin': origin,
         'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key',
         'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE',
-        Vary: 'Origin',
       });
+      // Added to, not replaced: the answer also varies with Accept-Language and Accept-Encoding.
+      response.vary('Origin');
       if (request.method === 'OPTIONS') {
         response.status(204).end();
         return;

@@ -40,6 +40,8 @@ function askedLanguage(response: Response): Language | null {
 
 /** First middleware: even "sign in first" is answered in the language asked for. */
 export const enterAskedLanguage: RequestHandler = (request, response, next) => {
+  // The same URL answers in several languages: caches in between must keep them apart.
+  response.vary('Accept-Language');
   const asked = languageFromAcceptLanguage(request.get('accept-language'));
   response.locals.askedLanguage = asked;
   response.locals.language = asked ?? 'en';
