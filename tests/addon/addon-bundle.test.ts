@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PullResponse, type PushResponse } from '../../sync-server/src/contract/sync-payloads.js';
 import { type AddonSandbox, type RealServer, ensureAddonBuilt, loadAddon, startRealServer } from './support/addon-harness.js';
-import type { FakeSheet } from './fakes/spreadsheet-fake.js';
+import { cell, column, findRow, setCell } from './support/sheet-cells.js';
 
 let server: RealServer;
 
@@ -21,22 +21,6 @@ afterAll(async () => {
 
 type PushSummary = { dryRun: boolean; counts: Record<string, number>; pending: number; requests: number; unsaved: number };
 
-function column(sheet: FakeSheet, name: string): number {
-  const index = (sheet.values[0] ?? []).indexOf(name);
-  if (index < 0) throw new Error(`no column ${name} in ${sheet.name}`);
-  return index;
-}
-function cell(sheet: FakeSheet, row: number, name: string): unknown {
-  return sheet.values[row - 1]?.[column(sheet, name)];
-}
-function setCell(sheet: FakeSheet, row: number, name: string, value: string | number): void {
-  (sheet.values[row - 1] ??= [])[column(sheet, name)] = value;
-}
-function findRow(sheet: FakeSheet, name: string, value: string): number {
-  const index = sheet.values.findIndex((row) => row[column(sheet, name)] === value);
-  if (index < 0) throw new Error(`no row with ${name}=${value} in ${sheet.name}`);
-  return index + 1;
-}
 function pushRequests(addon: AddonSandbox): Array<{ tables: Array<{ table: string; rows: unknown[] }>; idempotencyKey: string }> {
   return addon.services.fetches.filter((request) => request.url.endsWith('/api/v1/sync/push')).map((request) => JSON.parse(request.body ?? '{}'));
 }

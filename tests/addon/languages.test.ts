@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AddonSandbox, type RealServer, ensureAddonBuilt, loadAddon, startRealServer } from './support/addon-harness.js';
-import type { FakeSheet } from './fakes/spreadsheet-fake.js';
+import { column } from './support/sheet-cells.js';
 
 let server: RealServer;
 
@@ -27,12 +27,6 @@ type View = {
   transitions: { blocked: Array<{ to: string; reasons: Array<{ code: string; message: string }> }> };
 };
 type ImportResult = { report: { files: Array<{ problems: Array<{ row: number | null; column: string | null; message: string }> }> } };
-
-function column(sheet: FakeSheet, name: string): number {
-  const index = (sheet.values[0] ?? []).indexOf(name);
-  if (index < 0) throw new Error(`no column ${name} in ${sheet.name}`);
-  return index;
-}
 
 /** A new draft campaign typed into the tab's first empty row, as a planner would. */
 function addCampaignRow(addon: AddonSandbox, tab: string, code: string): void {

@@ -11,14 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killAllChildren, runChild } from '../support/child-process.js';
 import { type RealServer, ensureAddonBuilt, loadAddon, PLANNER_EMAIL, startRealServer } from './support/addon-harness.js';
 import type { FakeSheet } from './fakes/spreadsheet-fake.js';
+import { column } from './support/sheet-cells.js';
 
 const B_PLANNER = 'linh.pham@agency-b.example';
 
-function column(sheet: FakeSheet, name: string): number {
-  const index = (sheet.values[0] ?? []).indexOf(name);
-  if (index < 0) throw new Error(`no column ${name} in ${sheet.name}`);
-  return index;
-}
 const columnValues = (sheet: FakeSheet, name: string) =>
   sheet.values
     .slice(1)
