@@ -8,9 +8,9 @@ export type BookingStatusCounts = Partial<Record<'negotiating' | 'confirmed' | '
 
 export type CampaignMetrics = {
   campaignId: string;
-  /** Sum of paid payments (amount_vnd, or amount when no VND amount is known). */
+  /** Sum of paid payments in the tenant's base currency (amount_vnd; without one, amount only when it is in the base currency). */
   budgetActualPaid: number;
-  /** Sum of total_fee_agreed over bookings that are not canceled. */
+  /** Sum of total_fee_agreed in the base currency (total_fee_vnd) over bookings that are not canceled. */
   budgetCommitted: number;
   budgetPlanned: number | null;
   creatorsCount: number;
