@@ -1,3 +1,5 @@
+import { t } from '../../../sync-server/src/contract/i18n/translate.js';
+
 /**
  * Sorting sync failures: a temporary one (network, timeout, server busy) is retried a bounded
  * number of times with backoff, under the same idempotency key; a permanent one (bad request,
@@ -37,27 +39,27 @@ export function nextRetryDelay(failure: SyncFailure, attempt: number, policy: Re
   return Math.min(wanted, policy.maxDelayMs);
 }
 
-/** A plain-language message for a failure without a usable server message. */
+/** A plain-language message, in the planner's language, for a failure without a usable server message. */
 export function describeHttpFailure(status: number): string {
   switch (true) {
     case status === 0:
-      return 'The sync server could not be reached. Check the server URL in Settings and your connection.';
+      return t('client.unreachable');
     case status === 401:
-      return 'The sync server did not accept your Google sign-in. Reload the spreadsheet and try again.';
+      return t('client.signInRefused');
     case status === 403:
-      return 'Your account is not allowed to do this on the sync server. Ask a Booking Center admin for access.';
+      return t('client.forbidden');
     case status === 404:
-      return 'The sync server does not know this address. Check the server URL in Settings.';
+      return t('client.notFound');
     case status === 409:
-      return 'The data changed on the server meanwhile. Pull, then try again.';
+      return t('client.conflict');
     case status === 413:
-      return 'The request is too large for the sync server.';
+      return t('client.tooLarge');
     case status === 422 || status === 400:
-      return 'The sync server refused the request as invalid.';
+      return t('client.invalid');
     case status === 429:
-      return 'The sync server is busy. Try again in a minute.';
+      return t('client.busy');
     default:
-      return `The sync server failed (HTTP ${status}). Try again in a minute.`;
+      return t('client.failed', { status: String(status) });
   }
 }
 

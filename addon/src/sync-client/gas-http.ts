@@ -3,6 +3,7 @@
  * document properties, the caller's Google ID token, and a document lock around a push.
  */
 import { SyncError, type HttpTransport, type SyncApi, createSyncApi } from './sync-api.js';
+import { t } from '../../../sync-server/src/contract/i18n/translate.js';
 import { currentLanguage } from '../ui/language.js';
 import { PROPERTY_KEYS, checkServerUrl } from './server-settings.js';
 
@@ -33,7 +34,7 @@ export function openSyncApi(): SyncApi {
       kind: 'permanent',
       status: 0,
       code: 'NOT_CONFIGURED',
-      message: 'The sync server URL is not set. Open Booking Center → Settings.',
+      message: t('client.notConfigured'),
     });
   }
   return createSyncApi({

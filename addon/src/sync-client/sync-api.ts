@@ -3,6 +3,7 @@
  * Script, a fake in tests), so retries, error mapping and response parsing are tested in Node.
  */
 import { z } from 'zod';
+import { t } from '../../../sync-server/src/contract/i18n/translate.js';
 import {
   type CampaignDetail,
   type CampaignTransitions,
@@ -157,7 +158,7 @@ export function createSyncApi(options: SyncApiOptions) {
     try {
       json = JSON.parse(response.body);
     } catch {
-      throw new SyncError({ kind: 'permanent', status: response.status, code: 'BAD_RESPONSE', message: 'The sync server answered with something that is not JSON. Check the server URL in Settings.' });
+      throw new SyncError({ kind: 'permanent', status: response.status, code: 'BAD_RESPONSE', message: t('client.notJson') });
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
@@ -165,7 +166,7 @@ export function createSyncApi(options: SyncApiOptions) {
         kind: 'permanent',
         status: response.status,
         code: 'BAD_RESPONSE',
-        message: `The sync server's answer to ${method.toUpperCase()} ${path.split('?')[0]} has an unexpected shape (${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? ''}). The add-on and the server may be different versions.`,
+        message: t('client.unexpectedShape', { request: `${method.toUpperCase()} ${path.split('?')[0]}`, detail: `${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? ''}` }),
       });
     }
     return parsed.data;

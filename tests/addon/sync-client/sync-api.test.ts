@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type HttpRequest, type HttpResponse, SyncError, createSyncApi } from '../../../addon/src/sync-client/sync-api.js';
+import { useCurrentLanguage } from '../../../sync-server/src/contract/i18n/translate.js';
 
 const pushed = { dryRun: false, applied: true, tables: [{ table: 'brands', results: [{ rowNumber: 2, status: 'created' }] }], summary: { created: 1 } };
 
@@ -53,6 +54,23 @@ describe('the sync client', () => {
     const { api, requests } = scripted(['network', 'network', 'network']);
     expect(() => api.getTables()).toThrow(/could not be reached/);
     expect(requests).toHaveLength(3);
+  });
+
+  it('says so in the planner’s language, and sends that language to the server', () => {
+    useCurrentLanguage(() => 'vi');
+    try {
+      const { api } = scripted(['network', 'network', 'network']);
+      expect(() => api.getTables()).toThrow('Không kết nối được máy chủ đồng bộ.');
+    } finally {
+      useCurrentLanguage(() => 'en');
+    }
+    const requests: HttpRequest[] = [];
+    const api = createSyncApi({ baseUrl: 'https://booking.example.com', getToken: () => 'id-token', getLanguage: () => 'am', sleep: () => {}, transport: (request) => {
+      requests.push(request);
+      return { status: 200, body: JSON.stringify({ tables: [] }), headers: {} };
+    } });
+    api.getTables();
+    expect(requests[0]?.headers['Accept-Language']).toBe('am');
   });
 
   it('names the field when an answer does not have the contract’s shape', () => {

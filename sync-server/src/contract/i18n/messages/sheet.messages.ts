@@ -1,4 +1,4 @@
-/** The tab layout's notes and the language menu of the add-on. */
+/** The tab layout's notes, the language menu and the sync client's own failures, in the add-on. */
 import { defineMessages } from '../define-messages.js';
 
 export const sheetMessages = defineMessages({
@@ -10,6 +10,18 @@ export const sheetMessages = defineMessages({
     'language.label': 'Language',
     'language.followSheet': 'Same as the spreadsheet',
     'language.saved': 'Booking Center now speaks {language}.',
+    'client.notConfigured': 'The sync server URL is not set. Open Booking Center → Settings.',
+    'client.notJson': 'The sync server answered with something that is not JSON. Check the server URL in Settings.',
+    'client.unexpectedShape': 'The sync server’s answer to {request} has an unexpected shape ({detail}). The add-on and the server may be different versions.',
+    'client.unreachable': 'The sync server could not be reached. Check the server URL in Settings and your connection.',
+    'client.signInRefused': 'The sync server did not accept your Google sign-in. Reload the spreadsheet and try again.',
+    'client.forbidden': 'Your account is not allowed to do this on the sync server. Ask a Booking Center admin for access.',
+    'client.notFound': 'The sync server does not know this address. Check the server URL in Settings.',
+    'client.conflict': 'The data changed on the server meanwhile. Pull, then try again.',
+    'client.tooLarge': 'The request is too large for the sync server.',
+    'client.invalid': 'The sync server refused the request as invalid.',
+    'client.busy': 'The sync server is busy. Try again in a minute.',
+    'client.failed': 'The sync server failed (HTTP {status}). Try again in a minute.',
   },
   vi: {
     'layout.requiredSuffix': ', bắt buộc',
@@ -19,6 +31,18 @@ export const sheetMessages = defineMessages({
     'language.label': 'Ngôn ngữ',
     'language.followSheet': 'Theo bảng tính',
     'language.saved': 'Booking Center đã chuyển sang {language}.',
+    'client.notConfigured': 'Chưa đặt địa chỉ máy chủ đồng bộ. Hãy mở Booking Center → Cài đặt.',
+    'client.notJson': 'Máy chủ đồng bộ trả về dữ liệu không phải JSON. Hãy kiểm tra địa chỉ máy chủ trong Cài đặt.',
+    'client.unexpectedShape': 'Câu trả lời của máy chủ đồng bộ cho {request} có dạng không như mong đợi ({detail}). Có thể add-on và máy chủ khác phiên bản.',
+    'client.unreachable': 'Không kết nối được máy chủ đồng bộ. Hãy kiểm tra địa chỉ máy chủ trong Cài đặt và kết nối mạng.',
+    'client.signInRefused': 'Máy chủ đồng bộ không chấp nhận đăng nhập Google của bạn. Hãy tải lại bảng tính rồi thử lại.',
+    'client.forbidden': 'Tài khoản của bạn không được phép làm việc này trên máy chủ đồng bộ. Hãy nhờ admin Booking Center cấp quyền.',
+    'client.notFound': 'Máy chủ đồng bộ không có địa chỉ này. Hãy kiểm tra địa chỉ máy chủ trong Cài đặt.',
+    'client.conflict': 'Dữ liệu trên máy chủ vừa thay đổi. Hãy tải về (Pull) rồi thử lại.',
+    'client.tooLarge': 'Yêu cầu quá lớn so với giới hạn của máy chủ đồng bộ.',
+    'client.invalid': 'Máy chủ đồng bộ từ chối yêu cầu vì không hợp lệ.',
+    'client.busy': 'Máy chủ đồng bộ đang bận. Hãy thử lại sau một phút.',
+    'client.failed': 'Máy chủ đồng bộ gặp lỗi (HTTP {status}). Hãy thử lại sau một phút.',
   },
   am: {
     'layout.requiredSuffix': '፣ የግድ ያስፈልጋል',
@@ -28,5 +52,17 @@ export const sheetMessages = defineMessages({
     'language.label': 'ቋንቋ',
     'language.followSheet': 'እንደ ሰንጠረዡ',
     'language.saved': 'Booking Center አሁን በ{language} ይናገራል።',
+    'client.notConfigured': 'የማመሳሰያ አገልጋዩ አድራሻ አልተዘጋጀም። Booking Center → ቅንብሮችን ይክፈቱ።',
+    'client.notJson': 'የማመሳሰያ አገልጋዩ JSON ያልሆነ መልስ ሰጥቷል። በቅንብሮች ውስጥ የአገልጋዩን አድራሻ ያረጋግጡ።',
+    'client.unexpectedShape': 'የማመሳሰያ አገልጋዩ ለ{request} የሰጠው መልስ ያልተጠበቀ ቅርጽ አለው ({detail})። add-on እና አገልጋዩ የተለያዩ ስሪቶች ሊሆኑ ይችላሉ።',
+    'client.unreachable': 'የማመሳሰያ አገልጋዩን ማግኘት አልተቻለም። በቅንብሮች ውስጥ የአገልጋዩን አድራሻ እና ግንኙነትዎን ያረጋግጡ።',
+    'client.signInRefused': 'የማመሳሰያ አገልጋዩ የGoogle መግቢያዎን አልተቀበለም። ሰንጠረዡን እንደገና ይጫኑና ደግመው ይሞክሩ።',
+    'client.forbidden': 'መለያዎ ይህን በማመሳሰያ አገልጋዩ ላይ እንዲያደርግ አልተፈቀደለትም። የBooking Center አስተዳዳሪን ፈቃድ ይጠይቁ።',
+    'client.notFound': 'የማመሳሰያ አገልጋዩ ይህን አድራሻ አያውቀውም። በቅንብሮች ውስጥ የአገልጋዩን አድራሻ ያረጋግጡ።',
+    'client.conflict': 'መረጃው በአገልጋዩ ላይ በዚህ መሃል ተቀይሯል። መጀመሪያ ያምጡ (Pull)፣ ከዚያ ደግመው ይሞክሩ።',
+    'client.tooLarge': 'ጥያቄው ለማመሳሰያ አገልጋዩ በጣም ትልቅ ነው።',
+    'client.invalid': 'የማመሳሰያ አገልጋዩ ጥያቄውን ልክ ያልሆነ ብሎ አልተቀበለውም።',
+    'client.busy': 'የማመሳሰያ አገልጋዩ ተጠምዷል። ከአንድ ደቂቃ በኋላ ደግመው ይሞክሩ።',
+    'client.failed': 'የማመሳሰያ አገልጋዩ አልተሳካለትም (HTTP {status})። ከአንድ ደቂቃ በኋላ ደግመው ይሞክሩ።',
   },
 });
