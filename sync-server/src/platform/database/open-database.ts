@@ -4,7 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../../generated/prisma/client.js';
-import { PostgresMigrationAdapterFactory } from './postgres-server.js';
+import { PostgresMigrationAdapterFactory, survivingIdleErrors } from './postgres-server.js';
 import { createPgTransactionRunner, type SqlTransactionRunner } from './sql-transaction.js';
 import { describeDatabaseTarget, resolveDatabaseTarget, type DatabaseKind, type DatabaseTarget } from './database-target.js';
 import { TenantScopedAdapterFactory, type TenantFallback } from './tenant-scope.js';
@@ -53,7 +53,7 @@ export async function openDatabase(target: DatabaseTarget = resolveDatabaseTarge
   const description = describeDatabaseTarget(target);
   if (target.kind === 'postgresql') {
     // One pool for Prisma and for the direct reads.
-    const pool = new pg.Pool({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const pool = survivingIdleErrors(new pg.Pool({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }));
     const tenant: TenantFallback = { tenantId: null };
     const prisma = new PrismaClient({ adapter: new TenantScopedAdapterFactory(new PrismaPg(pool), tenant) });
     const bulkTransaction = createPgTransactionRunner(pool, tenant);

@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
+import { logger } from '../logging/logger.js';
 
 /**
  * PrismaPg for the schema engine. PrismaPg's executeScript splits a script on every ";",
@@ -16,7 +17,7 @@ export class PostgresMigrationAdapterFactory implements SqlMigrationAwareDriverA
   }
 
   async connect(): Promise<SqlDriverAdapter> {
-    const pool = new pg.Pool({ connectionString: this.url, max: 1, allowExitOnIdle: true });
+    const pool = survivingIdleErrors(new pg.Pool({ connectionString: this.url, max: 1, allowExitOnIdle: true }));
     const adapter = await new PrismaPg(pool).connect();
     const disposeAdapter = adapter.dispose.bind(adapter);
     adapter.executeScript = async (script: string) => {
@@ -33,4 +34,15 @@ export class PostgresMigrationAdapterFactory implements SqlMigrationAwareDriverA
     // Diffs run on an embedded shadow database (schema-engine.ts); a server shadow is never needed.
     return new PrismaPg({ connectionString: this.url }).connectToShadowDb();
   }
+}
+
+/**
+ * A pool whose idle connection the server closes (a PostgreSQL restart, a failover, an admin's
+ * pg_terminate_backend) emits "error"; with no listener that is an uncaught exception and the
+ * whole process stops. The pool drops the dead connection and opens a new one when needed, so
+ * the right answer is a log line, not a crash.
+ */
+export function survivingIdleErrors(pool: pg.Pool): pg.Pool {
+  pool.on('error', (error) => logger.warn({ err: error }, 'the database closed an idle connection; the pool will open a new one'));
+  return pool;
 }
