@@ -29,6 +29,7 @@ const EXPECTED: Record<CampaignAction, string> = {
   'campaign.insights.edit':                     'Y Y . . . .',
   'campaign.history.view':                      'Y Y Y Y . .',
   'creator.erase':                              'Y . . . . .',
+  'payment.mark_paid':                          'Y . Y . . .',
 };
 
 const cases = CAMPAIGN_ACTIONS.flatMap((action) =>

@@ -15,7 +15,7 @@ import {
 } from '../modules/campaigns/campaign.rules.js';
 import { checkExchangeRateRows, convertAmounts } from '../modules/currencies/currency.rules.js';
 import { checkColumnValues, checkTableRights } from './generic-rules.js';
-import type { AuditShape, DeferredCheck, RowRule, TouchedIds } from './table-rules.js';
+import type { AuditShape, DeferredCheck, RowRule, TouchedIds, WriteEffect } from './table-rules.js';
 
 const TABLE_RULES: Partial<Record<TableName, readonly RowRule[]>> = {
   creator_contacts: [checkContactEdits(getTableDefinition('creator_contacts'))],
@@ -35,6 +35,16 @@ const RULES_BY_TABLE = new Map<TableName, readonly RowRule[]>(
 );
 
 const DEFERRED_CHECKS: readonly DeferredCheck[] = [checkCampaignStates, checkCampaignBrands, checkBookingChildren];
+
+/**
+ * What a written batch implies, written in the same transaction. Issue 14 (in progress) registers
+ * the execution loop's effects here: modules/bookings/execution.effects.ts.
+ */
+const TABLE_EFFECTS: Partial<Record<TableName, readonly WriteEffect[]>> = {};
+
+export function effectsFor(table: TableName): readonly WriteEffect[] {
+  return TABLE_EFFECTS[table] ?? [];
+}
 
 const AUDIT_SHAPES: Partial<Record<TableName, AuditShape>> = {
   campaign_creators: campaignCreatorAuditShape,

@@ -8,7 +8,9 @@
 import type { TableName } from '../contract/index.js';
 import type { Actor } from '../modules/access/actor.js';
 import type { CampaignsConfig } from '../modules/campaigns/campaigns.config.js';
-import type { ChangedRow, ProblemKind, WriteProblem } from './change-set.js';
+import type { ChangeSet, ChangedRow, ProblemKind, WriteProblem } from './change-set.js';
+import type { WrittenChange } from './audit-writer.js';
+import type { WriteSession } from './write-session.js';
 import type { WriteDb } from './row-state.repository.js';
 
 export type RuleContext = {
@@ -88,3 +90,18 @@ export type AuditShape = {
   /** Columns that only say which row it is (they repeat the subject and the label). */
   keyColumns: ReadonlySet<string>;
 };
+
+/** What an effect found for the rows of the batch that caused it, by row number. */
+export type EffectOutcome = { warnings: Map<number, string[]>; problems: Map<number, Refusal[]> };
+
+/**
+ * Runs after a batch is written, in the same transaction: a change that implies another
+ * (a booking's status change writes its history; a posted video posts its deliverable). An
+ * effect that changes template rows hands them to `session.apply`, so they pass the same rules,
+ * audit and events as any other write; what they answer is reported on the causing rows.
+ */
+export type WriteEffect = (session: WriteSession, written: readonly WrittenChange[], changeSet: ChangeSet) => Promise<EffectOutcome>;
+
+export function emptyEffectOutcome(): EffectOutcome {
+  return { warnings: new Map(), problems: new Map() };
+}

@@ -35,7 +35,7 @@ import { buildAuditEntries, type WrittenChange } from './audit-writer.js';
 import { isNullish, type ChangeSet, type ChangedRow, type RowChange, type RowResult, type RowState, type WriteProblem } from './change-set.js';
 import { appendChangeLog, buildEvents } from './outbox.js';
 import { lockRows, softDeleteRows, toCanonicalText, type WriteDb } from './row-state.repository.js';
-import { auditShapeFor, deferredChecksFor, isWatchedByDeferredChecks, raisesEvents, rowRulesFor } from './rule-registry.js';
+import { auditShapeFor, deferredChecksFor, effectsFor, isWatchedByDeferredChecks, raisesEvents, rowRulesFor } from './rule-registry.js';
 import { RuleFindings, type RuleContext } from './table-rules.js';
 import { assertLicenseAllowsWrites } from '../modules/license/license.service.js';
 import { keepMaskedEchoes } from '../modules/access/contact-masking.js';
@@ -317,6 +317,18 @@ export class WriteSession<Db extends WriteDb = WriteDb> {
         const touched = this.touched.get(definition.name) ?? new Map<string, RowRef>();
         for (const row of written) if (!touched.has(row.id)) touched.set(row.id, { label, rowNumber: row.rowNumber });
         this.touched.set(definition.name, touched);
+      }
+      // 8. What the batch implies (a booking's history, a posted video's deliverable), in this transaction.
+      for (const effect of effectsFor(definition.name)) {
+        const outcome = await effect(this, written, changeSet);
+        for (const [rowNumber, warnings] of outcome.warnings) results.get(rowNumber)?.warnings.push(...warnings);
+        for (const [rowNumber, refusals] of outcome.problems) {
+          const result = results.get(rowNumber);
+          if (!result) continue;
+          result.outcome = 'error';
+          for (const refusal of refusals) result.problems.push(problem(label, rowNumber, { kind: refusal.kind ?? 'invalid', column: refusal.column ?? '_row', ...(refusal.value !== undefined ? { value: refusal.value } : {}), message: refusal.message, code: refusal.code }));
+          this.failed = true;
+        }
       }
     }
     return changeSet.rows.map((row) => results.get(row.rowNumber)!);

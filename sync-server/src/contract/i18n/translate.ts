@@ -23,9 +23,11 @@ import { enumMessages } from './messages/enums.messages.js';
 import { tableMessages } from './messages/tables.messages.js';
 import { currencyMessages } from './messages/currencies.messages.js';
 import { sheetMessages } from './messages/sheet.messages.js';
+import { bookingMessages } from './messages/bookings.messages.js';
+import { bookingApiMessages } from './messages/booking-api.messages.js';
 
 /** Every group, for the test that no two define the same key (a later one would win silently). */
-export const MESSAGE_GROUPS = [addonMessages, campaignMessages, writeMessages, importMessages, accountMessages, platformMessages, enumMessages, tableMessages, currencyMessages, sheetMessages] as const;
+export const MESSAGE_GROUPS = [addonMessages, campaignMessages, writeMessages, importMessages, accountMessages, platformMessages, enumMessages, tableMessages, currencyMessages, sheetMessages, bookingMessages, bookingApiMessages] as const;
 const groups = MESSAGE_GROUPS;
 
 type KeysOf<Group> = Group extends Record<Language, Record<infer Key, string>> ? Key : never;

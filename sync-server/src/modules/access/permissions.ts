@@ -31,6 +31,7 @@ export const CAMPAIGN_ACTIONS = [
   'campaign.insights.edit',
   'campaign.history.view',
   'creator.erase',
+  'payment.mark_paid',
 ] as const;
 export type CampaignAction = (typeof CAMPAIGN_ACTIONS)[number];
 
@@ -78,6 +79,8 @@ export const CAMPAIGN_PERMISSIONS: Record<CampaignAction, readonly Role[]> = {
   'campaign.history.view': STAFF,
   // Irreversible, and answering a person's request about their data is the admin's (002 §16).
   'creator.erase': ADMIN,
+  // Money leaving the agency is finance's act, checked against the invoice (issue 14); an admin may stand in.
+  'payment.mark_paid': ['admin', 'finance'],
 };
 
 /** What each action lets a person do, as words of a sentence ("finish campaigns"), in the catalogue. */
@@ -103,6 +106,7 @@ const ACTION_LABELS: Record<CampaignAction, MessageKey> = {
   'campaign.insights.edit': 'permission.editInsights',
   'campaign.history.view': 'permission.seeHistory',
   'creator.erase': 'permission.eraseCreator',
+  'payment.mark_paid': 'permission.markPaymentsPaid',
 };
 
 /**

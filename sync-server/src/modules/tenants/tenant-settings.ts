@@ -3,7 +3,8 @@
  * sees creators' contacts. Read with zod so that a hand-edited setting that makes no sense falls
  * back to the safe default (money hidden from clients, contacts masked) instead of failing reads.
  *
- *   { "clientsSeeMoney": false, "masking": { "contactsHiddenFrom": ["viewer", "finance", "client"] } }
+ *   { "clientsSeeMoney": false, "masking": { "contactsHiddenFrom": ["viewer", "finance", "client"] },
+ *     "payments": { "beforePosting": "warn" } }
  */
 import { z } from 'zod';
 import { ROLES, type Role } from '../access/actor.js';
@@ -22,7 +23,18 @@ export type TenantSettings = {
      */
     contactsHiddenFrom: readonly Role[];
   };
+  payments: {
+    /**
+     * A payment marked paid while its booking still has deliverables not posted: `warn` (the
+     * default: a deposit before posting is common), `refuse` (the anchors' "pay after
+     * publication") or `allow` (say nothing).
+     */
+    beforePosting: PaymentBeforePosting;
+  };
 };
+
+export const PAYMENT_BEFORE_POSTING = ['warn', 'refuse', 'allow'] as const;
+export type PaymentBeforePosting = (typeof PAYMENT_BEFORE_POSTING)[number];
 
 const roleSchema = z.enum(ROLES as [Role, ...Role[]]);
 
@@ -38,12 +50,16 @@ const settingsSchema = z.object({
     })
     .catch({ contactsHiddenFrom: [...DEFAULT_CONTACTS_HIDDEN_FROM] })
     .default({ contactsHiddenFrom: [...DEFAULT_CONTACTS_HIDDEN_FROM] }),
+  payments: z
+    .object({ beforePosting: z.enum(PAYMENT_BEFORE_POSTING).catch('warn').default('warn') })
+    .catch({ beforePosting: 'warn' as const })
+    .default({ beforePosting: 'warn' as const }),
 });
 
 /** The settings a jsonb value says, with the default for whatever it leaves out or gets wrong. */
 export function parseTenantSettings(value: unknown): TenantSettings {
   const parsed = settingsSchema.safeParse(value && typeof value === 'object' && !Array.isArray(value) ? value : {});
-  return parsed.success ? parsed.data : { clientsSeeMoney: false, masking: { contactsHiddenFrom: DEFAULT_CONTACTS_HIDDEN_FROM } };
+  return parsed.success ? parsed.data : { clientsSeeMoney: false, masking: { contactsHiddenFrom: DEFAULT_CONTACTS_HIDDEN_FROM }, payments: { beforePosting: 'warn' } };
 }
 
 /**

@@ -101,6 +101,7 @@ export const campaignMessages = defineMessages({
     'permission.editInsights': 'edit campaign insights',
     'permission.seeHistory': 'see campaign history',
     'permission.eraseCreator': "erase a creator's personal data",
+    'permission.markPaymentsPaid': 'mark payments as paid',
 
     'campaignField.dateFormat': 'Use a date like 2026-02-01.',
     'campaignField.notACalendarDate': 'Not a real calendar date.',
@@ -208,6 +209,7 @@ export const campaignMessages = defineMessages({
     'permission.editInsights': 'sửa insight của chiến dịch',
     'permission.seeHistory': 'xem lịch sử chiến dịch',
     'permission.eraseCreator': 'xoá dữ liệu cá nhân của creator',
+    'permission.markPaymentsPaid': 'đánh dấu thanh toán là đã trả',
 
     'campaignField.dateFormat': 'Hãy nhập ngày dạng 2026-02-01.',
     'campaignField.notACalendarDate': 'Ngày này không có trên lịch.',
@@ -315,6 +317,7 @@ export const campaignMessages = defineMessages({
     'permission.editInsights': 'የዘመቻ ግንዛቤዎችን ማስተካከል',
     'permission.seeHistory': 'የዘመቻ ታሪክን ማየት',
     'permission.eraseCreator': 'የይዘት ፈጣሪን የግል መረጃ ማጥፋት',
+    'permission.markPaymentsPaid': 'ክፍያዎችን እንደተከፈሉ ምልክት ማድረግ',
 
     'campaignField.dateFormat': 'ቀኑን እንደ 2026-02-01 ይጻፉ።',
     'campaignField.notACalendarDate': 'ይህ ቀን በቀን መቁጠሪያው ላይ የለም።',
