@@ -68,11 +68,12 @@ describe('a push that finds the server full over HTTP', () => {
     slow.write('{"idempotencyKey":"slow-upload-1","tables":[{"table":"brands","rows":[');
 
     // A second push is refused without its body being parsed: not even its malformed JSON is noticed.
+    // The poll waits for the slow push to take the place; on a loaded machine that can take seconds.
     await expect
       .poll(async () => {
         const response = await fetch(`${server.url}/api/v1/sync/push`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: '{"not json' });
         return { status: response.status, retryAfter: response.headers.get('retry-after'), code: ((await response.json()) as { code: string }).code };
-      })
+      }, { timeout: 20_000, interval: 100 })
       .toEqual({ status: 503, retryAfter: expect.stringMatching(/^\d+$/), code: 'BUSY' });
 
     slow.end('{"rowNumber":2,"rowVersion":null,"values":{"code":"SLOW-UPLOAD","name":"Tải chậm","description":null}}]}]}');
