@@ -54,6 +54,12 @@ async function serverCampaign(code: string): Promise<Record<string, unknown> | u
   return pulled.body.tables[0]?.rows.find((row) => row.values['code'] === code)?.values;
 }
 
+/** The campaign view shows one section at a time: the tabs of issue 14 item 10. */
+async function openTab(tab: 'overview' | 'creators' | 'products' | 'brief' | 'insights' | 'history'): Promise<void> {
+  await page.locator(`[data-test="tab-${tab}"]`).click();
+  await page.locator(`[data-test="tab-panel"][data-tab="${tab}"]`).waitFor();
+}
+
 async function serverCalls(): Promise<Array<{ name: string; args: unknown[] }>> {
   return page.evaluate(() => (globalThis as unknown as { __calls: Array<{ name: string; args: unknown[] }> }).__calls);
 }
@@ -88,8 +94,11 @@ describe.skipIf(!isChromiumThere)('the sidebar in Chromium, backed by the built 
     await expect(page.locator('[data-test="status-badge"]').first().textContent()).resolves.toBe('Running');
     await expect(page.locator('[data-test="budget"]').textContent()).resolves.toContain('150,000,000');
     await expect(page.locator('[data-test="flags"]').textContent()).resolves.toContain('AT_RISK_DEADLINE');
+    await openTab('creators');
     await expect(page.locator('[data-test="creators"]').textContent()).resolves.toContain('On the watchlist');
+    await openTab('brief');
     await expect(page.locator('[data-test="brief"]').textContent()).resolves.toContain('Key message');
+    await openTab('overview');
   });
 
   it('shows a refused transition disabled with its reasons, and moves status with an allowed one', async () => {
@@ -106,6 +115,7 @@ describe.skipIf(!isChromiumThere)('the sidebar in Chromium, backed by the built 
   });
 
   it('adds creators with the picker: search, select, bulk role and note; the rows land on the mapping tab and the server', async () => {
+    await openTab('creators');
     await page.locator('[data-test="add-creators"]').click();
     await page.locator('[data-test="creator-result"]').first().waitFor();
     const already = page.locator('[data-test="creator-result"]', { hasText: 'Nguyễn Thuỳ Linh' });
@@ -120,9 +130,11 @@ describe.skipIf(!isChromiumThere)('the sidebar in Chromium, backed by the built 
     const mapping = addon.sheet('Campaign creators');
     expect(mapping.values.some((row) => row.includes(CAMPAIGN) && row.includes('KOL-MAIANHCOOKING') && row.includes('created'))).toBe(true);
 
-    // The screenshot for docs/: the campaign after a pause and a new creator, with its history.
+    // The screenshot for docs/: the campaign after a pause and a new creator, on its Overview tab.
     await page.locator('[data-action="load"]').click();
+    await openTab('history');
     await expect(page.locator('[data-test="history"]').textContent()).resolves.toMatch(/creator KOL-MAIANHCOOKING \((note: Tết đợt 2, role: supporting|role: supporting, note: Tết đợt 2)\)/);
+    await openTab('overview');
     mkdirSync(docsDir, { recursive: true });
     await page.screenshot({ path: path.join(docsDir, 'sidebar.png'), fullPage: true });
   });

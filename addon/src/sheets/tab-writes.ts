@@ -1,6 +1,7 @@
 /**
  * Writing sync outcomes back into a tab as ONE values[][] and ONE notes[][] (Apps Script charges
- * per call, so a push costs the same few calls per tab whatever its row count).
+ * per call, so a push costs the same few calls per tab whatever its row count). A pull merges
+ * every page into one working copy and writes back only the rows it changed (pull-writes.ts).
  *
  * Notes the add-on writes start with NOTE_PREFIX; a planner's own notes are left alone.
  */
@@ -12,7 +13,7 @@ import type {
   TablePayload,
 } from '../../../sync-server/src/contract/sync-payloads.js';
 import type { Language } from '../../../sync-server/src/contract/i18n/languages.js';
-import { describeValue, toPayloadValue, toSheetValue } from './cell-values.js';
+import { describeValue, isBlankCell, toPayloadValue, toSheetValue } from './cell-values.js';
 import { type ColumnMap, type Grid, type SheetCell, ROW_ACTIONS } from './sheet-columns.js';
 import { type SheetRow, hashValues, naturalKeyOf, readSheetRows } from './sheet-rows.js';
 
@@ -290,9 +291,126 @@ function parseConflict(cell: SheetCell | undefined): CellRecord | undefined {
 export type PullMergeSummary = { updated: number; added: number; removed: number; conflicts: number };
 
 /**
- * Merges pulled rows into the tab by natural key. A row the planner edited since the last sync
- * is not overwritten: it becomes a conflict carrying the server's values, so no edit is lost.
+ * A pull in progress on one tab: the tab is read once, every page of pulled rows is merged into
+ * the same working copy, and the rows the merge touched are remembered, so the adapter writes
+ * back only those (see pull-writes.ts) instead of the whole tab per page.
  */
+export type PullMerge = {
+  /** Merges one page of pulled rows; counts what this page did. */
+  apply(pulled: readonly PulledRow[]): PullMergeSummary;
+  /** The whole tab after every page, formulas put back: what a full rewrite would write. */
+  result(): TabState;
+  /** The merged grid as values (formulas not put back) and the 0-based rows any page touched. */
+  changes(): { values: Grid; notes: NoteGrid; touched: ReadonlySet<number> };
+};
+
+/**
+ * Starts merging pulled rows into a tab by natural key. A row the planner edited since the last
+ * sync is not overwritten: it becomes a conflict carrying the server's values, so no edit is lost.
+ */
+export function startPullMerge(table: TablePayload, map: ColumnMap, state: TabState, labels: WriteLabels = ENGLISH_WRITE_LABELS): PullMerge {
+  const width = Math.max(widthOf(state.values), 1);
+  // Rows are shared with `state` until the merge changes them (copied on first write): a pull
+  // touching a few rows of a 30k-row tab does not copy the whole tab.
+  const values: Grid = state.values.slice();
+  const notes: NoteGrid = values.map((_, index) => state.notes[index] ?? []);
+  const touched = new Set<number>();
+  const ownRow = (index: number): { row: SheetCell[]; rowNotes: string[] } => {
+    if (!touched.has(index)) {
+      touched.add(index);
+      values[index] = padded(values[index] ?? [], width, '');
+      notes[index] = padded(notes[index] ?? [], width, '');
+    }
+    return { row: values[index] ?? [], rowNotes: notes[index] ?? [] };
+  };
+  const keyText = (cells: CellRecord): string => naturalKeyText(table, cells);
+  // Row index by natural key, built once; kept up to date as pages add and remove rows.
+  const byKey = indexByNaturalKey(table, map, values);
+  // A row as it is now (an earlier page may have changed it), not as it was read.
+  const rowAt = (index: number): SheetRow | undefined => {
+    const [row] = readSheetRows(table, map, [[], values[index] ?? []]);
+    return row && { ...row, rowNumber: index + 1 };
+  };
+
+  function apply(pulled: readonly PulledRow[]): PullMergeSummary {
+    const summary: PullMergeSummary = { updated: 0, added: 0, removed: 0, conflicts: 0 };
+    for (const incoming of pulled) {
+      const key = keyText(incoming.values);
+      const index = byKey.get(key);
+      const existing = index === undefined ? undefined : rowAt(index);
+      if (index !== undefined && existing) {
+        const isDirty = existing.rowVersion === null || existing.storedHash !== existing.currentHash;
+        const isConflict = isDirty && (existing.rowVersion === null || incoming.rowVersion > existing.rowVersion);
+        const { row, rowNotes } = ownRow(index);
+        if (isConflict) {
+          if (incoming.deleted) {
+            setCell(row, map.system.status, labels.status.conflict);
+            addNote(rowNotes, map.system.status, labels.deletedOnServer);
+          } else {
+            clearOurNotes(rowNotes);
+            markConflict(map, row, rowNotes, existing, { ...incoming.values, ...incoming.computed, row_version: incoming.rowVersion }, labels);
+          }
+          summary.conflicts += 1;
+          continue;
+        }
+        if (incoming.deleted) {
+          for (let column = 0; column < row.length; column += 1) if (isOwnedColumn(map, column)) row[column] = '';
+          clearOurNotes(rowNotes);
+          byKey.delete(key);
+          summary.removed += 1;
+          continue;
+        }
+        writeRow(map, row, incoming, labels.language);
+        clearOurNotes(rowNotes);
+        summary.updated += 1;
+      } else if (!incoming.deleted) {
+        const row: SheetCell[] = new Array<SheetCell>(width).fill('');
+        writeRow(map, row, incoming, labels.language);
+        values.push(row);
+        notes.push(new Array<string>(width).fill(''));
+        byKey.set(key, values.length - 1);
+        touched.add(values.length - 1);
+        summary.added += 1;
+      }
+    }
+    return summary;
+  }
+
+  return {
+    apply,
+    result: () => {
+      const whole = cloneTab({ values, notes }, widthOf(values));
+      return { values: restoreFormulas(whole.values, state.formulas), notes: whole.notes };
+    },
+    changes: () => ({ values, notes, touched }),
+  };
+}
+
+function padded<T>(row: readonly T[], width: number, fill: T): T[] {
+  const copy = row.slice();
+  while (copy.length < width) copy.push(fill);
+  return copy;
+}
+
+/** Non-blank rows (0-based) by natural key; reads the key columns only, no hashing. */
+function indexByNaturalKey(table: TablePayload, map: ColumnMap, grid: Grid): Map<string, number> {
+  const editable = map.editable.flatMap((column) => {
+    const position = map.byName.get(column.name);
+    return position === undefined ? [] : [{ column, position }];
+  });
+  const keyColumns = editable.filter(({ column }) => table.naturalKey.includes(column.name));
+  const byKey = new Map<string, number>();
+  for (let index = 1; index < grid.length; index += 1) {
+    const cells = grid[index] ?? [];
+    if (editable.every(({ position }) => isBlankCell(cells[position]))) continue;
+    const key: CellRecord = {};
+    for (const { column, position } of keyColumns) key[column.name] = toPayloadValue(cells[position], column);
+    byKey.set(naturalKeyText(table, key), index);
+  }
+  return byKey;
+}
+
+/** One page merged into a tab (startPullMerge for a pull of several pages). */
 export function mergePulledRows(
   table: TablePayload,
   map: ColumnMap,
@@ -300,49 +418,9 @@ export function mergePulledRows(
   pulled: readonly PulledRow[],
   labels: WriteLabels = ENGLISH_WRITE_LABELS,
 ): { state: TabState; summary: PullMergeSummary } {
-  const next = cloneTab(state, widthOf(state.values));
-  const width = Math.max(widthOf(next.values), 1);
-  const summary: PullMergeSummary = { updated: 0, added: 0, removed: 0, conflicts: 0 };
-  const keyText = (values: CellRecord): string => naturalKeyText(table, values);
-  const sheetRows = readSheetRows(table, map, next.values);
-  const byKey = new Map<string, SheetRow>();
-  for (const row of sheetRows) if (!row.isBlank) byKey.set(keyText(row.values), row);
-
-  for (const incoming of pulled) {
-    const existing = byKey.get(keyText(incoming.values));
-    if (existing) {
-      const row = next.values[existing.rowNumber - 1] ?? [];
-      const notes = next.notes[existing.rowNumber - 1] ?? [];
-      const isDirty = existing.rowVersion === null || existing.storedHash !== existing.currentHash;
-      if (isDirty && (existing.rowVersion === null || incoming.rowVersion > existing.rowVersion)) {
-        if (incoming.deleted) {
-          setCell(row, map.system.status, labels.status.conflict);
-          addNote(notes, map.system.status, labels.deletedOnServer);
-        } else {
-          clearOurNotes(notes);
-          markConflict(map, row, notes, existing, { ...incoming.values, ...incoming.computed, row_version: incoming.rowVersion }, labels);
-        }
-        summary.conflicts += 1;
-        continue;
-      }
-      if (incoming.deleted) {
-        for (let column = 0; column < row.length; column += 1) if (isOwnedColumn(map, column)) row[column] = '';
-        clearOurNotes(notes);
-        summary.removed += 1;
-        continue;
-      }
-      writeRow(map, row, incoming, labels.language);
-      clearOurNotes(notes);
-      summary.updated += 1;
-    } else if (!incoming.deleted) {
-      const row: SheetCell[] = new Array<SheetCell>(width).fill('');
-      writeRow(map, row, incoming, labels.language);
-      next.values.push(row);
-      next.notes.push(new Array<string>(width).fill(''));
-      summary.added += 1;
-    }
-  }
-  return { state: { values: restoreFormulas(next.values, state.formulas), notes: next.notes }, summary };
+  const merge = startPullMerge(table, map, state, labels);
+  const summary = merge.apply(pulled);
+  return { state: merge.result(), summary };
 }
 
 function writeRow(map: ColumnMap, row: SheetCell[], incoming: PulledRow, language: Language | undefined): void {

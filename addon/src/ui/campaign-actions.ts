@@ -102,10 +102,15 @@ export type PostmortemInput = { whatWorked: string; whatDidnt: string; nextTime:
  * Finishing needs a postmortem in the brief (000 §6.3). The brief is the campaign's description,
  * edited in the Campaigns tab: the section is written into that cell and pushed, then the status
  * changes, so the sheet, the server and the audit log agree.
+ *
+ * On a campaign that is finished already (the sidebar's Insights tab, a postmortem left
+ * incomplete) only the section is written: insights stay editable on a finished campaign, and
+ * the server refuses any other change there, so nothing else moves.
  */
 export function finishCampaign(code: string, postmortem: PostmortemInput, note?: string): CampaignView {
   return reportFailures(() => {
     const api = openSyncApi();
+    const isFinished = api.getTransitions(code).current === 'finished';
     const table = tableNamed(loadTables(api), CAMPAIGNS);
     const sheet = findTab(activeSpreadsheet(), table);
     if (!sheet) throw new Error(message('sync.missingTab', { tab: table.title }));
@@ -119,7 +124,7 @@ export function finishCampaign(code: string, postmortem: PostmortemInput, note?:
     writeTab(sheet, tab.state);
     const pushed = pushChanges({ only: [CAMPAIGNS] });
     if (pushed.counts.error > 0 || pushed.counts.conflict > 0) throw new Error(message('sync.failed', { message: `${CAMPAIGNS} row ${rowIndex + 1}` }));
-    api.transition(code, note ? { to: 'finished', note } : { to: 'finished' });
+    if (!isFinished) api.transition(code, note ? { to: 'finished', note } : { to: 'finished' });
     return { detail: api.getCampaign(code), transitions: api.getTransitions(code) };
   });
 }

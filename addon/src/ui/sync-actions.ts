@@ -9,7 +9,8 @@ import { chunkPush } from '../sheets/push-chunks.js';
 import { collectPushRows, readSheetRows } from '../sheets/sheet-rows.js';
 import { EXECUTION_BUDGET_MS } from '../sheets/sync-failures.js';
 import { findTabName, orderByDependencies, planTabLayout } from '../sheets/tab-layout.js';
-import { type SentRow, type WriteLabels, applyPushResults, describeSentRows, mergePulledRows, resolveConflictChoices } from '../sheets/tab-writes.js';
+import { planPullWrites } from '../sheets/pull-writes.js';
+import { type PullMerge, type SentRow, type TabState, type WriteLabels, applyPushResults, describeSentRows, resolveConflictChoices, startPullMerge } from '../sheets/tab-writes.js';
 import { PROPERTY_KEYS } from '../sync-client/server-settings.js';
 import { type SyncApi, SyncError } from '../sync-client/sync-api.js';
 import { openSyncApi, withDocumentLock } from '../sync-client/gas-http.js';
@@ -19,7 +20,7 @@ import { tableTitle } from '../sheets/localized-labels.js';
 import { activeSpreadsheet, applyLayout, findTab, readTab, referenceRange, writeTab } from './spreadsheet-tabs.js';
 
 const TABLES_CACHE_KEY = 'booking-center.tables';
-/** 20 pages of 5,000 rows per table: more than a spreadsheet holds comfortably. */
+/** 20 pages of 5,000 rows per table: more than a spreadsheet holds comfortably; the next pull goes on. */
 const MAX_PULL_PAGES = 20;
 
 export { currentLanguage };
@@ -114,40 +115,82 @@ export function setUpSheets(): SetUpSummary {
   });
 }
 
-export type PullSummary = { updated: number; added: number; removed: number; conflicts: number; cursor: string };
+export type PullSummary = {
+  updated: number;
+  added: number;
+  removed: number;
+  conflicts: number;
+  cursor: string;
+  /** Pages of changes applied by this pull. */
+  pages: number;
+  /** The time budget (or the page cap) ran out first: the next pull continues from `cursor`. */
+  hasMore: boolean;
+};
 
+/** A tab a pull is writing into: read once on its first rows, written once at the end. */
+type PullingTab = { sheet: GoogleAppsScript.Spreadsheet.Sheet; read: TabState; merge: PullMerge };
+
+/** Writes the rows a pull changed: one getRange + setValues (+ setNotes) per block of rows. */
+function writePulledRows(tab: PullingTab): void {
+  for (const block of planPullWrites(tab.read, tab.merge.changes())) {
+    const range = tab.sheet.getRange(block.firstRow, 1, block.values.length, block.values[0]?.length ?? 1);
+    range.setValues(block.values);
+    if (block.notes) range.setNotes(block.notes);
+  }
+}
+
+/**
+ * Pulls what changed on the server since the last pull. Each tab is read once and every page is
+ * merged into it in memory; only the rows that changed are written back, after the last page.
+ * Like a push, a pull stops asking for pages when the execution budget is spent: the cursor
+ * saved is that of the last page applied, and the next pull continues from there.
+ */
 export function pullChanges(): PullSummary {
   return reportFailures(() =>
     withDocumentLock(() => {
+      const started = Date.now();
       const api = openSyncApi();
       const spreadsheet = activeSpreadsheet();
       const tables = orderByDependencies(loadTables(api)).filter((table) => findTab(spreadsheet, table));
       const properties = PropertiesService.getDocumentProperties();
       const since = properties.getProperty(PROPERTY_KEYS.pullCursor) ?? undefined;
       const labels = writeLabels(currentLanguage());
-      const summary: PullSummary = { updated: 0, added: 0, removed: 0, conflicts: 0, cursor: since ?? '' };
+      const summary: PullSummary = { updated: 0, added: 0, removed: 0, conflicts: 0, cursor: since ?? '', pages: 0, hasMore: false };
+      const tabs = new Map<string, PullingTab>();
       let cursor = since;
       // The server sends at most a page per table; a big first pull takes a few pages.
-      for (let page = 0; page < MAX_PULL_PAGES; page += 1) {
+      for (let page = 0; ; page += 1) {
+        if (page >= MAX_PULL_PAGES || Date.now() - started > EXECUTION_BUDGET_MS) {
+          summary.hasMore = true;
+          break;
+        }
         const response = api.pull(tables.map((table) => table.name), cursor);
         for (const pulled of response.tables) {
           const table = tables.find((candidate) => candidate.name === pulled.table);
-          const sheet = table && findTab(spreadsheet, table);
-          if (!table || !sheet || pulled.rows.length === 0) continue;
-          const tab = readTab(sheet, table);
-          const merged = mergePulledRows(table, tab.map, tab.state, pulled.rows, labels);
-          writeTab(sheet, merged.state);
-          summary.updated += merged.summary.updated;
-          summary.added += merged.summary.added;
-          summary.removed += merged.summary.removed;
-          summary.conflicts += merged.summary.conflicts;
+          if (!table || pulled.rows.length === 0) continue;
+          let tab = tabs.get(table.name);
+          if (!tab) {
+            const sheet = findTab(spreadsheet, table);
+            if (!sheet) continue;
+            const read = readTab(sheet, table);
+            tab = { sheet, read: read.state, merge: startPullMerge(table, read.map, read.state, labels) };
+            tabs.set(table.name, tab);
+          }
+          const merged = tab.merge.apply(pulled.rows);
+          summary.updated += merged.updated;
+          summary.added += merged.added;
+          summary.removed += merged.removed;
+          summary.conflicts += merged.conflicts;
         }
         cursor = response.cursor;
         summary.cursor = response.cursor;
-        properties.setProperty(PROPERTY_KEYS.pullCursor, response.cursor);
+        summary.pages += 1;
         if (!response.hasMore) break;
       }
-      toast(message('sync.pullDone', summary));
+      for (const tab of tabs.values()) writePulledRows(tab);
+      // Only once the rows are in the sheet: a pull that fails while writing is simply redone.
+      if (summary.pages > 0) properties.setProperty(PROPERTY_KEYS.pullCursor, summary.cursor);
+      toast(message('sync.pullDone', { updated: summary.updated, added: summary.added, removed: summary.removed, conflicts: summary.conflicts }) + (summary.hasMore ? ` ${message('sync.pullPartial')}` : ''));
       return summary;
     }, message('sync.busy')),
   );

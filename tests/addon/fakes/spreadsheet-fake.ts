@@ -12,8 +12,14 @@ export class CallLog {
     const key = `${sheet}.${method}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }
+  /** The range of every setValues per tab ("A5:T5"), to see how many rows a sync rewrote. */
+  readonly valueWrites = new Map<string, string[]>();
+  recordValueWrite(sheet: string, a1: string): void {
+    this.valueWrites.set(sheet, [...(this.valueWrites.get(sheet) ?? []), a1]);
+  }
   reset(): void {
     this.counts.clear();
+    this.valueWrites.clear();
   }
   /** Calls made on one tab, e.g. { 'getValues': 2, 'setValues': 1 }. */
   forSheet(sheet: string): Record<string, number> {
@@ -181,6 +187,7 @@ export class FakeRange {
   }
   setValues(values: Cell[][]): this {
     this.log('setValues');
+    this.sheet.log.recordValueWrite(this.sheet.name, this.getA1Notation());
     const plain: Cell[][] = values.map((row) => row.map((cell) => (typeof cell === 'string' && cell.startsWith('=') ? cell : cell)));
     this.write(this.sheet.values, plain, '' as Cell, 'setValues');
     // A formula written back stays a formula; a value clears the formula.
