@@ -2,7 +2,9 @@ import express, { Router, type Express } from 'express';
 import type { ServerConfig } from './config.js';
 import { createAuthenticator, reenterActorTenant } from './modules/auth/authenticate.js';
 import { createFailedSignIns } from './modules/auth/failed-sign-ins.js';
+import { createBookingsRouter } from './modules/bookings/bookings.routes.js';
 import { createCampaignsRouter } from './modules/campaigns/campaigns.routes.js';
+import { createCreatorsRouter } from './modules/creators/creators.routes.js';
 import { createDocsRouter } from './modules/docs/docs.routes.js';
 import { createExportsRouter } from './modules/exports/exports.routes.js';
 import { createHealthRouter } from './modules/health/health.routes.js';
@@ -59,6 +61,8 @@ export function createApp({ database, sharedStore, config }: AppDependencies): E
   api.use(createExportsRouter(database, documentation));
   api.use(createPersonalDataRouter(database, documentation));
   api.use(createCampaignsRouter(database, documentation, { listCacheEntries: config.campaignListCacheEntries }));
+  api.use(createCreatorsRouter(database, documentation));
+  api.use(createBookingsRouter(database, documentation));
   api.use(createImportsRouter(database, documentation, config.bodyLimit));
   api.use(createUsersRouter(database, documentation));
   app.use('/api/v1', api);

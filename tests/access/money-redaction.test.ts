@@ -53,6 +53,8 @@ describe('which columns are spend', () => {
       bookings: ['total_fee_agreed', 'total_fee_vnd'],
       booking_deliverables: ['fee'],
       payments: ['amount', 'amount_vnd'],
+      // Issue 14: what a creator charges is what a booking would spend.
+      creator_rate_cards: ['price'],
     });
   });
 

@@ -101,7 +101,8 @@ describe('exports and import upload over HTTP', () => {
 
   describe('POST /imports', () => {
     it('a dry run of the template workbook reports every tab and writes nothing', async () => {
-      const body = await report(await upload('booking_center_template.xlsx', await readFile(join(templates, 'booking_center_template.xlsx')), { dryRun: 'true' }));
+      // By the admin: the template holds a paid payment, which a lead may not mark paid (issue 14).
+      const body = await report(await upload('booking_center_template.xlsx', await readFile(join(templates, 'booking_center_template.xlsx')), { dryRun: 'true' }, 'lan.nguyen'));
       expect(body.dryRun).toBe(true);
       expect(body.files.map((file) => file.table)).toEqual(expect.arrayContaining(['brands', 'creators', 'campaigns', 'payments']));
       expect(body.files.every((file) => !file.isCommitted && file.totals.errors === 0)).toBe(true);

@@ -38,10 +38,17 @@ const columnsNow: Record<string, string> = {
   bookings: amend(columnsOf001.bookings!, 'exchange_rate', 'currency'),
   conversions: amend(columnsOf001.conversions!, 'exchange_rate', 'currency'),
   payments: amend(columnsOf001.payments!, 'amount_vnd'),
+  // Issue 14: the rest of 001 B, from its models (001 lists no template for them): a tag map by
+  // creator and tag name, a note's author by username like payments, a rate card's channel by
+  // platform + handle like bookings.
+  creator_tags: 'name,description',
+  creator_tag_map: 'creator_key,tag_name',
+  creator_notes: 'creator_key,note_type,title,content,created_by_username',
+  creator_rate_cards: 'creator_key,platform,handle,deliverable_type,description,price,currency,valid_from,valid_to',
 };
 
 describe('table definitions', () => {
-  it("hold the 15 templates of 001 with exactly its columns, in its order, and issue 13's exchange rates", () => {
+  it("hold the 15 templates of 001 with exactly its columns, in its order, issue 13's exchange rates and issue 14's tags, notes and rate cards", () => {
     expect(tableDefinitions.map((definition) => definition.name).sort()).toEqual(Object.keys(columnsNow).sort());
     for (const definition of tableDefinitions) {
       expect(templateColumns(definition).map((column) => column.name).join(','), definition.name).toBe(columnsNow[definition.name]);

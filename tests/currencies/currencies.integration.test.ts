@@ -35,7 +35,7 @@ const NO_RATE = (currency: string, day: string) =>
 function paymentRow(overrides: TemplateRow = {}): TemplateRow {
   return {
     booking_code: 'BK-0002', campaign_code: 'CC-TET-2026', creator_key: 'KOC-BAOTRAMSKIN', amount: '1000', currency: 'USD', exchange_rate: null,
-    payment_date: '2026-12-01', payment_method: 'bank_transfer', status: 'paid', invoice_number: null, note: null, created_by_username: null, ...overrides,
+    payment_date: '2026-12-01', payment_method: 'bank_transfer', status: 'paid', invoice_number: 'INV-USD-0', note: null, created_by_username: null, ...overrides,
   };
 }
 
@@ -66,6 +66,9 @@ describe('amounts in another currency are converted to the base currency at ever
 
   beforeAll(async () => {
     server = await startTestServer();
+    // The payments below are of USD 1,000 (25,000,000 đồng); the sample bookings' fees are lower,
+    // and paying more than the agreed fee is refused (issue 14). Setup, not the behaviour here.
+    await server.database.prisma.booking.updateMany({ where: { code: { in: ['BK-0002', 'BK-0003'] } }, data: { totalFeeAgreed: '200000000', totalFeeVnd: '200000000' } });
   });
   afterAll(async () => server?.dispose());
 
@@ -159,7 +162,7 @@ describe('amounts in another currency are converted to the base currency at ever
       // The audit shows the new value in đồng beside the edit that caused it.
       const stored = await db().payment.findFirstOrThrow({ where: { invoiceNumber: 'INV-USD-1' } });
       const entry = await db().auditLog.findFirstOrThrow({ where: { entityId: stored.id, action: 'update' }, orderBy: { createdAt: 'desc' } });
-      expect(entry.changes).toEqual({ invoice_number: { before: null, after: 'INV-USD-1' }, amount_vnd: { before: '25000000', after: '25500000' } });
+      expect(entry.changes).toEqual({ invoice_number: { before: 'INV-USD-0', after: 'INV-USD-1' }, amount_vnd: { before: '25000000', after: '25500000' } });
     });
 
     it('a rate of 0 or a currency that is no code is refused in the Exchange rates tab', async () => {
@@ -181,7 +184,9 @@ describe('amounts in another currency are converted to the base currency at ever
         code: 'CUR-BK-USD', campaign_code: 'CC-TET-2026', brand_code: 'COCOON', creator_key: 'KOC-LINHBEAUTY', platform: null, handle: null, product_code: null, booking_type: 'video_only',
         brief_summary: null, start_date: '2026-12-10', end_date: '2026-12-20', total_fee_agreed: '400', currency: 'USD', exchange_rate: null, deliverables_count_planned: 1, status: 'confirmed', internal_note: null,
       };
-      const response = await pushAs('minh.tran', [newRows('bookings', [booking])]);
+      // A confirmed booking needs a deliverable (issue 14): it comes in the same push, as in the sheet.
+      const deliverable = { booking_code: 'CUR-BK-USD', deliverable_type: 'video_feed', title: 'Video USD', deadline_post: '2026-12-20', quantity: 1, status: 'planned' };
+      const response = await pushAs('minh.tran', [newRows('bookings', [booking]), newRows('booking_deliverables', [deliverable])]);
       expect(response.applied).toBe(true);
       // 25,500 since the rate changed above: the latest on or before 2026-12-10.
       expect(response.tables[0]!.results[0]!.computed).toMatchObject({ total_fee_vnd: 10_200_000 });
@@ -277,7 +282,7 @@ describe('amounts in another currency are converted to the base currency at ever
 
     it('without a rate the action fails with NO_EXCHANGE_RATE (422) naming table, column and value, and writes nothing', async () => {
       const count = await db().payment.count();
-      const error = await apply(paymentRow({ currency: 'CHF', note: 'REST-CHF' })).catch((caught: unknown) => caught);
+      const error = await apply(paymentRow({ currency: 'CHF', status: 'pending', note: 'REST-CHF' })).catch((caught: unknown) => caught);
       expect(isAppError(error)).toBe(true);
       if (!isAppError(error)) return;
       expect([error.httpStatus, error.reason]).toEqual([422, 'NO_EXCHANGE_RATE']);
@@ -303,7 +308,7 @@ describe('amounts in another currency are converted to the base currency at ever
       try {
         await writeTableCsv(exported, join(dir, 'payments.csv'));
         const text = await readFile(join(dir, 'payments.csv'), 'utf8');
-        expect(text).toMatch(/,USD,26000,2026-12-02,bank_transfer,paid,,,,26000000\r?\n/);
+        expect(text).toMatch(/,USD,26000,2026-12-02,bank_transfer,paid,INV-USD-0,,,26000000\r?\n/);
         const report = await fetch(`${server.url}/api/v1/imports`, {
           method: 'POST',
           headers: await server.authAs('huong.le'),

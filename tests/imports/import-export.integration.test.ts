@@ -44,7 +44,7 @@ describe('importing the template folder', () => {
   it('fills an empty database with no error and no placeholder, and a second import creates and updates nothing', async () => {
     const first = await importPath(database.prisma, importTemplatesDir, { format: 'csv' });
     expect(first.isSuccess).toBe(true);
-    expect(first.results).toHaveLength(16);
+    expect(first.results).toHaveLength(20); // 001's 15, exchange rates (issue 13), tags, tag map, notes, rate cards (issue 14)
     expect(first.results.every((result) => result.totals.created > 0 && result.totals.placeholders === 0)).toBe(true);
 
     const second = await importPath(database.prisma, importTemplatesDir, { format: 'csv' });
@@ -189,7 +189,7 @@ describe('export', () => {
     expect(campaigns.find((row) => row[0] === 'LUMI-TET26')![campaigns[0]!.indexOf('brand_code') + 1]).toBe('Lumi Beauty');
     await emptyDatabase();
     const reimport = await importPath(database.prisma, workbook, { format: 'xlsx' });
-    expect(reimport.results).toHaveLength(16);
+    expect(reimport.results).toHaveLength(20);
     expect(reimport.isSuccess).toBe(true);
     const again = join(workDir, 'again.xlsx');
     await writeTablesXlsx(tableDefinitions.map((definition) => exportTable(database.prisma, definition.name, { withLabels: true })), again);
@@ -221,7 +221,7 @@ describe('the template workbook', () => {
   it('is up to date with the table definitions and the sample CSV files (run npm run templates:build)', async () => {
     const committed = await readWorkbookContent(join(importTemplatesDir, 'booking_center_template.xlsx'));
     expect(committed).toEqual(await buildTemplateWorkbookContent(importTemplatesDir));
-    expect((await readdir(importTemplatesDir)).filter((name) => name.endsWith('.csv'))).toHaveLength(16);
+    expect((await readdir(importTemplatesDir)).filter((name) => name.endsWith('.csv'))).toHaveLength(20);
   });
 
   it('imports into an empty database like the CSV folder', async () => {

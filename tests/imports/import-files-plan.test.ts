@@ -43,10 +43,10 @@ describe('what a path means to the import: each table from one file', () => {
     expect(error.problems).toContainEqual({ table: 'brands.csv', message: 'brands is also in booking_center_template.xlsx › brands' });
   });
 
-  it('with --format csv the folder gives each of the 16 tables once, from its CSV file', async () => {
+  it('with --format csv the folder gives each of the 20 tables once, from its CSV file', async () => {
     const { sources } = await planImportPath(importTemplatesDir, { format: 'csv' });
-    expect(sources).toHaveLength(16);
-    expect(new Set(sources.map((source) => source.table)).size).toBe(16);
+    expect(sources).toHaveLength(20);
+    expect(new Set(sources.map((source) => source.table)).size).toBe(20);
     expect(sources.every((source) => source.kind === 'csv')).toBe(true);
   });
 
@@ -87,7 +87,7 @@ describe('what a path means to the import: each table from one file', () => {
   it('an unknown --table is a usage error that lists the tables', async () => {
     const error = await refusal(planImportPath(join(folder, 'export (3).csv'), { table: 'influencers' }));
     expect(error.reason).toBe('UNKNOWN_TABLE');
-    expect(error.userMessage).toMatch(/There is no import table 'influencers'\. The tables are: brands, products, creators, .*payments\./);
+    expect(error.userMessage).toMatch(/There is no import table 'influencers'\. The tables are: brands, products, creators, creator_channels, creator_contacts, creator_tags, creator_tag_map, creator_notes, creator_rate_cards, .*, payments\./);
   });
 
   it('--table with a folder is a usage error', async () => {

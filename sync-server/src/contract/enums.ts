@@ -22,6 +22,9 @@ export const enumValues = {
   tracking_platform: ['tiktok_shop', 'web', 'shopee', 'other'],
   payment_method: ['bank_transfer', 'cash', 'other'],
   payment_status: ['planned', 'pending', 'paid', 'canceled'],
+  // Issue 14: the rest of 001 B (creator notes and rate cards).
+  creator_note_type: ['call', 'meeting', 'complaint', 'compliment'],
+  rate_card_deliverable_type: ['video_single', 'series', 'live', 'combo', 'other'],
 } as const;
 
 /** The PostgreSQL enum type name (Prisma's @@map), which is also the key in `enumValues`. */
@@ -48,4 +51,6 @@ export const prismaEnumNames: Record<EnumName, string> = {
   tracking_platform: 'TrackingPlatform',
   payment_method: 'PaymentMethod',
   payment_status: 'PaymentStatus',
+  creator_note_type: 'CreatorNoteType',
+  rate_card_deliverable_type: 'RateCardDeliverableType',
 };

@@ -121,6 +121,11 @@ export const tableNames = [
   'creators',
   'creator_channels',
   'creator_contacts',
+  // Issue 14: the rest of the KOC database (001 B).
+  'creator_tags',
+  'creator_tag_map',
+  'creator_notes',
+  'creator_rate_cards',
   'exchange_rates',
   'campaigns',
   'campaign_products',

@@ -116,6 +116,13 @@ const labels: Record<string, Label> = {
   roas: { en: 'ROAS', vi: 'ROAS', am: 'ROAS' },
   row_version: { en: 'Version', vi: 'Phiên bản', am: 'ስሪት' },
   updated_at: { en: 'Last changed', vi: 'Cập nhật lúc', am: 'መጨረሻ የተቀየረው' },
+  // Issue 14: the rest of the KOC database (tags, notes, rate cards).
+  tag_name: { en: 'Tag', vi: 'Thẻ', am: 'መለያ ቃል' },
+  note_type: { en: 'Note type', vi: 'Loại ghi chú', am: 'የማስታወሻ አይነት' },
+  content: { en: 'Content', vi: 'Nội dung', am: 'ይዘት' },
+  price: { en: 'Price', vi: 'Giá', am: 'ዋጋ' },
+  valid_from: { en: 'Valid from', vi: 'Áp dụng từ', am: 'ከዚህ ቀን ጀምሮ የሚሰራ' },
+  valid_to: { en: 'Valid until', vi: 'Áp dụng đến', am: 'እስከዚህ ቀን የሚሰራ' },
 };
 
 function labelOf(name: string): Label {
@@ -278,6 +285,72 @@ export const tableDefinitions: readonly TableDefinition[] = [
     ],
     naturalKeys: [key(['creator_key', 'contact_type', 'name'])],
     references: [reference('creator', 'creators', 'creator_id', { creator_key: 'creator_key' })],
+  }),
+  // Issue 14: the rest of 001 B, the KOC database. Tags come before the map that uses them.
+  table({
+    name: 'creator_tags',
+    entity: 'creator_tag',
+    dbTable: 'creator_tags',
+    label: { en: 'Creator tags', vi: 'Thẻ creator', am: 'የይዘት ፈጣሪ መለያ ቃላት' },
+    columns: [required('name', 'text'), column('description', 'text', { textKind: 'long' })],
+    naturalKeys: [key(['name'])],
+    references: [],
+  }),
+  table({
+    name: 'creator_tag_map',
+    entity: 'creator_tag_map',
+    dbTable: 'creator_tag_maps',
+    label: { en: 'Creator tag map', vi: 'Gắn thẻ creator', am: 'የይዘት ፈጣሪዎች መለያ ቃላት' },
+    columns: [required('creator_key', 'text', { db: false }), required('tag_name', 'text', { db: false })],
+    naturalKeys: [key(['creator_key', 'tag_name'])],
+    references: [
+      reference('creator', 'creators', 'creator_id', { creator_key: 'creator_key' }),
+      reference('tag', 'creator_tags', 'tag_id', { tag_name: 'name' }),
+    ],
+  }),
+  table({
+    name: 'creator_notes',
+    entity: 'creator_note',
+    dbTable: 'creator_notes',
+    label: { en: 'Creator notes', vi: 'Ghi chú về creator', am: 'የይዘት ፈጣሪ ማስታወሻዎች' },
+    columns: [
+      required('creator_key', 'text', { db: false }),
+      enumColumn('note_type', 'creator_note_type', { isRequired: true }),
+      required('title', 'text'),
+      // Markdown. Required: the column is NOT NULL (default '') and an empty cell reads as null.
+      required('content', 'text', { textKind: 'long' }),
+      column('created_by_username', 'text', { db: false }),
+    ],
+    // The table has no date of its own (only created_at): a creator's note is known by its title,
+    // so a re-import updates the note instead of adding it again.
+    naturalKeys: [key(['creator_key', 'title'])],
+    references: [
+      reference('creator', 'creators', 'creator_id', { creator_key: 'creator_key' }),
+      reference('author', 'users', 'user_id', { created_by_username: 'username' }, { isRequired: false }),
+    ],
+  }),
+  table({
+    name: 'creator_rate_cards',
+    entity: 'creator_rate_card',
+    dbTable: 'creator_rate_cards',
+    label: { en: 'Creator rate cards', vi: 'Bảng giá creator', am: 'የይዘት ፈጣሪ የዋጋ ዝርዝሮች' },
+    columns: [
+      required('creator_key', 'text', { db: false }),
+      // The channel the price is for, when the creator prices channels differently.
+      enumColumn('platform', 'channel_platform', { db: false }),
+      column('handle', 'text', { db: false }),
+      enumColumn('deliverable_type', 'rate_card_deliverable_type', { isRequired: true }),
+      column('description', 'text', { textKind: 'long' }),
+      required('price', 'money', { min: 0, isSpend: true }),
+      currencyColumn(),
+      column('valid_from', 'date'),
+      column('valid_to', 'date'),
+    ],
+    naturalKeys: [key(['creator_key', 'deliverable_type', 'valid_from'], ['valid_from'])],
+    references: [
+      reference('creator', 'creators', 'creator_id', { creator_key: 'creator_key' }),
+      reference('channel', 'creator_channels', 'channel_id', { platform: 'platform', handle: 'handle' }, { isRequired: false }),
+    ],
   }),
   table({
     // Issue 13: 1 `currency` = rate_to_base units of the tenant's base currency from rate_date on,

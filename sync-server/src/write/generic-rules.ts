@@ -16,6 +16,7 @@ import type { RowRule, RuleFindings } from './table-rules.js';
 const DATE_RANGES: Partial<Record<TableName, ReadonlyArray<[string, string]>>> = {
   campaigns: [['start_date', 'end_date']],
   bookings: [['start_date', 'end_date']],
+  creator_rate_cards: [['valid_from', 'valid_to']],
 };
 
 export function checkTableRights(table: TableName): RowRule {

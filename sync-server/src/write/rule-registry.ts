@@ -5,6 +5,8 @@
 import { getTableDefinition, tableNames, type TableName } from '../contract/index.js';
 import { checkContactEdits } from '../modules/access/contact-masking.js';
 import { checkBookingChildren } from '../modules/bookings/booking-consistency.rules.js';
+import { assignBookedCreators, postLinkedDeliverables, recordBookingStatusHistory } from '../modules/bookings/execution.effects.js';
+import { checkBookingCommitments, checkBookingRows, checkDeliverableRows, checkPaymentRows } from '../modules/bookings/execution.rules.js';
 import {
   campaignCreatorAuditShape,
   campaignProductAuditShape,
@@ -24,9 +26,12 @@ const TABLE_RULES: Partial<Record<TableName, readonly RowRule[]>> = {
   campaign_products: [checkAssignmentRows('campaign_products')],
   // Issue 13: every amount gets its base-currency value here, at every door (modules/currencies).
   exchange_rates: [checkExchangeRateRows],
-  bookings: [convertAmounts('bookings')],
+  // Issue 14: the execution loop's workflows (modules/bookings/execution.rules.ts). Payments are
+  // converted first: the paid-over-fee check adds base amounts.
+  bookings: [convertAmounts('bookings'), checkBookingRows],
+  booking_deliverables: [checkDeliverableRows],
   conversions: [convertAmounts('conversions')],
-  payments: [convertAmounts('payments')],
+  payments: [convertAmounts('payments'), checkPaymentRows],
 };
 
 /** Every table: who may write it, then its cells (required, bounds, date order), then its own rules. */
@@ -34,13 +39,13 @@ const RULES_BY_TABLE = new Map<TableName, readonly RowRule[]>(
   tableNames.map((table) => [table, [checkTableRights(table), checkColumnValues(table), ...(TABLE_RULES[table] ?? [])]]),
 );
 
-const DEFERRED_CHECKS: readonly DeferredCheck[] = [checkCampaignStates, checkCampaignBrands, checkBookingChildren];
+const DEFERRED_CHECKS: readonly DeferredCheck[] = [checkCampaignStates, checkCampaignBrands, checkBookingChildren, checkBookingCommitments];
 
-/**
- * What a written batch implies, written in the same transaction. Issue 14 (in progress) registers
- * the execution loop's effects here: modules/bookings/execution.effects.ts.
- */
-const TABLE_EFFECTS: Partial<Record<TableName, readonly WriteEffect[]>> = {};
+/** What a written batch implies, written in the same transaction (modules/bookings/execution.effects.ts). */
+const TABLE_EFFECTS: Partial<Record<TableName, readonly WriteEffect[]>> = {
+  bookings: [recordBookingStatusHistory, assignBookedCreators],
+  videos: [postLinkedDeliverables],
+};
 
 export function effectsFor(table: TableName): readonly WriteEffect[] {
   return TABLE_EFFECTS[table] ?? [];

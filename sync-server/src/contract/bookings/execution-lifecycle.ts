@@ -44,6 +44,11 @@ export const DELIVERABLE_TRANSITIONS: ReadonlyArray<Transition<DeliverableStatus
   { from: 'rejected', to: 'shooting', move: 'shoot' },
   { from: 'rejected', to: 'waiting_approve', move: 'submit' },
   { from: 'scheduled', to: 'posted', move: 'post' },
+  // A post is a fact on TikTok: recorded from any open state, with a warning when it skipped approval.
+  { from: 'planned', to: 'posted', move: 'post' },
+  { from: 'shooting', to: 'posted', move: 'post' },
+  { from: 'waiting_approve', to: 'posted', move: 'post' },
+  { from: 'rejected', to: 'posted', move: 'post' },
   { from: 'planned', to: 'canceled', move: 'cancel' },
   { from: 'shooting', to: 'canceled', move: 'cancel' },
   { from: 'waiting_approve', to: 'canceled', move: 'cancel' },

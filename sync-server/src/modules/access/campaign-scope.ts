@@ -79,6 +79,12 @@ const ROW_CONDITIONS: Record<TableName, (campaigns: string, brands: string) => s
   tracking_assets: (campaigns) => `t.campaign_id IN (${campaigns})`,
   conversions: (campaigns) => `t.tracking_asset_id IN (SELECT va.id FROM tracking_assets va WHERE va.campaign_id IN (${campaigns}))`,
   payments: (campaigns) => `t.campaign_id IN (${campaigns})`,
+  // Issue 14: a client sees the tags of the creators they see; the agency's notes on a creator
+  // (calls, complaints) and its rate cards (what it pays them) stay the agency's.
+  creator_tags: (campaigns) => `t.id IN (SELECT vtm.tag_id FROM creator_tag_maps vtm WHERE vtm.deleted_at IS NULL AND vtm.creator_id IN (${creatorsOn(campaigns)}))`,
+  creator_tag_map: (campaigns) => `t.creator_id IN (${creatorsOn(campaigns)})`,
+  creator_notes: () => 'FALSE',
+  creator_rate_cards: () => 'FALSE',
 };
 
 /** The creators assigned to or booked on these campaigns (live assignments and bookings). */

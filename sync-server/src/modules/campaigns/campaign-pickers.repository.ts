@@ -5,7 +5,7 @@ import { escapeLike, SqlParams } from './sql-builder.js';
 export type CreatorPickerFilters = {
   search: string[];
   statuses?: string[];
-  /** Creators carrying any of these tags (by name). */
+  /** Creators carrying every one of these tags (by name, case ignored): each tag narrows the list. */
   tags?: string[];
   followersMin?: number;
   followersMax?: number;
@@ -41,8 +41,10 @@ export function findCreatorPickerPage(db: Db, filters: CreatorPickerFilters, aft
   }
   if (filters.statuses?.length) where.push(`cr.status = ANY(${params.add(filters.statuses)}::text[]::creator_status[])`);
   if (filters.tags?.length) {
-    where.push(`EXISTS (SELECT 1 FROM creator_tag_maps m JOIN creator_tags t ON t.id = m.tag_id
-                        WHERE m.creator_id = cr.id AND m.deleted_at IS NULL AND lower(t.name) = ANY(${params.add(filters.tags.map((tag) => tag.toLowerCase()))}::text[]))`);
+    const wanted = [...new Set(filters.tags.map((tag) => tag.trim().toLowerCase()))];
+    where.push(`NOT EXISTS (SELECT 1 FROM unnest(${params.add(wanted)}::text[]) AS w(name)
+                            WHERE NOT EXISTS (SELECT 1 FROM creator_tag_maps m JOIN creator_tags t ON t.id = m.tag_id
+                                              WHERE m.creator_id = cr.id AND m.deleted_at IS NULL AND t.deleted_at IS NULL AND lower(t.name) = w.name))`);
   }
   // A creator's reach is its largest channel.
   if (filters.followersMin !== undefined) where.push(`ch.followers >= ${params.add(filters.followersMin)}::bigint`);
@@ -59,7 +61,7 @@ export function findCreatorPickerPage(db: Db, filters: CreatorPickerFilters, aft
     SELECT cr.id::text AS id, cr.creator_key, cr.name, cr.alias, cr.status::text AS status, cr.location, cr.niche,
            ch.followers::float8 AS followers, ch.avg_views::float8 AS avg_views,
            (SELECT jsonb_agg(t.name ORDER BY t.name) FROM creator_tag_maps m JOIN creator_tags t ON t.id = m.tag_id
-             WHERE m.creator_id = cr.id AND m.deleted_at IS NULL) AS tags,
+             WHERE m.creator_id = cr.id AND m.deleted_at IS NULL AND t.deleted_at IS NULL) AS tags,
            (SELECT x.platform::text || ':' || x.handle FROM creator_channels x
              WHERE x.creator_id = cr.id AND x.deleted_at IS NULL ORDER BY x.follower_count DESC NULLS LAST, x.id LIMIT 1) AS main_channel,
            ${assigned} AS is_assigned

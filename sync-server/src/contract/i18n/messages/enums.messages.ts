@@ -101,6 +101,17 @@ export const enumMessages = defineMessages({
     'enum.payment_status.pending': 'Pending',
     'enum.payment_status.paid': 'Paid',
     'enum.payment_status.canceled': 'Canceled',
+
+    'enum.creator_note_type.call': 'Call',
+    'enum.creator_note_type.meeting': 'Meeting',
+    'enum.creator_note_type.complaint': 'Complaint',
+    'enum.creator_note_type.compliment': 'Compliment',
+
+    'enum.rate_card_deliverable_type.video_single': 'Single video',
+    'enum.rate_card_deliverable_type.series': 'Series',
+    'enum.rate_card_deliverable_type.live': 'Livestream',
+    'enum.rate_card_deliverable_type.combo': 'Combo (video + live)',
+    'enum.rate_card_deliverable_type.other': 'Other',
   },
   vi: {
     'enum.gender.female': 'nữ',
@@ -193,6 +204,17 @@ export const enumMessages = defineMessages({
     'enum.payment_status.pending': 'chờ thanh toán',
     'enum.payment_status.paid': 'đã thanh toán',
     'enum.payment_status.canceled': 'đã huỷ',
+
+    'enum.creator_note_type.call': 'cuộc gọi',
+    'enum.creator_note_type.meeting': 'gặp mặt',
+    'enum.creator_note_type.complaint': 'phàn nàn',
+    'enum.creator_note_type.compliment': 'khen ngợi',
+
+    'enum.rate_card_deliverable_type.video_single': 'video lẻ',
+    'enum.rate_card_deliverable_type.series': 'series',
+    'enum.rate_card_deliverable_type.live': 'livestream',
+    'enum.rate_card_deliverable_type.combo': 'combo (video + live)',
+    'enum.rate_card_deliverable_type.other': 'khác',
   },
   am: {
     'enum.gender.female': 'ሴት',
@@ -285,5 +307,16 @@ export const enumMessages = defineMessages({
     'enum.payment_status.pending': 'በመጠባበቅ ላይ',
     'enum.payment_status.paid': 'የተከፈለ',
     'enum.payment_status.canceled': 'የተሰረዘ',
+
+    'enum.creator_note_type.call': 'የስልክ ጥሪ',
+    'enum.creator_note_type.meeting': 'ስብሰባ',
+    'enum.creator_note_type.complaint': 'ቅሬታ',
+    'enum.creator_note_type.compliment': 'ምስጋና',
+
+    'enum.rate_card_deliverable_type.video_single': 'ነጠላ ቪዲዮ',
+    'enum.rate_card_deliverable_type.series': 'ተከታታይ',
+    'enum.rate_card_deliverable_type.live': 'ቀጥታ ስርጭት',
+    'enum.rate_card_deliverable_type.combo': 'ጥምር (ቪዲዮ + ቀጥታ ስርጭት)',
+    'enum.rate_card_deliverable_type.other': 'ሌላ',
   },
 });
