@@ -50,7 +50,7 @@ describe('which columns are spend', () => {
     );
     expect(byTable).toEqual({
       campaigns: ['budget_actual', 'budget_committed', 'budget_planned', 'roas'],
-      bookings: ['total_fee_agreed', 'total_fee_vnd'],
+      bookings: ['cpv', 'paid', 'remaining', 'roas', 'total_fee_agreed', 'total_fee_vnd'],
       booking_deliverables: ['fee'],
       payments: ['amount', 'amount_vnd'],
       // Issue 14: what a creator charges is what a booking would spend.

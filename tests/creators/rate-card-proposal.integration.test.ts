@@ -96,3 +96,28 @@ describe('which rate card line prices booked work', () => {
     expect((['video_only', 'live', 'combo', 'barter', 'affiliate_only'] as const).map(rateCardTypeOfBooking)).toEqual(['video_single', 'live', 'combo', undefined, undefined]);
   });
 });
+
+describe('a booking written without its fee', () => {
+  beforeAll(async () => {
+    await importRows('brands', [{ code: 'RC-BRAND', name: 'Rate card brand' }]);
+    await importRows('campaigns', [{ code: 'RC-CAMP', name: 'Rate cards', brand_code: 'RC-BRAND', channel: 'tiktok', objective: 'sale', start_date: '2026-03-01', end_date: '2026-03-31', status: 'draft' }]);
+  });
+
+  const importBooking = (code: string, fee: string | null) =>
+    importTableRows(database.prisma, 'bookings', [
+      { rowNumber: 2, values: { code, campaign_code: 'RC-CAMP', brand_code: 'RC-BRAND', creator_key: 'linh', booking_type: 'video_only', start_date: '2026-03-05', end_date: '2026-03-20', total_fee_agreed: fee, currency: 'VND', status: 'negotiating' } },
+    ]);
+
+  it("is told the fee the creator's card asks for that day, and the fee stays as written", async () => {
+    const result = await importBooking('RC-BK-1', null);
+    expect(result.problems).toEqual([]);
+    expect(result.warnings).toEqual([expect.stringMatching(/linh’s rate card proposes .*25,000,000.* for .* on 2026-03-05: write it in total_fee_agreed/)]);
+    const stored = await database.prisma.booking.findFirstOrThrow({ where: { code: 'RC-BK-1' } });
+    expect(Number(stored.totalFeeAgreed)).toBe(0);
+  });
+
+  it('is not told anything once the fee is written', async () => {
+    const result = await importBooking('RC-BK-1', '24000000');
+    expect([result.problems, result.warnings]).toEqual([[], []]);
+  });
+});

@@ -116,6 +116,19 @@ const labels: Record<string, Label> = {
   roas: { en: 'ROAS', vi: 'ROAS', am: 'ROAS' },
   row_version: { en: 'Version', vi: 'Phiên bản', am: 'ስሪት' },
   updated_at: { en: 'Last changed', vi: 'Cập nhật lúc', am: 'መጨረሻ የተቀየረው' },
+  // Issue 14: the execution read-outs right of the Bookings, Deliverables and Videos tabs.
+  paid: { en: 'Paid', vi: 'Đã trả', am: 'የተከፈለ' },
+  remaining: { en: 'Still to pay', vi: 'Còn phải trả', am: 'የሚቀረው ክፍያ' },
+  deliverables_posted: { en: 'Deliverables posted', vi: 'Hạng mục đã đăng', am: 'የተለጠፉ ይዘቶች' },
+  deliverables_planned: { en: 'Deliverables planned', vi: 'Hạng mục dự kiến', am: 'የታቀዱ ይዘቶች' },
+  views: { en: 'Views', vi: 'Lượt xem', am: 'እይታዎች' },
+  orders: { en: 'Orders', vi: 'Đơn hàng', am: 'ትዕዛዞች' },
+  cpv: { en: 'Cost per view', vi: 'Chi phí mỗi lượt xem', am: 'ዋጋ በአንድ እይታ' },
+  booking_flags: { en: 'Flags', vi: 'Cảnh báo', am: 'ማሳሰቢያዎች' },
+  is_overdue: { en: 'Overdue', vi: 'Quá hạn', am: 'ጊዜው ያለፈበት' },
+  days_to_deadline: { en: 'Days to deadline', vi: 'Số ngày đến hạn', am: 'እስከ ቀነ ገደቡ ያሉ ቀናት' },
+  latest_views: { en: 'Latest views', vi: 'Lượt xem mới nhất', am: 'የቅርብ ጊዜ እይታዎች' },
+  latest_snapshot_at: { en: 'Latest snapshot', vi: 'Lần ghi số liệu gần nhất', am: 'የቅርብ ጊዜ ቅጽበታዊ መረጃ' },
   // Issue 14: the rest of the KOC database (tags, notes, rate cards).
   tag_name: { en: 'Tag', vi: 'Thẻ', am: 'መለያ ቃል' },
   note_type: { en: 'Note type', vi: 'Loại ghi chú', am: 'የማስታወሻ አይነት' },
@@ -475,7 +488,21 @@ export const tableDefinitions: readonly TableDefinition[] = [
       reference('channel', 'creator_channels', 'channel_id', { platform: 'platform', handle: 'handle' }, { isRequired: false }),
       reference('product_focus', 'products', 'product_focus_id', { brand_code: 'brand_code', product_code: 'code' }, { isRequired: false }),
     ],
-    computedColumns: [baseAmount('total_fee_vnd', 'total_fee_agreed', { isSpend: true })],
+    // Issue 14, item 7: the booking's execution as the Bookings tab shows it right of its cells,
+    // computed for a page of bookings at once (modules/bookings/booking-facts.repository.ts).
+    computedColumns: [
+      baseAmount('total_fee_vnd', 'total_fee_agreed', { isSpend: true }),
+      computed('paid', 'money', 'Sum of its paid payments, in the base currency.', { isSpend: true }),
+      computed('remaining', 'money', 'total_fee_vnd minus paid: what is still to pay.', { isSpend: true }),
+      computed('deliverables_posted', 'integer', 'Deliverables posted.'),
+      computed('deliverables_planned', 'integer', 'Deliverables not canceled.'),
+      computed('views', 'integer', 'Views of its videos, at their latest snapshot.'),
+      computed('orders', 'integer', 'Orders attributed to its tracking codes and links.'),
+      computed('revenue', 'money', 'Revenue of those orders, in the base currency.'),
+      computed('roas', 'decimal', 'Revenue divided by what was paid.', { isSpend: true }),
+      computed('cpv', 'decimal', 'Paid divided by views: cost per view.', { isSpend: true }),
+      computed('booking_flags', 'text', 'Comma-separated: DELIVERABLE_OVERDUE, UNPAID_AFTER_COMPLETION, OVERPAID.'),
+    ],
   }),
   table({
     name: 'booking_deliverables',
@@ -497,6 +524,10 @@ export const tableDefinitions: readonly TableDefinition[] = [
     ],
     naturalKeys: [key(['deliverable_code']), key(['booking_code', 'deliverable_type', 'title', 'deadline_post'], ['deadline_post'])],
     references: [reference('booking', 'bookings', 'booking_id', { booking_code: 'code' })],
+    computedColumns: [
+      computed('is_overdue', 'boolean', 'deadline_post has passed and it is not posted or canceled.'),
+      computed('days_to_deadline', 'integer', 'Days from today to deadline_post; negative once passed.'),
+    ],
   }),
   table({
     name: 'videos',
@@ -524,6 +555,10 @@ export const tableDefinitions: readonly TableDefinition[] = [
         ],
       }),
       reference('deliverable', 'booking_deliverables', 'booking_deliverable_id', { booking_code: 'booking_code', deliverable_title: 'title' }, { isRequired: false }),
+    ],
+    computedColumns: [
+      computed('latest_views', 'integer', 'Views at its latest snapshot.'),
+      computed('latest_snapshot_at', 'datetime', 'When that snapshot was taken.'),
     ],
   }),
   table({

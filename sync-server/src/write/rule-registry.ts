@@ -7,6 +7,7 @@ import { checkContactEdits } from '../modules/access/contact-masking.js';
 import { checkBookingChildren } from '../modules/bookings/booking-consistency.rules.js';
 import { assignBookedCreators, postLinkedDeliverables, recordBookingStatusHistory } from '../modules/bookings/execution.effects.js';
 import { checkBookingCommitments, checkBookingRows, checkDeliverableRows, checkPaymentRows } from '../modules/bookings/execution.rules.js';
+import { proposeBookingFees } from '../modules/bookings/fee-proposal.rules.js';
 import {
   campaignCreatorAuditShape,
   campaignProductAuditShape,
@@ -28,7 +29,7 @@ const TABLE_RULES: Partial<Record<TableName, readonly RowRule[]>> = {
   exchange_rates: [checkExchangeRateRows],
   // Issue 14: the execution loop's workflows (modules/bookings/execution.rules.ts). Payments are
   // converted first: the paid-over-fee check adds base amounts.
-  bookings: [convertAmounts('bookings'), checkBookingRows],
+  bookings: [convertAmounts('bookings'), checkBookingRows, proposeBookingFees],
   booking_deliverables: [checkDeliverableRows],
   conversions: [convertAmounts('conversions')],
   payments: [convertAmounts('payments'), checkPaymentRows],
