@@ -16,7 +16,7 @@ import {
   deliverableTransitionResponseSchema,
   paymentTransitionResponseSchema,
   type BookingDetail,
-} from '../../sync-server/src/modules/bookings/bookings.http-schemas.js';
+} from '../../sync-server/src/contract/bookings/booking-payloads.js';
 import { errorResponseSchema } from '../../sync-server/src/platform/http/openapi.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 

@@ -282,7 +282,7 @@ describe('amounts in another currency are converted to the base currency at ever
 
     it('without a rate the action fails with NO_EXCHANGE_RATE (422) naming table, column and value, and writes nothing', async () => {
       const count = await db().payment.count();
-      const error = await apply(paymentRow({ currency: 'CHF', status: 'pending', note: 'REST-CHF' })).catch((caught: unknown) => caught);
+      const error = await apply(paymentRow({ currency: 'CHF', amount: '1001', status: 'pending', note: 'REST-CHF' })).catch((caught: unknown) => caught);
       expect(isAppError(error)).toBe(true);
       if (!isAppError(error)) return;
       expect([error.httpStatus, error.reason]).toEqual([422, 'NO_EXCHANGE_RATE']);

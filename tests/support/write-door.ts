@@ -140,18 +140,185 @@ function csvCell(value: string | number | null | undefined): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** A template CSV of `table`: every template column in the header, the rows' cells (missing = empty). */
-export function toTemplateCsv(table: TableName, rows: readonly TemplateRow[]): string {
-  const columns = templateColumns(getTableDefinition(table)).map((column) => column.name);
+/**
+ * A template CSV of `table`: every template column in the header, the rows' cells (missing = empty).
+ * `extraColumns` adds columns the import accepts beyond the template (payment_ref, deliverable_code).
+ */
+export function toTemplateCsv(table: TableName, rows: readonly TemplateRow[], extraColumns: readonly string[] = []): string {
+  const columns = [...templateColumns(getTableDefinition(table)).map((column) => column.name), ...extraColumns];
   return [columns.join(','), ...rows.map((row) => columns.map((column) => csvCell(row[column])).join(','))].join('\n') + '\n';
+}
+
+/** The same rows as a tab of a workbook (writeWorkbook): the header, then the cells as text. */
+export function toTemplateTab(table: TableName, rows: readonly TemplateRow[], extraColumns: readonly string[] = []): { tab: string; rows: string[][] } {
+  const columns = [...templateColumns(getTableDefinition(table)).map((column) => column.name), ...extraColumns];
+  const text = (value: TemplateRow[string]) => (value === null || value === undefined ? '' : String(value));
+  return { tab: table, rows: [columns, ...rows.map((row) => columns.map((column) => text(row[column])))] };
+}
+
+// ── Bookings, deliverables and payments in a chosen state ──────────────────────────────────────
+
+export type DeliverableSpec = {
+  title: string;
+  status: 'planned' | 'shooting' | 'waiting_approve' | 'scheduled' | 'posted' | 'rejected' | 'canceled';
+  /** Default video_feed. */
+  deliverableType?: string;
+  /** Default 2026-03-20. */
+  deadlinePost?: string | null;
+};
+
+export type PaymentSpec = {
+  paymentRef: string;
+  amount: string;
+  status: 'planned' | 'pending' | 'paid' | 'canceled';
+  /** Default 2026-03-10. */
+  paymentDate?: string | null;
+  invoiceNumber?: string | null;
+  note?: string | null;
+};
+
+export type BookingSpec = {
+  code: string;
+  campaignCode: string;
+  brandCode: 'COCOON' | 'HANOIFOOD';
+  creatorKey: string;
+  status: 'negotiating' | 'confirmed' | 'in_progress' | 'completed' | 'canceled';
+  /** Default video_only. */
+  bookingType?: string;
+  /** Default 10,000,000 đồng. */
+  fee?: string;
+  internalNote?: string | null;
+  deliverables?: DeliverableSpec[];
+  payments?: PaymentSpec[];
+};
+
+const feeOf = (spec: BookingSpec) => spec.fee ?? '10000000';
+const deadlineOf = (spec: DeliverableSpec) => (spec.deadlinePost === undefined ? '2026-03-20' : spec.deadlinePost);
+const paymentDateOf = (spec: PaymentSpec) => (spec.paymentDate === undefined ? '2026-03-10' : spec.paymentDate);
+
+/**
+ * A booking with its deliverables and payments, written straight to the tables in the state a
+ * case needs (like createCampaignInState: setup, not the behaviour under test). Amounts are in
+ * đồng, so the base amounts equal them; no status history is written for it.
+ */
+export async function createBookingInState(prisma: PrismaClient, spec: BookingSpec): Promise<string> {
+  const day = (value: string | null) => (value ? new Date(`${value}T00:00:00Z`) : null);
+  const campaign = await prisma.campaign.findFirstOrThrow({ where: { code: spec.campaignCode } });
+  const brand = await prisma.brand.findFirstOrThrow({ where: { code: spec.brandCode } });
+  const creator = await prisma.creator.findFirstOrThrow({ where: { creatorKey: spec.creatorKey } });
+  const finance = await prisma.user.findFirstOrThrow({ where: { username: 'huong.le' } });
+  const booking = await prisma.booking.create({
+    data: {
+      code: spec.code,
+      campaignId: campaign.id,
+      brandId: brand.id,
+      creatorId: creator.id,
+      bookingType: (spec.bookingType ?? 'video_only') as 'video_only',
+      briefSummary: `Brief ${spec.code}`,
+      startDate: day('2026-03-02'),
+      endDate: day('2026-03-25'),
+      totalFeeAgreed: feeOf(spec),
+      totalFeeVnd: feeOf(spec),
+      currency: 'VND',
+      deliverablesCountPlanned: spec.deliverables?.length ?? 0,
+      status: spec.status,
+      internalNote: spec.internalNote ?? null,
+    },
+  });
+  for (const deliverable of spec.deliverables ?? []) {
+    await prisma.bookingDeliverable.create({
+      data: { bookingId: booking.id, deliverableType: (deliverable.deliverableType ?? 'video_feed') as 'video_feed', title: deliverable.title, deadlinePost: day(deadlineOf(deliverable)), quantity: 1, status: deliverable.status },
+    });
+  }
+  for (const payment of spec.payments ?? []) {
+    await prisma.payment.create({
+      data: {
+        paymentRef: payment.paymentRef,
+        bookingId: booking.id,
+        campaignId: campaign.id,
+        creatorId: creator.id,
+        amount: payment.amount,
+        amountVnd: payment.amount,
+        currency: 'VND',
+        paymentDate: day(paymentDateOf(payment)),
+        status: payment.status,
+        invoiceNumber: payment.invoiceNumber ?? null,
+        note: payment.note ?? null,
+        createdById: finance.id,
+      },
+    });
+  }
+  return booking.id;
+}
+
+/** A booking as a row of bookings.csv, as its spec made it, with changes. */
+export function bookingRow(spec: BookingSpec, overrides: TemplateRow = {}): TemplateRow {
+  return {
+    code: spec.code,
+    campaign_code: spec.campaignCode,
+    brand_code: spec.brandCode,
+    creator_key: spec.creatorKey,
+    platform: null,
+    handle: null,
+    product_code: null,
+    booking_type: spec.bookingType ?? 'video_only',
+    brief_summary: `Brief ${spec.code}`,
+    start_date: '2026-03-02',
+    end_date: '2026-03-25',
+    total_fee_agreed: feeOf(spec),
+    currency: 'VND',
+    exchange_rate: null,
+    deliverables_count_planned: spec.deliverables?.length ?? 0,
+    status: spec.status,
+    internal_note: spec.internalNote ?? null,
+    ...overrides,
+  };
+}
+
+/** A deliverable of `bookingCode` as a row of booking_deliverables.csv, with changes. */
+export function deliverableRow(bookingCode: string, spec: DeliverableSpec, overrides: TemplateRow = {}): TemplateRow {
+  return {
+    booking_code: bookingCode,
+    deliverable_type: spec.deliverableType ?? 'video_feed',
+    title: spec.title,
+    script_link: null,
+    requirements: null,
+    deadline_shoot: null,
+    deadline_post: deadlineOf(spec),
+    quantity: 1,
+    fee: null,
+    status: spec.status,
+    ...overrides,
+  };
+}
+
+/** A payment of `booking` as a row of payments.csv, payment_ref included (an extra column), with changes. */
+export function paymentRow(booking: BookingSpec, spec: PaymentSpec, overrides: TemplateRow = {}): TemplateRow {
+  return {
+    booking_code: booking.code,
+    campaign_code: booking.campaignCode,
+    creator_key: booking.creatorKey,
+    amount: spec.amount,
+    currency: 'VND',
+    exchange_rate: null,
+    payment_date: paymentDateOf(spec),
+    payment_method: 'bank_transfer',
+    status: spec.status,
+    invoice_number: spec.invoiceNumber ?? null,
+    note: spec.note ?? null,
+    created_by_username: 'huong.le',
+    payment_ref: spec.paymentRef,
+    ...overrides,
+  };
 }
 
 // ── The import CLI in a child process ──────────────────────────────────────────────────────────
 
-/** The sample data and the CLI door's campaigns: what every CLI case starts from. */
-async function prepareCliDatabase(prisma: PrismaClient): Promise<void> {
+/** The sample data and the CLI door's campaigns, then the caller's own setup: what every CLI case starts from. */
+async function prepareCliDatabase(prisma: PrismaClient, prepare?: (prisma: PrismaClient) => Promise<void>): Promise<void> {
   await seedSampleData(prisma);
   await createDoorCampaigns(prisma, 'CLI');
+  await prepare?.(prisma);
 }
 
 export type CliCaseInput = { files: Record<string, string>; as: string };
@@ -197,8 +364,11 @@ export type CliCaseResults<Name extends string> = {
  * On PostgreSQL (TEST_DATABASE_URL) a fresh database. On the embedded database a PGlite folder
  * on disk, which one process opens at a time: prepared here and closed, left to the CLI while
  * the cases run, then opened again for the checks.
+ *
+ * `prepare` adds the rows the cases start from (bookings in a chosen state…), after the sample
+ * data and the CLI door's campaigns.
  */
-export async function runCliCases<Name extends string>(cases: Record<Name, CliCaseInput>): Promise<CliCaseResults<Name>> {
+export async function runCliCases<Name extends string>(cases: Record<Name, CliCaseInput>, options: { prepare?: (prisma: PrismaClient) => Promise<void> } = {}): Promise<CliCaseResults<Name>> {
   const runs = new Map<Name, CliRun>();
   const runAll = async (env: Record<string, string>) => {
     for (const name of Object.keys(cases) as Name[]) runs.set(name, await runImportCli(cases[name], env));
@@ -215,7 +385,7 @@ export async function runCliCases<Name extends string>(cases: Record<Name, CliCa
   if (isUsingPostgresServer()) {
     const database: TestDatabase = await createTestDatabase();
     try {
-      await prepareCliDatabase(database.prisma);
+      await prepareCliDatabase(database.prisma, options.prepare);
       await runAll({ DATABASE_URL: database.url! });
     } catch (error) {
       await database.dispose();
@@ -235,7 +405,7 @@ export async function runCliCases<Name extends string>(cases: Record<Name, CliCa
     try {
       await applyMigrations(preparing.migrationAdapterFactory);
       preparing.tenant.tenantId = DEFAULT_TENANT_ID;
-      await prepareCliDatabase(preparing.prisma);
+      await prepareCliDatabase(preparing.prisma, options.prepare);
     } finally {
       await preparing.close();
     }

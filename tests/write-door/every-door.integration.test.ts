@@ -340,16 +340,16 @@ describe('the write door holds the same rules at every door', () => {
       expect([...transactions][0]).toBeGreaterThan(0n);
     });
 
-    it('a pulled payment whose status (part of its key) is changed in the sheet is never filed a second time', async () => {
-      // Payments are recognised by booking_code + payment_date + amount + status when the sheet
-      // has no payment_ref: the edited row names a payment that does not exist, yet it came from a pull.
+    it('a pulled payment marked paid in the sheet is that payment, paid: never filed a second time', async () => {
+      // Without a payment_ref in the sheet, a payment is known by booking_code + payment_date +
+      // amount; its status moves in the row (planned → pending → paid), so it is not part of the key.
       const payment = await pulled('payments', (values) => values.booking_code === 'BK-0003', 'huong.le');
       expect(payment.values).toMatchObject({ status: 'pending', amount: 20_000_000 });
-      const response = await push('huong.le', [{ table: 'payments', rows: [{ rowNumber: 4, rowVersion: payment.rowVersion, values: { ...payment.values, status: 'paid' } }] }]);
-      expect(response.applied).toBe(false);
-      expect(onlyResult(response)).toMatchObject({ status: 'error', errors: { booking_code: [expect.stringMatching(/no payments row has its booking_code \+ payment_date \+ amount \+ status any more/)] } });
+      const response = await push('huong.le', [{ table: 'payments', rows: [{ rowNumber: 4, rowVersion: payment.rowVersion, values: { ...payment.values, status: 'paid', invoice_number: 'HD-BK-0003-1' } }] }]);
+      expect(response.applied).toBe(true);
+      expect(onlyResult(response)).toMatchObject({ status: 'updated' });
       const stored = await db().payment.findMany({ where: { booking: { code: 'BK-0003' } } });
-      expect(stored.map((row) => [row.paymentRef, row.status, Number(row.amount)])).toEqual([['PAY-BK-0003-1', 'pending', 20_000_000]]);
+      expect(stored.map((row) => [row.paymentRef, row.status, Number(row.amount), row.invoiceNumber])).toEqual([['PAY-BK-0003-1', 'paid', 20_000_000, 'HD-BK-0003-1']]);
     });
 
     it('a payment pushed as paid raises payment.created and payment.paid with the row', async () => {

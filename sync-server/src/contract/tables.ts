@@ -652,7 +652,9 @@ export const tableDefinitions: readonly TableDefinition[] = [
       column('created_by_username', 'text', { db: false }),
       column('payment_ref', 'text', { isExtra: true }),
     ],
-    naturalKeys: [key(['payment_ref']), key(['booking_code', 'payment_date', 'amount', 'status'], ['payment_date'])],
+    // Not the status: a payment moves planned → pending → paid in its row, and a key cell changed
+    // on a pulled row reads as another payment (issue 14: finance marks paid in the sheet).
+    naturalKeys: [key(['payment_ref']), key(['booking_code', 'payment_date', 'amount'], ['payment_date'])],
     references: [
       reference('booking', 'bookings', 'booking_id', { booking_code: 'code' }),
       reference('campaign', 'campaigns', 'campaign_id', { campaign_code: 'code' }),

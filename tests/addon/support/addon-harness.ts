@@ -109,7 +109,9 @@ export async function startRealServer(options: { dataDir?: string } = {}): Promi
   });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`the sync server did not start: ${output}`)), 60_000);
+    // Below the 120 s hook timeout: a PGlite start with the sample data takes seconds, but a
+    // loaded 2-core CI machine has taken more than a minute.
+    const timer = setTimeout(() => reject(new Error(`the sync server did not start: ${output}`)), 110_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /LISTENING (\{.*\})/.exec(output);

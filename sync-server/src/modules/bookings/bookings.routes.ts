@@ -17,7 +17,7 @@ import {
   paymentKeyParamsSchema,
   paymentTransitionRequestSchema,
   paymentTransitionResponseSchema,
-} from './bookings.http-schemas.js';
+} from '../../contract/bookings/booking-payloads.js';
 import { listBookingsPage, readBookingDetail, transitionBookingByCode, transitionDeliverable, transitionPayment } from './bookings.service.js';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });

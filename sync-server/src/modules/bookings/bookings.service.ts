@@ -38,7 +38,7 @@ import type {
   DeliverableTransitionResponse,
   PaymentTransitionRequest,
   PaymentTransitionResponse,
-} from './bookings.http-schemas.js';
+} from '../../contract/bookings/booking-payloads.js';
 import {
   findBookingDeliverables,
   findBookingPage,

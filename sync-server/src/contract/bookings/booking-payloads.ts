@@ -1,11 +1,10 @@
 /**
  * Paths, query strings, bodies and answers of the bookings, deliverables and payments endpoints
- * (issue 14). Only zod and the contract: the sidebar's booking view can read the same shapes
- * once they move to contract/.
+ * (issue 14): one home for the server's routes and the sidebar's booking view.
  */
 import { z } from 'zod';
-import { enumValues } from '../../contract/index.js';
-import { transitionReasonSchema } from '../../contract/sync-payloads.js';
+import { enumValues } from '../enums.js';
+import { transitionReasonSchema } from '../sync-payloads.js';
 
 export const bookingStatusSchema = z.enum(enumValues.booking_status).meta({ id: 'BookingStatus' });
 export const deliverableStatusSchema = z.enum(enumValues.deliverable_status).meta({ id: 'DeliverableStatus' });
