@@ -17,6 +17,7 @@ import {
   transitionCampaign,
 } from './ui/campaign-actions.js';
 import { changeUserAccess, createApiTokenFor, getAdminPanel, inviteUser, revokeApiToken } from './ui/admin-actions.js';
+import { getBookingView, markPaymentPaid, moveBooking, moveDeliverable } from './ui/booking-actions.js';
 import { exportFile, getFileDialogContext, importFile } from './ui/file-actions.js';
 import {
   menuPull,
@@ -57,6 +58,11 @@ export const entryPoints = {
   addCampaignCreators,
   addCampaignProducts,
   saveServerUrl,
+  // Called by the sidebar's booking view
+  getBookingView,
+  moveBooking,
+  moveDeliverable,
+  markPaymentPaid,
   // Called by the sidebar's admin panel (the server answers them for admins only)
   getAdminPanel,
   inviteUser,

@@ -295,7 +295,7 @@ describe('the sidebar’s server functions, against the real server', () => {
 
     addon.spreadsheet.setActiveSheet(campaigns);
     campaigns.activeCell = [row, 2];
-    expect(addon.call<{ campaignCode: string; language: string }>('getSidebarContext')).toEqual({ language: 'en', chosenLanguage: null, baseCurrency: 'VND', campaignCode: 'CC-HE-2026' });
+    expect(addon.call<{ campaignCode: string; language: string }>('getSidebarContext')).toEqual({ language: 'en', chosenLanguage: null, baseCurrency: 'VND', campaignCode: 'CC-HE-2026', bookingCode: null });
 
     type View = {
       detail: { status: string; brandName?: string; creators: Array<{ creatorKey: string; role: string; status: string }>; brief: Array<{ heading: string }>; history: Array<{ action: string }> };

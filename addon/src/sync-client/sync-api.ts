@@ -54,6 +54,19 @@ import {
   nextRetryDelay,
 } from '../sheets/sync-failures.js';
 import { type MeChangeRequest, type MeResponse, meResponseSchema } from '../../../sync-server/src/contract/me-payloads.js';
+import {
+  type BookingDetail,
+  type BookingTransitionRequest,
+  type BookingTransitionResponse,
+  type DeliverableTransitionRequest,
+  type DeliverableTransitionResponse,
+  type PaymentTransitionRequest,
+  type PaymentTransitionResponse,
+  bookingDetailSchema,
+  bookingTransitionResponseSchema,
+  deliverableTransitionResponseSchema,
+  paymentTransitionResponseSchema,
+} from '../../../sync-server/src/contract/bookings/booking-payloads.js';
 import { buildMultipart, encodeUtf8, fileNameFromDisposition } from './multipart.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -228,6 +241,18 @@ export function createSyncApi(options: SyncApiOptions) {
     },
     transition(code: string, body: TransitionRequest): TransitionResponse {
       return call('post', `/api/v1/campaigns/${encodeURIComponent(code)}/transition`, transitionResponseSchema, { json: body });
+    },
+    getBooking(code: string): BookingDetail {
+      return call('get', `/api/v1/bookings/${encodeURIComponent(code)}`, bookingDetailSchema);
+    },
+    transitionBooking(code: string, body: BookingTransitionRequest): BookingTransitionResponse {
+      return call('post', `/api/v1/bookings/${encodeURIComponent(code)}/transition`, bookingTransitionResponseSchema, { json: body });
+    },
+    transitionDeliverable(bookingCode: string, title: string, body: DeliverableTransitionRequest): DeliverableTransitionResponse {
+      return call('post', `/api/v1/bookings/${encodeURIComponent(bookingCode)}/deliverables/${encodeURIComponent(title)}/transition`, deliverableTransitionResponseSchema, { json: body });
+    },
+    transitionPayment(key: string, body: PaymentTransitionRequest): PaymentTransitionResponse {
+      return call('post', `/api/v1/payments/${encodeURIComponent(key)}/transition`, paymentTransitionResponseSchema, { json: body });
     },
     duplicate(code: string): DuplicateResponse {
       return call('post', `/api/v1/campaigns/${encodeURIComponent(code)}/duplicate`, duplicateResponseSchema, { json: {} });

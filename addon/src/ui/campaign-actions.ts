@@ -31,6 +31,8 @@ export type SidebarContext = {
   /** The tenant's base currency, as the server last said; totals are in it. */
   baseCurrency?: string;
   campaignCode: string | null;
+  /** The booking of the selected row: its code on Bookings, its booking_code on Deliverables, Videos, Payments. */
+  bookingCode: string | null;
 };
 
 const CAMPAIGNS = 'campaigns';
@@ -54,6 +56,7 @@ export function getSidebarContext(): SidebarContext {
   const sheet = activeSpreadsheet().getActiveSheet();
   const row = sheet.getActiveRange()?.getRow() ?? 1;
   let campaignCode: string | null = null;
+  let bookingCode: string | null = null;
   if (row > 1) {
     const width = Math.max(sheet.getLastColumn(), 1);
     const [header = [], values = []] = [sheet.getRange(1, 1, 1, width).getValues()[0], sheet.getRange(row, 1, 1, width).getValues()[0]];
@@ -62,8 +65,12 @@ export function getSidebarContext(): SidebarContext {
     const index = isCampaignsTab ? names.indexOf('code') : names.indexOf('campaign_code');
     const value = index >= 0 ? String(values[index] ?? '').trim() : '';
     campaignCode = value === '' ? null : value;
+    // The Bookings tab is the one with a booking_type column; the tabs under it name their booking.
+    const bookingIndex = names.includes('booking_type') ? names.indexOf('code') : names.indexOf('booking_code');
+    const booking = bookingIndex >= 0 ? String(values[bookingIndex] ?? '').trim() : '';
+    bookingCode = booking === '' ? null : booking;
   }
-  return { language: currentLanguage(), chosenLanguage: chosenLanguage(), baseCurrency: baseCurrency(), campaignCode };
+  return { language: currentLanguage(), chosenLanguage: chosenLanguage(), baseCurrency: baseCurrency(), campaignCode, bookingCode };
 }
 
 /**

@@ -20,6 +20,7 @@ import { fail, notify, render, setPageRenderer, shared, t } from './core/store.j
 import { type SidebarView, pickView } from './views/view-registry.js';
 // The views register themselves, most specific first (the campaign view takes any selection).
 import './views/files-view.js';
+import './views/booking-view.js';
 import './views/campaign-view.js';
 
 const root = document.getElementById('app') as HTMLElement;
