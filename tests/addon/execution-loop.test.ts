@@ -6,11 +6,15 @@
  * paid, the booking completes and the campaign finishes, with the numbers on every tab.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BookingView } from '../../addon/src/ui/booking-actions.js';
-import type { PushSummary } from '../../addon/src/ui/sync-actions.js';
+import type { BookingDetail } from '../../sync-server/src/contract/bookings/booking-payloads.js';
 import { type AddonSandbox, type RealServer, ADMIN_EMAIL, ensureAddonBuilt, loadAddon, PLANNER_EMAIL, startRealServer } from './support/addon-harness.js';
 import type { FakeSheet } from './fakes/spreadsheet-fake.js';
 import { cell, column, findRow } from './support/sheet-cells.js';
+
+// The add-on's answers as they cross google.script.run (addon/src/ui/booking-actions.ts,
+// sync-actions.ts); spelled here because the add-on's sources need the Apps Script globals.
+type BookingView = { detail: BookingDetail; warnings: string[] };
+type PushSummary = { counts: Record<string, number> };
 
 const FINANCE_EMAIL = 'huong.le@bookingcenter.vn';
 const CAMPAIGN = 'CC-TET-2026';
