@@ -128,13 +128,9 @@ describe('a booking run end to end in the add-on', () => {
     admin.call('menuSetUpSheets');
     admin.call('menuPull');
     admin.call('finishCampaign', CAMPAIGN, { whatWorked: 'Voucher riêng cho từng creator', whatDidnt: 'Kịch bản duyệt chậm', nextTime: 'Gửi brief sớm hơn một tuần' });
-    // The read-outs as a planner opening the spreadsheet sees them: a first pull. (An incremental
-    // pull re-sends a booking only when the booking row itself changed, so its read-outs can lag
-    // a payment or a snapshot written since: issue 14's note.)
-    const fresh = loadAddon({ serverUrl: server.url, email: PLANNER_EMAIL });
-    fresh.call('menuSetUpSheets');
-    fresh.call('menuPull');
-    planner = fresh;
+    // The planner's own next pull: the booking's row comes again for the payment finance made
+    // and the snapshots imported since, with fresh read-outs.
+    planner.call('menuPull');
 
     const bookings = planner.sheet('Bookings');
     const row = findRow(bookings, 'code', BOOKING);

@@ -96,9 +96,22 @@ describe('the Bookings tab', () => {
     expect(booking!.computed).toMatchObject({ paid: 5_000_000, remaining: 5_000_000, cpv: 1000, roas: 0.6 });
   });
 
+  it('reaches a planner who pulls only what changed: the booking comes again with its new read-outs and the same version', async () => {
+    const headers = await server.authAs('lan.nguyen');
+    const first = pullResponseSchema.parse(await (await fetch(`${server.url}/api/v1/sync/pull?tables=bookings,videos`, { headers })).json());
+    const before = first.tables[0]!.rows.find((row) => row.values.code === 'RO-BK-1')!;
+    await push('huong.le', [rowsOf('payments', [{ booking_code: 'RO-BK-1', campaign_code: 'RO-CAMP', creator_key: 'KOC-LINHBEAUTY', amount: '500000', currency: 'VND', payment_date: dayFrom(0), payment_method: 'cash', status: 'paid', invoice_number: 'RO-INV-3' }])]);
+    await push('lan.nguyen', [rowsOf('video_snapshots', [{ channel: 'tiktok', platform_video_id: '7400000000000000777', snapshot_time: `${dayFrom(0)} 08:00:00`, view_count: 9000 }])]);
+    const next = pullResponseSchema.parse(await (await fetch(`${server.url}/api/v1/sync/pull?tables=bookings,videos&since=${encodeURIComponent(first.cursor)}`, { headers })).json());
+    const [bookings, videos] = next.tables;
+    expect(bookings!.rows.map((row) => row.values.code)).toEqual(['RO-BK-1']);
+    expect(bookings!.rows[0]).toMatchObject({ rowVersion: before.rowVersion, computed: { paid: 5_500_000, views: 9000 } });
+    expect(videos!.rows.map((row) => [row.values.platform_video_id, row.computed.latest_views])).toEqual([['7400000000000000777', 9000]]);
+  });
+
   it("gives a viewer no money: paid, still to pay, ROAS and cost per view are empty, the counts are there", async () => {
     const [booking] = await pulled('bookings', 'an.pham', (values) => values.code === 'RO-BK-1');
-    expect(booking!.computed).toMatchObject({ deliverables_posted: 1, views: 5000, orders: 2 });
+    expect(booking!.computed).toMatchObject({ deliverables_posted: 1, views: 9000, orders: 2 });
     for (const column of ['paid', 'remaining', 'roas', 'cpv']) expect(booking!.computed?.[column] ?? null, column).toBeNull();
   });
 });
@@ -113,6 +126,7 @@ describe('the Deliverables and Videos tabs', () => {
 
   it("show a video's views at its latest snapshot and when it was taken", async () => {
     const [video] = await pulled('videos', 'lan.nguyen', (values) => values.platform_video_id === '7400000000000000777');
-    expect(video!.computed).toMatchObject({ latest_views: 5000, latest_snapshot_at: expect.stringMatching(new RegExp(`^${dayFrom(-1)}T0[0-9]:00:00`)) });
+    // The latest is today's 08:00 in Hanoi (UTC+7), written above.
+    expect(video!.computed).toMatchObject({ latest_views: 9000, latest_snapshot_at: `${dayFrom(0)}T01:00:00Z` });
   });
 });

@@ -8,6 +8,7 @@ import { checkBookingChildren } from '../modules/bookings/booking-consistency.ru
 import { assignBookedCreators, postLinkedDeliverables, recordBookingStatusHistory } from '../modules/bookings/execution.effects.js';
 import { checkBookingCommitments, checkBookingRows, checkDeliverableRows, checkPaymentRows } from '../modules/bookings/execution.rules.js';
 import { proposeBookingFees } from '../modules/bookings/fee-proposal.rules.js';
+import { READ_OUT_SOURCES, refreshReadOutsOf } from '../modules/sync/read-out-refresh.effects.js';
 import {
   campaignCreatorAuditShape,
   campaignProductAuditShape,
@@ -48,8 +49,13 @@ const TABLE_EFFECTS: Partial<Record<TableName, readonly WriteEffect[]>> = {
   videos: [postLinkedDeliverables],
 };
 
+/** Last for every table whose rows feed another's read-outs: the rows they change are re-pulled. */
+const EFFECTS_BY_TABLE = new Map<TableName, readonly WriteEffect[]>(
+  tableNames.map((table) => [table, [...(TABLE_EFFECTS[table] ?? []), ...(READ_OUT_SOURCES.includes(table) ? [refreshReadOutsOf(table)] : [])]]),
+);
+
 export function effectsFor(table: TableName): readonly WriteEffect[] {
-  return TABLE_EFFECTS[table] ?? [];
+  return EFFECTS_BY_TABLE.get(table) ?? [];
 }
 
 const AUDIT_SHAPES: Partial<Record<TableName, AuditShape>> = {
