@@ -15,6 +15,7 @@ import { pullResponseSchema, pushResponseSchema } from '../../sync-server/src/co
 import { isUsingPostgresServer } from '../support/test-database.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { createBookingInState, createCampaignInState, type BookingSpec } from '../support/write-door.js';
+import { answerOf, errorCodeOf, tally, type Answer } from '../support/http-answers.js';
 
 const TRIALS = 3;
 const WRITERS = 10;
@@ -22,26 +23,7 @@ const WRITERS = 10;
 const FEE = 10_000_000;
 const PAYMENT = 6_000_000;
 
-type Answer = { status: number; body: unknown; text: string };
 
-async function answerOf(response: Response): Promise<Answer> {
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // Not JSON: kept as text, and the assertions on status say what happened.
-  }
-  return { status: response.status, body, text };
-}
-
-function tally(values: readonly string[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
-  return counts;
-}
-
-const errorCodeOf = (answer: Answer) => (answer.body && typeof answer.body === 'object' ? String((answer.body as { code?: unknown }).code) : `non-JSON ${answer.text.slice(0, 80)}`);
 
 // PGlite is one connection: no two writers ever overlap there, so these cases need a PostgreSQL
 // server (TEST_DATABASE_URL).

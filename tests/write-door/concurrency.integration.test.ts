@@ -11,27 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pullResponseSchema, pushResponseSchema, type CellRecord, type PullResponse } from '../../sync-server/src/contract/sync-payloads.js';
 import { isUsingPostgresServer } from '../support/test-database.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { answerOf, errorCodeOf, tally, type Answer } from '../support/http-answers.js';
 
 const TRIALS = 3;
 
-type Answer = { status: number; body: unknown; text: string };
-
-async function answerOf(response: Response): Promise<Answer> {
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // Not JSON: kept as text, and the assertions on status say what happened.
-  }
-  return { status: response.status, body, text };
-}
-
-function tally(values: readonly string[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
-  return counts;
-}
 
 /** JSON with object keys sorted at every level: two answers are the same answer whatever the key order. */
 function canonicalJson(value: unknown): string {
@@ -40,7 +23,6 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'undefined';
 }
 
-const errorCodeOf = (answer: Answer) => (answer.body && typeof answer.body === 'object' ? String((answer.body as { code?: unknown }).code) : `non-JSON ${answer.text.slice(0, 80)}`);
 
 // The embedded database (PGlite) is ONE connection: every query of every request runs one
 // after the other on the server's own thread, so no two writers can ever overlap there and
