@@ -50,11 +50,13 @@ describe('which columns are spend', () => {
     );
     expect(byTable).toEqual({
       campaigns: ['budget_actual', 'budget_committed', 'budget_planned', 'roas'],
-      bookings: ['cpv', 'paid', 'remaining', 'roas', 'total_fee_agreed', 'total_fee_vnd'],
+      bookings: ['cpo', 'cpv', 'paid', 'remaining', 'roas', 'total_fee_agreed', 'total_fee_vnd'],
       booking_deliverables: ['fee'],
       payments: ['amount', 'amount_vnd'],
       // Issue 14: what a creator charges is what a booking would spend.
       creator_rate_cards: ['price'],
+      // Issue 14, item 8: the scorecard's total paid, and ROAS divided by it.
+      creators: ['roas', 'total_paid'],
     });
   });
 

@@ -86,6 +86,7 @@ describe('the Bookings tab', () => {
       revenue: 3_000_000,
       roas: 0.75,
       cpv: 800,
+      cpo: 2_000_000,
       booking_flags: 'DELIVERABLE_OVERDUE',
     });
   });
@@ -112,7 +113,7 @@ describe('the Bookings tab', () => {
   it("gives a viewer no money: paid, still to pay, ROAS and cost per view are empty, the counts are there", async () => {
     const [booking] = await pulled('bookings', 'an.pham', (values) => values.code === 'RO-BK-1');
     expect(booking!.computed).toMatchObject({ deliverables_posted: 1, views: 9000, orders: 2 });
-    for (const column of ['paid', 'remaining', 'roas', 'cpv']) expect(booking!.computed?.[column] ?? null, column).toBeNull();
+    for (const column of ['paid', 'remaining', 'roas', 'cpv', 'cpo']) expect(booking!.computed?.[column] ?? null, column).toBeNull();
   });
 });
 

@@ -301,6 +301,22 @@ export const creatorSearchResponseSchema = z.object({
       avgViews: nullableNumber,
       /** e.g. "tiktok:@linh.review" */
       mainChannel: z.string().nullable(),
+      /**
+       * The creator's scorecard in short (issue 14, item 8; GET /api/v1/creators/{key}/scorecard
+       * has all of it), over every campaign. Absent from servers before it.
+       */
+      scorecard: z
+        .object({
+          /** Bookings that are live and not canceled. */
+          bookings: z.number().int().nonnegative(),
+          /** Share (0–1) of measured deliverables posted on or before their deadline; null while none is measured. */
+          onTimeRate: z.number().min(0).max(1).nullable(),
+          /** Times one of its drafts was rejected. */
+          rejectionCount: z.number().int().nonnegative(),
+          /** Mean views of its videos at their latest snapshot; null with no video measured. */
+          avgViewsPerVideo: z.number().nullable(),
+        })
+        .optional(),
     }),
   ),
   /** Send back as `cursor` for the next page; null on the last page. */

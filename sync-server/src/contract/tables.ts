@@ -124,6 +124,7 @@ const labels: Record<string, Label> = {
   views: { en: 'Views', vi: 'Lượt xem', am: 'እይታዎች' },
   orders: { en: 'Orders', vi: 'Đơn hàng', am: 'ትዕዛዞች' },
   cpv: { en: 'Cost per view', vi: 'Chi phí mỗi lượt xem', am: 'ዋጋ በአንድ እይታ' },
+  cpo: { en: 'Cost per order', vi: 'Chi phí mỗi đơn', am: 'ዋጋ በአንድ ትዕዛዝ' },
   booking_flags: { en: 'Flags', vi: 'Cảnh báo', am: 'ማሳሰቢያዎች' },
   is_overdue: { en: 'Overdue', vi: 'Quá hạn', am: 'ጊዜው ያለፈበት' },
   days_to_deadline: { en: 'Days to deadline', vi: 'Số ngày đến hạn', am: 'እስከ ቀነ ገደቡ ያሉ ቀናት' },
@@ -136,6 +137,14 @@ const labels: Record<string, Label> = {
   price: { en: 'Price', vi: 'Giá', am: 'ዋጋ' },
   valid_from: { en: 'Valid from', vi: 'Áp dụng từ', am: 'ከዚህ ቀን ጀምሮ የሚሰራ' },
   valid_to: { en: 'Valid until', vi: 'Áp dụng đến', am: 'እስከዚህ ቀን የሚሰራ' },
+  // Issue 14, item 8: the creator scorecard right of the Creators tab.
+  campaigns_count: { en: 'Campaigns', vi: 'Số chiến dịch', am: 'ዘመቻዎች' },
+  bookings_count: { en: 'Bookings', vi: 'Số booking', am: 'ቦኪንጎች' },
+  on_time_rate: { en: 'Posted on time (share)', vi: 'Tỷ lệ đăng đúng hạn', am: 'በሰዓቱ የተለጠፉ (ድርሻ)' },
+  rejection_count: { en: 'Drafts rejected', vi: 'Số lần bị từ chối', am: 'ውድቅ የተደረጉ ረቂቆች' },
+  avg_views_per_video: { en: 'Average views per video', vi: 'View TB mỗi video', am: 'አማካይ እይታዎች በአንድ ቪዲዮ' },
+  total_paid: { en: 'Total paid', vi: 'Tổng đã trả', am: 'በአጠቃላይ የተከፈለ' },
+  last_collaboration: { en: 'Last collaboration', vi: 'Lần hợp tác gần nhất', am: 'የመጨረሻው ትብብር' },
 };
 
 function labelOf(name: string): Label {
@@ -260,6 +269,18 @@ export const tableDefinitions: readonly TableDefinition[] = [
     ],
     naturalKeys: [key(['creator_key'])],
     references: [],
+    // Issue 14, item 8: the creator's scorecard, computed for a page of creators at once
+    // (modules/creators/creator-scorecard.repository.ts).
+    computedColumns: [
+      computed('campaigns_count', 'integer', 'Distinct campaigns of its bookings that are not canceled.'),
+      computed('bookings_count', 'integer', 'Its bookings that are not canceled.'),
+      computed('on_time_rate', 'decimal', 'Share (0-1) of its posted deliverables with a deadline posted on or before it, by the linked video\'s post date; empty while none can be measured.'),
+      computed('rejection_count', 'integer', 'Times one of its drafts was rejected, from the history.'),
+      computed('avg_views_per_video', 'integer', 'Mean views of its videos at their latest snapshot.'),
+      computed('roas', 'decimal', 'Revenue attributed to it divided by total paid.', { isSpend: true }),
+      computed('total_paid', 'money', 'Its paid payments, in the base currency.', { isSpend: true }),
+      computed('last_collaboration', 'date', 'Latest end date (else start date) of its bookings that are not canceled.'),
+    ],
   }),
   table({
     name: 'creator_channels',
@@ -501,6 +522,7 @@ export const tableDefinitions: readonly TableDefinition[] = [
       computed('revenue', 'money', 'Revenue of those orders, in the base currency.'),
       computed('roas', 'decimal', 'Revenue divided by what was paid.', { isSpend: true }),
       computed('cpv', 'decimal', 'Paid divided by views: cost per view.', { isSpend: true }),
+      computed('cpo', 'decimal', 'Paid divided by orders: cost per order.', { isSpend: true }),
       computed('booking_flags', 'text', 'Comma-separated: DELIVERABLE_OVERDUE, UNPAID_AFTER_COMPLETION, OVERPAID.'),
     ],
   }),

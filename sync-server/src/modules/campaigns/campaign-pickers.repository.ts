@@ -1,5 +1,6 @@
 /** Creator and product pickers (000 §6.4, §6.5) as keyset-paginated queries. */
 import type { Db } from '../audit/audit.types.js';
+import { creatorScorecardSql } from '../creators/creator-scorecard.repository.js';
 import { escapeLike, SqlParams } from './sql-builder.js';
 
 export type CreatorPickerFilters = {
@@ -31,6 +32,12 @@ export type CreatorPickerRow = {
   /** The largest channel as "platform:handle". */
   main_channel: string | null;
   is_assigned: boolean;
+  /** The scorecard's summary (creators/creator-scorecard.repository.ts), over every campaign. */
+  bookings: number;
+  deliverables_measured: number;
+  deliverables_on_time: number;
+  rejection_count: number;
+  avg_views_per_video: number | null;
 };
 
 export function findCreatorPickerPage(db: Db, filters: CreatorPickerFilters, after: { name: string; id: string } | undefined, limit: number): Promise<CreatorPickerRow[]> {
@@ -57,7 +64,11 @@ export function findCreatorPickerPage(db: Db, filters: CreatorPickerFilters, aft
   const assigned = filters.campaignId
     ? `EXISTS (SELECT 1 FROM campaign_creators cc WHERE cc.creator_id = cr.id AND cc.campaign_id = ${params.add(filters.campaignId)}::uuid AND cc.deleted_at IS NULL)`
     : 'false';
+  // The page first, then the scorecard of just that page, in the same statement. "Today" only
+  // feeds the overdue counts, which the summary does not show.
+  const scorecard = creatorScorecardSql({ creatorIds: 'ARRAY(SELECT p.id::uuid FROM picked p)', today: 'CURRENT_DATE', withMoney: false });
   const sql = `
+    WITH picked AS (
     SELECT cr.id::text AS id, cr.creator_key, cr.name, cr.alias, cr.status::text AS status, cr.location, cr.niche,
            ch.followers::float8 AS followers, ch.avg_views::float8 AS avg_views,
            (SELECT jsonb_agg(t.name ORDER BY t.name) FROM creator_tag_maps m JOIN creator_tags t ON t.id = m.tag_id
@@ -72,7 +83,14 @@ export function findCreatorPickerPage(db: Db, filters: CreatorPickerFilters, aft
     ) ch ON true
     WHERE ${where.join('\n      AND ')}
     ORDER BY cr.name, cr.id
-    LIMIT ${params.add(limit)}::int`;
+    LIMIT ${params.add(limit)}::int
+    ),
+    card AS (${scorecard})
+    SELECT picked.*, coalesce(card.bookings, 0) AS bookings, coalesce(card.deliverables_measured, 0) AS deliverables_measured,
+           coalesce(card.deliverables_on_time, 0) AS deliverables_on_time, coalesce(card.rejection_count, 0) AS rejection_count,
+           card.avg_views_per_video
+    FROM picked LEFT JOIN card ON card.id = picked.id
+    ORDER BY picked.name, picked.id`;
   return db.$queryRawUnsafe<CreatorPickerRow[]>(sql, ...params.values);
 }
 

@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import type { Actor } from '../access/actor.js';
 import { assertAllowed, decideCreatorAssignment } from '../access/permissions.js';
 import type { Db } from '../audit/audit.types.js';
+import { averageViewsOf, onTimeRateOf } from '../creators/creator-scorecard.service.js';
 import { findCreatorPickerPage, findProductPickerPage } from './campaign-pickers.repository.js';
 import { decodeCursor, encodeCursor, splitSearchWords } from './sql-builder.js';
 
@@ -47,6 +48,8 @@ export type CreatorPickerItem = {
   /** Watchlist/blacklist badge text, and whether this actor may assign the creator at all. */
   warning: string | null;
   canAssign: boolean;
+  /** The scorecard in short (issue 14, item 8), over every campaign. */
+  scorecard: { bookings: number; onTimeRate: number | null; rejectionCount: number; avgViewsPerVideo: number | null };
 };
 
 export const productPickerQuerySchema = z.object({
@@ -95,6 +98,12 @@ export async function pickCreators(db: Db, actor: Actor, query: CreatorPickerQue
       isAssigned: row.is_assigned,
       warning: decision.isAllowed ? (decision.warning ?? null) : decision.message,
       canAssign: decision.isAllowed && !row.is_assigned,
+      scorecard: {
+        bookings: row.bookings,
+        onTimeRate: onTimeRateOf(row.deliverables_on_time, row.deliverables_measured),
+        rejectionCount: row.rejection_count,
+        avgViewsPerVideo: averageViewsOf(row.avg_views_per_video),
+      },
     };
   });
   const last = page[page.length - 1];

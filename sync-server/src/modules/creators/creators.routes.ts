@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { Database } from '../../platform/database/open-database.js';
 import { errorResponse, type ApiDocumentation } from '../../platform/http/openapi.js';
 import { getActor } from '../auth/authenticate.js';
-import { creatorKeyParamsSchema, creatorNotesResponseSchema, rateCardProposalResponseSchema, rateCardQuerySchema } from './creators.schemas.js';
+import { loadCampaignsConfig, todayIn } from '../campaigns/campaigns.config.js';
+import { readCreatorScorecard } from './creator-scorecard.service.js';
+import { creatorKeyParamsSchema, creatorNotesResponseSchema, creatorScorecardResponseSchema, rateCardProposalResponseSchema, rateCardQuerySchema } from './creators.schemas.js';
 import { proposeCreatorFee, readCreatorNotes } from './creators.service.js';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -32,12 +34,24 @@ function documentCreatorRoutes(documentation: ApiDocumentation): void {
     request: { params: creatorKeyParamsSchema, query: rateCardQuerySchema },
     responses: { 200: json(rateCardProposalResponseSchema, 'The proposed fee, or null'), 404: notFound },
   });
+  documentation.register({
+    method: 'get',
+    path: '/api/v1/creators/{key}/scorecard',
+    operationId: 'getCreatorScorecard',
+    summary: "Read a creator's scorecard",
+    description:
+      "How the creator has worked with the agency: campaigns and bookings (live, not canceled), the share of deliverables posted on or before their deadline (the post day is the linked video's post date), how many times a draft was rejected (from the history), the deliverables CREATOR_RISK counts (rejected now, or overdue), average views per video at the latest snapshot, attributed orders and revenue, total paid and ROAS in the base currency, and the last collaboration. A client's scorecard counts only their brands' campaigns. totalPaid and roas are null without the right to see budgets.",
+    tags,
+    request: { params: creatorKeyParamsSchema },
+    responses: { 200: json(creatorScorecardResponseSchema, 'The scorecard'), 404: notFound },
+  });
 }
 
 /** What the sidebar and the booking form read about one creator. */
 export function createCreatorsRouter(database: Database, documentation: ApiDocumentation): Router {
   documentCreatorRoutes(documentation);
   const prisma = database.prisma;
+  const config = loadCampaignsConfig();
   const router = Router();
   router.get('/creators/:key/notes', async (request, response) => {
     const { key } = creatorKeyParamsSchema.parse(request.params);
@@ -47,6 +61,11 @@ export function createCreatorsRouter(database: Database, documentation: ApiDocum
     const { key } = creatorKeyParamsSchema.parse(request.params);
     const query = rateCardQuerySchema.parse(request.query);
     response.json(await proposeCreatorFee(prisma, getActor(response), key, query.deliverable_type, query.date));
+  });
+  router.get('/creators/:key/scorecard', async (request, response) => {
+    const { key } = creatorKeyParamsSchema.parse(request.params);
+    // Today is the team's day, as CREATOR_RISK counts overdue deliverables.
+    response.json(await readCreatorScorecard(prisma, getActor(response), key, todayIn(config.timeZone)));
   });
   return router;
 }

@@ -4,6 +4,7 @@ import type { SqlDb } from '../../platform/database/sql-transaction.js';
 import { findBookingFacts, findDeliverableFacts, findVideoFacts, type BookingFacts } from '../bookings/booking-facts.repository.js';
 import { DEFAULT_CAMPAIGNS_CONFIG, todayIn } from '../campaigns/campaigns.config.js';
 import { getCampaignsHealth } from '../campaigns/campaign-metrics.service.js';
+import { getCreatorScorecards } from '../creators/creator-scorecard.service.js';
 import type { TemplateRowRecord } from '../exports/template-rows.repository.js';
 
 /**
@@ -47,6 +48,21 @@ export async function computeColumns(db: SqlDb, definition: TableDefinition, row
     for (const facts of await findDeliverableFacts(db, live, today())) Object.assign(computed.get(facts.id)!, { is_overdue: facts.is_overdue, days_to_deadline: facts.days_to_deadline });
   } else if (definition.name === 'videos') {
     for (const facts of await findVideoFacts(db, live)) Object.assign(computed.get(facts.id)!, { latest_views: facts.latest_views, latest_snapshot_at: facts.latest_snapshot_at });
+  } else if (definition.name === 'creators') {
+    // Issue 14, item 8: the scorecard, counted over every campaign: this function knows no reader,
+    // so a client's pull shows the same counts (GET /creators/{key}/scorecard narrows them to theirs).
+    for (const [id, card] of await getCreatorScorecards(db, live, today())) {
+      Object.assign(computed.get(id)!, {
+        campaigns_count: card.campaigns,
+        bookings_count: card.bookings,
+        on_time_rate: card.onTimeRate,
+        rejection_count: card.rejectionCount,
+        avg_views_per_video: card.avgViewsPerVideo,
+        roas: card.roas,
+        total_paid: card.totalPaid,
+        last_collaboration: card.lastCollaboration,
+      });
+    }
   }
   return computed;
 }
@@ -70,6 +86,7 @@ function bookingCells(facts: BookingFacts): CellRecord {
     revenue: facts.revenue,
     roas: facts.paid > 0 ? Math.round((facts.revenue / facts.paid) * 100) / 100 : null,
     cpv: facts.views > 0 ? Math.round((facts.paid / facts.views) * 100) / 100 : null,
+    cpo: facts.orders > 0 ? Math.round((facts.paid / facts.orders) * 100) / 100 : null,
     booking_flags: flags.join(', '),
   };
 }

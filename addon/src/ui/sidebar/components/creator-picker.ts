@@ -4,9 +4,9 @@
  * already on the campaign is shown but cannot be picked.
  */
 import type { CreatorRole, CreatorSearchQuery, CreatorSummary } from '../../../../../sync-server/src/contract/sync-payloads.js';
-import type { MessageKey } from '../../i18n.js';
+import { formatNumber, type MessageKey } from '../../i18n.js';
 import { escapeHtml, formatCompact } from '../core/format.js';
-import { t } from '../core/store.js';
+import { shared, t } from '../core/store.js';
 
 export type CreatorPicker = {
   kind: 'creators';
@@ -19,6 +19,20 @@ export type CreatorPicker = {
 
 export function newCreatorPicker(): CreatorPicker {
   return { kind: 'creators', query: {}, results: null, selected: [], role: 'main', note: '' };
+}
+
+/**
+ * The creator's scorecard in one short line (issue 14, item 8): bookings, share posted on time,
+ * drafts rejected, views per video. Empty for a server that sends no scorecard.
+ */
+export function describeScorecard(scorecard: CreatorSummary['scorecard']): string {
+  if (!scorecard) return '';
+  if (scorecard.bookings === 0) return t('picker.scoreNone');
+  const parts = [t('picker.scoreBookings', { count: scorecard.bookings })];
+  if (scorecard.onTimeRate !== null) parts.push(t('picker.scoreOnTime', { percent: formatNumber(shared.language, scorecard.onTimeRate, { style: 'percent', maximumFractionDigits: 0 }) }));
+  parts.push(t('picker.scoreRejections', { count: scorecard.rejectionCount }));
+  if (scorecard.avgViewsPerVideo !== null) parts.push(t('picker.scoreViews', { views: formatCompact(scorecard.avgViewsPerVideo) }));
+  return parts.join(' · ');
 }
 
 export function renderCreatorPicker(picker: CreatorPicker, existing: Set<string>): string {
@@ -38,7 +52,8 @@ export function renderCreatorPicker(picker: CreatorPicker, existing: Set<string>
                 <input type="checkbox" data-pick="${escapeHtml(creator.creatorKey)}" ${isChecked ? 'checked' : ''} ${isOn ? 'disabled' : ''} />
                 <div><div class="title">${escapeHtml(creator.name)} ${chip}</div>
                 <div class="sub">${escapeHtml(creator.mainChannel ?? creator.creatorKey)} · ${escapeHtml(formatCompact(creator.followers))} ${escapeHtml(t('picker.followers').toLowerCase())} · ${escapeHtml(formatCompact(creator.avgViews))} ${escapeHtml(t('picker.avgViews').toLowerCase())}</div>
-                <div class="sub">${escapeHtml([creator.niche, creator.location, ...creator.tags].filter(Boolean).join(' · '))}${isOn ? ` · ${escapeHtml(t('picker.alreadyOn'))}` : ''}</div></div>
+                <div class="sub">${escapeHtml([creator.niche, creator.location, ...creator.tags].filter(Boolean).join(' · '))}${isOn ? ` · ${escapeHtml(t('picker.alreadyOn'))}` : ''}</div>
+                ${creator.scorecard ? `<div class="sub" data-test="creator-scorecard">${escapeHtml(describeScorecard(creator.scorecard))}</div>` : ''}</div>
               </label>`;
             })
             .join('');

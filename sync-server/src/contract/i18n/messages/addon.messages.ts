@@ -153,6 +153,12 @@ export const addonMessages = defineMessages({
     'picker.added': 'Added {count, plural, one {# row and pushed it} other {# rows and pushed them}}.',
     'picker.addedOne': 'Added 1 row and pushed it.',
     'picker.alreadyOn': 'already on the campaign',
+    // Issue 14, item 8: the scorecard in one line under each creator of the picker.
+    'picker.scoreNone': 'No bookings yet',
+    'picker.scoreBookings': '{count, plural, one {# booking} other {# bookings}}',
+    'picker.scoreOnTime': '{percent} posted on time',
+    'picker.scoreRejections': '{count, plural, =0 {no draft rejected} one {# draft rejected} other {# drafts rejected}}',
+    'picker.scoreViews': '{views} views per video',
 
     'status.draft': 'Draft',
     'status.planned': 'Planned',
@@ -390,6 +396,11 @@ export const addonMessages = defineMessages({
     'picker.added': 'Đã thêm {count, number} dòng và đẩy lên máy chủ.',
     'picker.addedOne': 'Đã thêm 1 dòng và đẩy lên máy chủ.',
     'picker.alreadyOn': 'đã có trong chiến dịch',
+    'picker.scoreNone': 'Chưa có booking',
+    'picker.scoreBookings': '{count, plural, other {# booking}}',
+    'picker.scoreOnTime': '{percent} đăng đúng hạn',
+    'picker.scoreRejections': '{count, plural, =0 {chưa bị từ chối bản nháp nào} other {# lần bị từ chối bản nháp}}',
+    'picker.scoreViews': '{views} view mỗi video',
 
     'status.draft': 'Nháp',
     'status.planned': 'Đã lên kế hoạch',
@@ -627,6 +638,11 @@ export const addonMessages = defineMessages({
     'picker.added': '{count, plural, one {# ረድፍ ተጨምሮ ተልኳል።} other {# ረድፎች ተጨምረው ተልከዋል።}}',
     'picker.addedOne': '1 ረድፍ ተጨምሮ ተልኳል።',
     'picker.alreadyOn': 'ቀድሞውኑ በዘመቻው ውስጥ አለ',
+    'picker.scoreNone': 'እስካሁን ምንም ቦኪንግ የለም',
+    'picker.scoreBookings': '{count, plural, one {# ቦኪንግ} other {# ቦኪንጎች}}',
+    'picker.scoreOnTime': '{percent} በሰዓቱ ተለጥፏል',
+    'picker.scoreRejections': '{count, plural, =0 {ምንም ረቂቅ ውድቅ አልተደረገም} one {# ረቂቅ ውድቅ ተደርጓል} other {# ረቂቆች ውድቅ ተደርገዋል}}',
+    'picker.scoreViews': '{views} እይታዎች በአንድ ቪዲዮ',
 
     'status.draft': 'ረቂቅ',
     'status.planned': 'የታቀደ',
