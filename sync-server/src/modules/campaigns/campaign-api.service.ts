@@ -21,22 +21,30 @@ import type {
   TransitionResponse,
 } from '../../contract/sync-payloads.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { AppError } from '../../platform/errors/app-error.js';
+import { AppError, type FieldProblem } from '../../platform/errors/app-error.js';
 import type { Actor } from '../access/actor.js';
 import { visibleBrandWhere } from '../access/campaign-scope.js';
 import { canSeeSpend } from '../access/money-redaction.js';
 import { assertAllowed, describeRefusal, isAllowed, transitionPermission } from '../access/permissions.js';
 import type { Db } from '../audit/audit.types.js';
-import { assignCreators, assignProducts, type AssignmentResult } from './campaign-assignments.service.js';
+import { assignCreators, assignProducts, unassignCreators, unassignProducts, type AssignmentResult } from './campaign-assignments.service.js';
 import { getCampaignDetail } from './campaign-detail.service.js';
 import { findBrandById, findBrandsByCodes, findCreatorsByKeys, findLiveCampaignByCode, findProductsByKeys, findUserById, findUsersByUsernames } from './campaign-keys.repository.js';
 import { listCampaigns, type CampaignListItem, type CampaignListQuery } from './campaign-list.service.js';
 import type { MetricsOptions } from './campaign-metrics.service.js';
 import { pickCreators, pickProducts } from './campaign-pickers.service.js';
 import type { CampaignsConfig } from './campaigns.config.js';
-import type { CampaignFiltersQuery, CampaignListHttpQuery, CampaignListItemResponse, CampaignListResponse } from './campaigns.http-schemas.js';
+import type {
+  CampaignFiltersQuery,
+  CampaignListHttpQuery,
+  CampaignListItemResponse,
+  CampaignListResponse,
+  CampaignWriteResponse,
+  CreateCampaignRequest,
+  UpdateCampaignRequest,
+} from './campaigns.http-schemas.js';
 import { countMappings } from './campaigns.repository.js';
-import { duplicateCampaign, getCampaign, getCampaignHistory, transitionCampaign } from './campaigns.service.js';
+import { createCampaign, duplicateCampaign, getCampaign, getCampaignHistory, softDeleteCampaign, transitionCampaign, updateCampaign, type CampaignView } from './campaigns.service.js';
 
 /**
  * The live campaign with this code (case-insensitive), or 404 naming the code. Given the reader,
@@ -214,6 +222,73 @@ export async function duplicateCampaignByCode(prisma: PrismaClient, actor: Actor
   return { code: copy.code, name: copy.name, duplicatedFrom: campaign.code, ...(copy.leftOut.length ? { leftOut: copy.leftOut } : {}), ...(copy.warnings.length ? { warnings: copy.warnings } : {}) };
 }
 
+// ── Create, edit, delete ─────────────────────────────────────────────────────────────
+
+type CampaignKeys = { brandCode?: string; ownerUsername?: string | null };
+
+/** Brand code and owner username as the ids the services take; an unknown one is a 422 naming its field. */
+async function resolveCampaignKeys(db: Db, keys: CampaignKeys): Promise<{ brandId?: string; ownerId?: string | null }> {
+  const ids: { brandId?: string; ownerId?: string | null } = {};
+  const problems: FieldProblem[] = [];
+  if (keys.brandCode !== undefined) {
+    const brand = (await findBrandsByCodes(db, [keys.brandCode])).find((row) => row.code.toLowerCase() === keys.brandCode!.toLowerCase());
+    if (brand) ids.brandId = brand.id;
+    else problems.push({ table: 'campaigns', column: 'brandCode', value: keys.brandCode, message: t('campaign.noSuchBrand') });
+  }
+  if (keys.ownerUsername === null) ids.ownerId = null;
+  else if (keys.ownerUsername !== undefined) {
+    const owner = (await findUsersByUsernames(db, [keys.ownerUsername])).find((row) => row.username.toLowerCase() === keys.ownerUsername!.toLowerCase());
+    if (owner) ids.ownerId = owner.id;
+    else problems.push({ table: 'campaigns', column: 'ownerUsername', value: keys.ownerUsername, message: t('campaign.noSuchOwner') });
+  }
+  if (problems.length > 0) throw new AppError({ code: 'VALIDATION_FAILED', reason: 'UNKNOWN_REFERENCE', userMessage: problems.map((problem) => problem.message).join(' '), problems });
+  return ids;
+}
+
+async function toWriteResponse(db: Db, actor: Actor, view: CampaignView, options: MetricsOptions): Promise<CampaignWriteResponse> {
+  return { ...(await readCampaignDetail(db, actor, view.code, options)), rowVersion: view.rowVersion };
+}
+
+/** A new campaign, always a draft (planning it is a status move with its own rules). */
+export async function createCampaignFromRequest(prisma: PrismaClient, actor: Actor, request: CreateCampaignRequest, options: MetricsOptions & { config?: CampaignsConfig } = {}): Promise<CampaignWriteResponse> {
+  const { brandCode, ownerUsername, ...fields } = request;
+  const ids = await resolveCampaignKeys(prisma, { brandCode, ownerUsername });
+  const view = await createCampaign(prisma, actor, { ...fields, brandId: ids.brandId ?? '', ...(ids.ownerId !== undefined ? { ownerId: ids.ownerId } : {}), status: 'draft' }, options.config);
+  return toWriteResponse(prisma, actor, view, options);
+}
+
+/** Edits the fields given, bound to expectedRowVersion or else to the version just read. */
+export async function updateCampaignByCode(prisma: PrismaClient, actor: Actor, code: string, request: UpdateCampaignRequest, options: MetricsOptions & { config?: CampaignsConfig } = {}): Promise<CampaignWriteResponse> {
+  const { brandCode, ownerUsername, expectedRowVersion, status: _status, ...fields } = request;
+  const { id } = await resolveCampaign(prisma, code, actor);
+  const current = await getCampaign(prisma, actor, id);
+  const ids = await resolveCampaignKeys(prisma, { brandCode, ownerUsername });
+  const view = await updateCampaign(prisma, actor, id, { ...fields, ...ids, expectedRowVersion: expectedRowVersion ?? current.rowVersion }, options.config);
+  return toWriteResponse(prisma, actor, view, options);
+}
+
+export async function deleteCampaignByCode(prisma: PrismaClient, actor: Actor, code: string, note: string | undefined): Promise<void> {
+  const { id } = await resolveCampaign(prisma, code, actor);
+  await softDeleteCampaign(prisma, actor, id, { note });
+}
+
+/** Takes a creator off a campaign; the door refuses it when the campaign's status needs them. */
+export async function unassignCreatorByKey(prisma: PrismaClient, actor: Actor, code: string, creatorKey: string): Promise<void> {
+  const campaign = await resolveCampaign(prisma, code, actor);
+  const [creator] = await findCreatorsByKeys(prisma, [creatorKey]);
+  if (!creator) throw new AppError({ code: 'NOT_FOUND', reason: 'CREATOR_NOT_FOUND', userMessage: t('assign.noSuchKey', { key: creatorKey }) });
+  const { removed } = await unassignCreators(prisma, actor, campaign.id, [creator.id]);
+  if (removed.length === 0) throw new AppError({ code: 'NOT_FOUND', reason: 'NOT_ASSIGNED', userMessage: t('assign.creatorNotIn', { code: campaign.code }) });
+}
+
+export async function unassignProductByKey(prisma: PrismaClient, actor: Actor, code: string, key: { brandCode: string; productCode: string }): Promise<void> {
+  const campaign = await resolveCampaign(prisma, code, actor);
+  const [product] = await findProductsByKeys(prisma, [key]);
+  if (!product) throw new AppError({ code: 'NOT_FOUND', reason: 'PRODUCT_NOT_FOUND', userMessage: t('assign.noSuchKey', { key: `${key.brandCode}/${key.productCode}` }) });
+  const { removed } = await unassignProducts(prisma, actor, campaign.id, [product.id]);
+  if (removed.length === 0) throw new AppError({ code: 'NOT_FOUND', reason: 'NOT_ASSIGNED', userMessage: t('assign.productNotIn', { code: campaign.code }) });
+}
+
 function toAssignmentResponse(code: string, result: AssignmentResult, keyOf: (id: string) => string, missing: string[]): AssignmentResponse {
   return {
     code,
@@ -276,6 +351,7 @@ export async function searchCreators(db: Db, actor: Actor, query: CreatorSearchQ
       followers: item.followers,
       avgViews: item.avgViews,
       mainChannel: item.mainChannel,
+      scorecard: item.scorecard,
     })),
     nextCursor: page.nextCursor,
   };

@@ -27,6 +27,8 @@ import { getActor, getRequestSnapshot } from '../auth/authenticate.js';
 import {
   assignCreatorsByKey,
   assignProductsByKey,
+  createCampaignFromRequest,
+  deleteCampaignByCode,
   duplicateCampaignByCode,
   listCampaignsPage,
   planCampaignTransitions,
@@ -34,12 +36,30 @@ import {
   searchCreators,
   searchProducts,
   transitionCampaignByCode,
+  unassignCreatorByKey,
+  unassignProductByKey,
+  updateCampaignByCode,
 } from './campaign-api.service.js';
 import { loadCampaignsConfig, todayIn } from './campaigns.config.js';
-import { campaignCodeParamsSchema, campaignListQueryHttpSchema, campaignListResponseSchema } from './campaigns.http-schemas.js';
+import {
+  campaignCodeParamsSchema,
+  campaignCreatorParamsSchema,
+  campaignListQueryHttpSchema,
+  campaignListResponseSchema,
+  campaignProductParamsSchema,
+  campaignWriteResponseSchema,
+  createCampaignRequestSchema,
+  deleteCampaignRequestSchema,
+  updateCampaignRequestSchema,
+} from './campaigns.http-schemas.js';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const notFound = errorResponse('No campaign has this code.');
+const forbidden = errorResponse('Your role may not make this change; detail says which right it needs.');
+const invalid = errorResponse('A value is not valid or a rule refuses the result; errors names each field.');
+const conflict = errorResponse('Someone changed the campaign since you read it (STALE_ROW_VERSION), the code is taken (CODE_TAKEN), or linked data keeps it (HAS_BOOKINGS).');
+const noContent = { description: 'Done; nothing to send back.' };
+const requestBody = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const tags = ['Campaigns'];
 
 function documentCampaignRoutes(documentation: ApiDocumentation): void {
@@ -62,6 +82,56 @@ function documentCampaignRoutes(documentation: ApiDocumentation): void {
     tags,
     request: { params: campaignCodeParamsSchema },
     responses: { 200: json(campaignDetailSchema, 'The campaign'), 404: notFound },
+  });
+  documentation.register({
+    method: 'post',
+    path: '/api/v1/campaigns',
+    operationId: 'createCampaign',
+    summary: 'Create a campaign',
+    description: 'Creates a draft campaign for a brand (by brand code), owned by ownerUsername or else by the caller. The same rules as a new row pushed from the sheet: planners create (a lead may propose budgetPlanned here; changing it later needs an admin), codes are unique whatever their case.',
+    tags,
+    request: { body: requestBody(createCampaignRequestSchema) },
+    responses: { 201: json(campaignWriteResponseSchema, 'The new draft, with its rowVersion'), 403: forbidden, 409: conflict, 422: invalid },
+  });
+  documentation.register({
+    method: 'patch',
+    path: '/api/v1/campaigns/{code}',
+    operationId: 'updateCampaign',
+    summary: 'Edit a campaign',
+    description: 'Changes the fields given, as a sheet push of that row would: budgets need an admin, KPIs a planner; a finished or canceled campaign only takes a new description. The status is not edited here (422 naming status): use the transition route.',
+    tags,
+    request: { params: campaignCodeParamsSchema, body: requestBody(updateCampaignRequestSchema) },
+    responses: { 200: json(campaignWriteResponseSchema, 'The campaign as changed, with its new rowVersion'), 403: forbidden, 404: notFound, 409: conflict, 422: invalid },
+  });
+  documentation.register({
+    method: 'delete',
+    path: '/api/v1/campaigns/{code}',
+    operationId: 'deleteCampaign',
+    summary: 'Delete a campaign',
+    description: 'Soft delete (admins): the campaign leaves every list, its history stays. A campaign with bookings, videos, payments or tracking codes stays (409 HAS_BOOKINGS or HAS_LINKED_DATA, with what keeps it).',
+    tags,
+    request: { params: campaignCodeParamsSchema, body: { required: false, ...requestBody(deleteCampaignRequestSchema) } },
+    responses: { 204: noContent, 403: forbidden, 404: notFound, 409: conflict },
+  });
+  documentation.register({
+    method: 'delete',
+    path: '/api/v1/campaigns/{code}/creators/{creatorKey}',
+    operationId: 'removeCampaignCreator',
+    summary: 'Remove a creator from a campaign',
+    description: 'Takes the creator off the campaign (the mapping is soft deleted and audited). Refused with 422 when the campaign is running or paused and this is its last creator, and on a finished or canceled campaign.',
+    tags,
+    request: { params: campaignCreatorParamsSchema },
+    responses: { 204: noContent, 403: forbidden, 404: errorResponse('No campaign has this code, no creator this key, or the creator is not in the campaign.'), 422: invalid },
+  });
+  documentation.register({
+    method: 'delete',
+    path: '/api/v1/campaigns/{code}/products/{brandCode}/{productCode}',
+    operationId: 'removeCampaignProduct',
+    summary: 'Remove a product from a campaign',
+    description: 'Takes the product off the campaign (the mapping is soft deleted and audited). Refused with 422 when the campaign\'s status needs it, and on a finished or canceled campaign.',
+    tags,
+    request: { params: campaignProductParamsSchema },
+    responses: { 204: noContent, 403: forbidden, 404: errorResponse('No campaign has this code, no product this key, or the product is not in the campaign.'), 422: invalid },
   });
   documentation.register({
     method: 'get',
@@ -162,6 +232,31 @@ export function createCampaignsRouter(database: Database, documentation: ApiDocu
     const snapshot = getRequestSnapshot(response) ?? (await readCurrentSnapshot(database.sql));
     const body = await listCache.read(snapshot, key, () => listComputeGate.run(async () => encodeJson(await listCampaignsPage(prisma, actor, query, options))));
     sendEncodedJson(request, response, body);
+  });
+  router.post('/campaigns', async (request, response) => {
+    const body = createCampaignRequestSchema.parse(request.body);
+    response.status(201).json(await createCampaignFromRequest(prisma, getActor(response), body, options));
+  });
+  router.patch('/campaigns/:code', async (request, response) => {
+    const { code } = campaignCodeParamsSchema.parse(request.params);
+    const body = updateCampaignRequestSchema.parse(request.body);
+    response.json(await updateCampaignByCode(prisma, getActor(response), code, body, options));
+  });
+  router.delete('/campaigns/:code', async (request, response) => {
+    const { code } = campaignCodeParamsSchema.parse(request.params);
+    const body = deleteCampaignRequestSchema.parse(request.body ?? {});
+    await deleteCampaignByCode(prisma, getActor(response), code, body.note);
+    response.status(204).end();
+  });
+  router.delete('/campaigns/:code/creators/:creatorKey', async (request, response) => {
+    const { code, creatorKey } = campaignCreatorParamsSchema.parse(request.params);
+    await unassignCreatorByKey(prisma, getActor(response), code, creatorKey);
+    response.status(204).end();
+  });
+  router.delete('/campaigns/:code/products/:brandCode/:productCode', async (request, response) => {
+    const { code, brandCode, productCode } = campaignProductParamsSchema.parse(request.params);
+    await unassignProductByKey(prisma, getActor(response), code, { brandCode, productCode });
+    response.status(204).end();
   });
   router.get('/campaigns/:code', async (request, response) => {
     const { code } = campaignCodeParamsSchema.parse(request.params);

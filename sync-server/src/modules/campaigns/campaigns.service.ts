@@ -155,7 +155,7 @@ function toTemplateValues(fields: CampaignFields & { status?: CampaignStatus }, 
 }
 
 /** A REST action's one campaign row: by id, with the version the caller saw. */
-function campaignRow(id: string | undefined, values: Record<string, NormalisedValue>, expectedVersion?: number): RowChange {
+function campaignRow(id: string | undefined, values: Record<string, NormalisedValue>, expectedVersion?: number | null): RowChange {
   return { rowNumber: 2, values, ...(id ? { id } : {}), ...(expectedVersion !== undefined ? { expectedVersion } : {}) };
 }
 
@@ -164,16 +164,33 @@ async function readCampaignView(session: ActionSession, id: string | undefined, 
   return toCampaignView(await loadLiveCampaign(session.db, id), actor);
 }
 
+/**
+ * A create that names a code in use would, through the door's upsert by code, change that
+ * campaign or bring a deleted one back: both are refused in the words of the door's code rule.
+ */
+async function refuseCodeInUse(db: Db, code: string): Promise<void> {
+  const other = await db.campaign.findFirst({ where: { code: { equals: code.trim(), mode: 'insensitive' } }, select: { code: true, deletedAt: true } });
+  if (!other) return;
+  throw new AppError({
+    code: 'CONFLICT',
+    reason: 'CODE_TAKEN',
+    userMessage: t(other.deletedAt ? 'rules.codeTakenByDeleted' : 'rules.codeTaken', { code: code.trim(), other: other.code }),
+    problems: [{ table: TABLE, column: 'code', value: code, message: t(other.deletedAt ? 'rules.codeTakenByDeleted' : 'rules.codeTaken', { code: code.trim(), other: other.code }) }],
+  });
+}
+
 // ── Create ────────────────────────────────────────────────────────────────────────────
 
 export async function createCampaign(prisma: PrismaClient, actor: Actor, input: CreateCampaignInput, config: CampaignsConfig = DEFAULT_CAMPAIGNS_CONFIG): Promise<CampaignView> {
   const data = parseInput(createCampaignSchema, input);
   const ownerId = data.ownerId === undefined ? actor.userId : data.ownerId;
   const keys = await findKeysOfIds(prisma, { brandId: data.brandId, ownerId });
+  await refuseCodeInUse(prisma, data.code);
   const { value } = await applyActionChanges(
     prisma,
     actor,
-    () => [{ table: CAMPAIGNS, rows: [campaignRow(undefined, toTemplateValues(data, keys), undefined)] }],
+    // Bound to "new" (null): a create never updates or restores the campaign that holds the code.
+    () => [{ table: CAMPAIGNS, rows: [campaignRow(undefined, toTemplateValues(data, keys), null)] }],
     (session, [results]) => readCampaignView(session, results?.[0]?.id, actor),
     { config, summary: t('campaign.cannotSaveAs', { status: statusWord(data.status) }) },
   );
