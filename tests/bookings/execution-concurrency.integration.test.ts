@@ -13,7 +13,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pullResponseSchema, pushResponseSchema } from '../../sync-server/src/contract/sync-payloads.js';
 import { isUsingPostgresServer } from '../support/test-database.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { startTestServerForBursts, type TestServer } from '../support/test-server.js';
 import { createBookingInState, createCampaignInState, type BookingSpec } from '../support/write-door.js';
 import { answerOf, errorCodeOf, tally, type Answer } from '../support/http-answers.js';
 
@@ -38,15 +38,7 @@ describe.runIf(isUsingPostgresServer())('the execution loop under real concurren
   const db = () => server.database.prisma;
 
   beforeAll(async () => {
-    // Enough pool connections and push slots that every request of a burst runs at the same time.
-    const previousPoolSize = process.env.DATABASE_POOL_SIZE;
-    process.env.DATABASE_POOL_SIZE = '40';
-    try {
-      server = await startTestServer({ pushAdmission: { concurrency: 20, maxQueued: 400 } });
-    } finally {
-      if (previousPoolSize === undefined) delete process.env.DATABASE_POOL_SIZE;
-      else process.env.DATABASE_POOL_SIZE = previousPoolSize;
-    }
+    server = await startTestServerForBursts();
     direct = new pg.Client({ connectionString: server.databaseUrl });
     await direct.connect();
     watcher = new pg.Client({ connectionString: server.databaseUrl });

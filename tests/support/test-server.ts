@@ -54,6 +54,22 @@ export type TestServer = RunningServer & {
  * The sync server, in process, on port 0, on a fresh database with the sample data, with the
  * test signing key trusted for Google ID tokens.
  */
+/**
+ * A server for bursts of parallel requests: enough pool connections and push slots that every
+ * request of a burst really runs at the same time (by default the gate lets 4 pushes in at once
+ * and the pool holds 10 connections).
+ */
+export async function startTestServerForBursts(): Promise<TestServer> {
+  const previousPoolSize = process.env.DATABASE_POOL_SIZE;
+  process.env.DATABASE_POOL_SIZE = '40';
+  try {
+    return await startTestServer({ pushAdmission: { concurrency: 20, maxQueued: 400 } });
+  } finally {
+    if (previousPoolSize === undefined) delete process.env.DATABASE_POOL_SIZE;
+    else process.env.DATABASE_POOL_SIZE = previousPoolSize;
+  }
+}
+
 export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
   const serverDatabase: TestDatabase | undefined = isUsingPostgresServer() ? await createTestDatabase() : undefined;
   const database = serverDatabase?.url ? { kind: 'postgresql' as const, url: serverDatabase.url } : { kind: 'embedded' as const, dataDir: 'memory://' };

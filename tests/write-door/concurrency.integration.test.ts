@@ -10,7 +10,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pullResponseSchema, pushResponseSchema, type CellRecord, type PullResponse } from '../../sync-server/src/contract/sync-payloads.js';
 import { isUsingPostgresServer } from '../support/test-database.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { startTestServerForBursts, type TestServer } from '../support/test-server.js';
 import { answerOf, errorCodeOf, tally, type Answer } from '../support/http-answers.js';
 
 const TRIALS = 3;
@@ -42,16 +42,7 @@ describe.skipIf(!isUsingPostgresServer())('the write door under real concurrency
   const note = (line: string) => observed.push(line);
 
   beforeAll(async () => {
-    // Enough pool connections and push slots that 20 pushes really run at the same time: by
-    // default the gate lets 4 pushes in at once and the pool holds 10 connections.
-    const previousPoolSize = process.env.DATABASE_POOL_SIZE;
-    process.env.DATABASE_POOL_SIZE = '40';
-    try {
-      server = await startTestServer({ pushAdmission: { concurrency: 20, maxQueued: 400 } });
-    } finally {
-      if (previousPoolSize === undefined) delete process.env.DATABASE_POOL_SIZE;
-      else process.env.DATABASE_POOL_SIZE = previousPoolSize;
-    }
+    server = await startTestServerForBursts();
     direct = new pg.Client({ connectionString: server.databaseUrl });
     await direct.connect();
     watcher = new pg.Client({ connectionString: server.databaseUrl });

@@ -54,6 +54,10 @@ export function refreshReadOutsOf(table: TableName): WriteEffect {
         add('bookings', rows.map((row) => row.id));
       }
     }
+    if (pending.size === 0) return emptyEffectOutcome();
+    // On only for these touches: a later write of this transaction that changes nothing must keep
+    // its cursor, as the trigger's no-change rule says.
+    await session.db.$queryRawUnsafe("SELECT set_config('booking_center.read_out_refresh', 'on', true)");
     // Lower tables first, so each adds its parents before they are touched.
     for (const parent of ['videos', 'bookings', 'campaigns', 'creators'] as const) {
       const ids = [...(pending.get(parent) ?? [])];
@@ -62,10 +66,9 @@ export function refreshReadOutsOf(table: TableName): WriteEffect {
         const rows = await session.db.$queryRawUnsafe<Array<{ id: string }>>(`SELECT DISTINCT ${column}::text AS id FROM ${parent} WHERE id = ANY($1::uuid[]) AND ${column} IS NOT NULL`, ids);
         add(grandparent, rows.map((row) => row.id));
       }
-      await session.db.$queryRawUnsafe("SELECT set_config('booking_center.read_out_refresh', 'on', true)");
       await session.db.$executeRawUnsafe(`UPDATE ${parent} SET sync_seq = sync_seq WHERE id = ANY($1::uuid[])`, ids);
-      await session.db.$queryRawUnsafe("SELECT set_config('booking_center.read_out_refresh', 'off', true)");
     }
+    await session.db.$queryRawUnsafe("SELECT set_config('booking_center.read_out_refresh', 'off', true)");
     return emptyEffectOutcome();
   };
 }
